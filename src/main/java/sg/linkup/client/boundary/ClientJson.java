@@ -1,0 +1,41 @@
+package sg.linkup.client.boundary;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import sg.linkup.client.entity.Client;
+import sg.linkup.client.entity.PartialNric;
+import sg.linkup.client.entity.PhoneNumber;
+import sg.linkup.directory.entity.Language;
+
+/**
+ * A client. {@code mobile} may be typed as people do ("9123 4567"); it is returned in E.164.
+ * {@code partialNric} is the last three digits and letter only — a full NRIC is refused.
+ */
+@Schema(name = "Client")
+public record ClientJson(
+        @Schema(readOnly = true) Long id,
+        @NotBlank @Size(max = 120) String name,
+        @NotBlank @Size(max = 30) String mobile,
+        @NotNull Language preferredLanguage,
+        @Email @Size(max = 254) String email,
+        @NotNull Boolean smsConsent,
+        @Size(max = 20) @Schema(example = "567D") String partialNric,
+        @Schema(readOnly = true) Boolean active,
+        @Schema(readOnly = true) Instant registeredAt) {
+
+    static ClientJson of(Client client) {
+        return new ClientJson(client.id(), client.name(), client.mobile().e164(), client.preferredLanguage(),
+                client.email(), client.smsConsent(),
+                client.partialNric() == null ? null : client.partialNric().value(),
+                client.isActive(), client.registeredAt());
+    }
+
+    Client.Contact contact() {
+        return new Client.Contact(name, PhoneNumber.parse(mobile), preferredLanguage, email, smsConsent,
+                partialNric == null || partialNric.isBlank() ? null : PartialNric.parse(partialNric));
+    }
+}

@@ -1,0 +1,130 @@
+package sg.linkup.client.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import sg.linkup.directory.entity.Language;
+
+/** A person an SSO books sessions for, reached by SMS in their own language. */
+@Entity
+@Table(name = "client")
+public class Client {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "name", nullable = false, length = 120)
+    private String name;
+
+    @Column(name = "mobile", nullable = false, length = 16)
+    private PhoneNumber mobile;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "preferred_language", nullable = false, length = 2)
+    private Language preferredLanguage;
+
+    @Column(name = "email", length = 254)
+    private String email;
+
+    @Column(name = "sms_consent", nullable = false)
+    private boolean smsConsent;
+
+    @Column(name = "partial_nric", length = 4)
+    private PartialNric partialNric;
+
+    @Column(name = "active", nullable = false)
+    private boolean active = true;
+
+    @Column(name = "registered_at", nullable = false, updatable = false)
+    private Instant registeredAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Client() {
+    }
+
+    public Client(Contact contact, Instant registeredAt) {
+        // Whole seconds: MariaDB drops fractions on some binds, and a read-back must equal what was returned.
+        this.registeredAt = registeredAt.truncatedTo(ChronoUnit.SECONDS);
+        update(contact);
+    }
+
+    /** What counter staff record about a client; every part is validated by its own value object. */
+    public record Contact(String name, PhoneNumber mobile, Language preferredLanguage, String email,
+                          boolean smsConsent, PartialNric partialNric) {
+    }
+
+    public final void update(Contact contact) {
+        this.name = contact.name().strip();
+        this.mobile = contact.mobile();
+        this.preferredLanguage = contact.preferredLanguage();
+        this.email = contact.email() == null || contact.email().isBlank() ? null : contact.email().strip();
+        this.smsConsent = contact.smsConsent();
+        this.partialNric = contact.partialNric();
+    }
+
+    /** SMS goes only to an active client who agreed to it. */
+    public boolean maySms() {
+        return active && smsConsent;
+    }
+
+    public void deactivate() {
+        active = false;
+    }
+
+    public void activate() {
+        active = true;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The given name, for messages that must not carry a full name. */
+    public String firstName() {
+        return name.split("\\s+")[0];
+    }
+
+    public PhoneNumber mobile() {
+        return mobile;
+    }
+
+    public Language preferredLanguage() {
+        return preferredLanguage;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public boolean smsConsent() {
+        return smsConsent;
+    }
+
+    public PartialNric partialNric() {
+        return partialNric;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public Instant registeredAt() {
+        return registeredAt;
+    }
+}

@@ -1,0 +1,114 @@
+package sg.linkup.directory.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sg.linkup.directory.entity.Advisor;
+import sg.linkup.directory.entity.Language;
+import sg.linkup.directory.entity.PartnerAgency;
+import sg.linkup.directory.entity.Service;
+import sg.linkup.platform.InvalidInput;
+import sg.linkup.platform.Listing;
+import sg.linkup.platform.Lookup;
+import sg.linkup.platform.Page;
+
+@Path("advisors")
+@RequestScoped
+@Transactional
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Advisors", description = "Partner agencies' officers, their languages and services")
+public class AdvisorsResource {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @Operation(summary = "List advisors",
+            description = "Filter by agency, a service offered, a language spoken, and active; ordered by name")
+    public Page<AdvisorJson> list(@QueryParam("agency") Long agency, @QueryParam("service") Long service,
+                                  @QueryParam("language") Language language, @QueryParam("active") Boolean active,
+                                  @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return Listing.of(em, Advisor.class, "displayName")
+                .when(agency, (cb, a) -> cb.equal(a.get("agency").get("id"), agency))
+                .when(service, (cb, a) -> cb.equal(a.join("services").get("id"), service))
+                .when(language, (cb, a) -> cb.equal(a.join("languages"), language))
+                .when(active, (cb, a) -> cb.equal(a.get("active"), active))
+                .page(page, size)
+                .map(AdvisorJson::of);
+    }
+
+    @GET
+    @Path("{id}")
+    public AdvisorJson get(@PathParam("id") long id) {
+        return AdvisorJson.of(Lookup.require(em, Advisor.class, id));
+    }
+
+    @POST
+    @Operation(summary = "Add an advisor to an agency")
+    public Response create(@NotNull @Valid AdvisorJson body) {
+        PartnerAgency agency = Lookup.reference(em, PartnerAgency.class, body.agencyId(), "agencyId");
+        Advisor advisor = new Advisor(agency, body.displayName(), body.email(), body.languages(), services(body));
+        em.persist(advisor);
+        em.flush();
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(advisor.id().toString()).build())
+                .entity(AdvisorJson.of(advisor)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    public AdvisorJson update(@PathParam("id") long id, @NotNull @Valid AdvisorJson body) {
+        Advisor advisor = Lookup.require(em, Advisor.class, id);
+        if (!advisor.agency().id().equals(body.agencyId())) {
+            throw new InvalidInput("agencyId", "an advisor cannot move to another agency");
+        }
+        advisor.describe(body.displayName(), body.email(), body.languages(), services(body));
+        em.flush();
+        return AdvisorJson.of(advisor);
+    }
+
+    @POST
+    @Path("{id}/deactivate")
+    @Operation(summary = "Deactivate an advisor who has left or no longer sees clients")
+    public AdvisorJson deactivate(@PathParam("id") long id) {
+        Advisor advisor = Lookup.require(em, Advisor.class, id);
+        advisor.deactivate();
+        return AdvisorJson.of(advisor);
+    }
+
+    @POST
+    @Path("{id}/activate")
+    public AdvisorJson activate(@PathParam("id") long id) {
+        Advisor advisor = Lookup.require(em, Advisor.class, id);
+        advisor.activate();
+        return AdvisorJson.of(advisor);
+    }
+
+    private List<Service> services(AdvisorJson body) {
+        return body.serviceIds().stream()
+                .distinct()
+                .map(serviceId -> Lookup.reference(em, Service.class, serviceId, "serviceIds"))
+                .toList();
+    }
+}

@@ -1,0 +1,107 @@
+package sg.linkup.directory.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.Join;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sg.linkup.directory.entity.PartnerAgency;
+import sg.linkup.directory.entity.Service;
+import sg.linkup.directory.entity.SessionMode;
+import sg.linkup.platform.InvalidInput;
+import sg.linkup.platform.Listing;
+import sg.linkup.platform.Lookup;
+import sg.linkup.platform.Page;
+
+@Path("services")
+@RequestScoped
+@Transactional
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Services", description = "What partner agencies offer, in which modes, and on what terms")
+public class ServicesResource {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @Operation(summary = "List services", description = "Filter by agency, mode and active; ordered by code")
+    public Page<ServiceJson> list(@QueryParam("agency") Long agency, @QueryParam("mode") SessionMode mode,
+                                  @QueryParam("active") Boolean active,
+                                  @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return Listing.of(em, Service.class, "code")
+                .when(agency, (cb, s) -> cb.equal(s.get("agency").get("id"), agency))
+                .when(mode, (cb, s) -> {
+                    Join<Service, SessionMode> modes = s.join("allowedModes");
+                    return cb.equal(modes, mode);
+                })
+                .when(active, (cb, s) -> cb.equal(s.get("active"), active))
+                .page(page, size)
+                .map(ServiceJson::of);
+    }
+
+    @GET
+    @Path("{id}")
+    public ServiceJson get(@PathParam("id") long id) {
+        return ServiceJson.of(Lookup.require(em, Service.class, id));
+    }
+
+    @POST
+    @Operation(summary = "Add a service to an agency")
+    public Response create(@NotNull @Valid ServiceJson body) {
+        PartnerAgency agency = Lookup.reference(em, PartnerAgency.class, body.agencyId(), "agencyId");
+        Service service = body.toService(agency);
+        em.persist(service);
+        em.flush();
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(service.id().toString()).build())
+                .entity(ServiceJson.of(service)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    public ServiceJson update(@PathParam("id") long id, @NotNull @Valid ServiceJson body) {
+        Service service = Lookup.require(em, Service.class, id);
+        if (!service.agency().id().equals(body.agencyId())) {
+            throw new InvalidInput("agencyId", "a service cannot move to another agency");
+        }
+        body.applyTo(service);
+        em.flush();
+        return ServiceJson.of(service);
+    }
+
+    @POST
+    @Path("{id}/deactivate")
+    @Operation(summary = "Stop offering a service")
+    public ServiceJson deactivate(@PathParam("id") long id) {
+        Service service = Lookup.require(em, Service.class, id);
+        service.deactivate();
+        return ServiceJson.of(service);
+    }
+
+    @POST
+    @Path("{id}/activate")
+    public ServiceJson activate(@PathParam("id") long id) {
+        Service service = Lookup.require(em, Service.class, id);
+        service.activate();
+        return ServiceJson.of(service);
+    }
+}

@@ -1,0 +1,92 @@
+package sg.linkup.directory.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A room at an office. Its name is unique within the office (the database says so). */
+@Entity
+@Table(name = "room")
+public class Room {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "office_id", nullable = false, updatable = false)
+    private Office office;
+
+    @Column(name = "name", nullable = false, length = 60)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", nullable = false, length = 20)
+    private RoomKind kind;
+
+    @Column(name = "active", nullable = false)
+    private boolean active = true;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Room() {
+    }
+
+    public Room(Office office, String name, RoomKind kind) {
+        this.office = office;
+        describe(name, kind);
+    }
+
+    public final void describe(String name, RoomKind kind) {
+        this.name = name.strip();
+        this.kind = kind;
+    }
+
+    /** Whether a session in this mode can take place in this room. */
+    public boolean suits(SessionMode mode) {
+        return switch (mode) {
+            case IN_PERSON -> true;
+            case VIDEO_AT_SSO -> kind == RoomKind.VIDEO_ROOM;
+            case VIDEO_REMOTE -> false;
+        };
+    }
+
+    public void deactivate() {
+        active = false;
+    }
+
+    public void activate() {
+        active = true;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Office office() {
+        return office;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public RoomKind kind() {
+        return kind;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+}

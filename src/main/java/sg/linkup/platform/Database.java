@@ -1,0 +1,58 @@
+package sg.linkup.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The one connection pool, configured only through MicroProfile Config (env {@code LINKUP_DB_URL},
+ * {@code LINKUP_DB_USER}, {@code LINKUP_DB_PASSWORD}), and the schema migrations that must run before
+ * anything else touches the database. Beans that read or write at start-up declare
+ * {@code @DependsOn("Database")}.
+ */
+@Startup
+@Singleton(name = "Database")
+@DataSourceDefinition(
+        name = Database.JNDI_NAME,
+        className = "com.mysql.cj.jdbc.MysqlDataSource",
+        url = "${MPCONFIG=linkup.db.url}",
+        user = "${MPCONFIG=linkup.db.user}",
+        password = "${MPCONFIG=linkup.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=auto-commit",
+                "fish.payara.fail-all-connections=true"
+        })
+public class Database {
+
+    public static final String JNDI_NAME = "java:app/jdbc/linkup";
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+
+    @Resource(lookup = JNDI_NAME)
+    DataSource dataSource;
+
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void migrate() {
+        var result = Flyway.configure(Thread.currentThread().getContextClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
+                + " (" + result.migrationsExecuted + " migrations applied now)");
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+}

@@ -1,0 +1,15 @@
+package sg.linkup.platform;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** One page of a list endpoint: the items, where they start and how many there are in all. */
+public record Page<T>(List<T> items, int page, int size, long total) {
+
+    public static final int DEFAULT_SIZE = 50;
+    public static final int MAX_SIZE = 200;
+
+    public <R> Page<R> map(Function<T, R> mapper) {
+        return new Page<>(items.stream().map(mapper).toList(), page, size, total);
+    }
+}

@@ -1,0 +1,222 @@
+package sg.linkup.platform;
+
+import jakarta.ejb.EJBException;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.TransactionalException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.validation.ValidationException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import org.glassfish.jersey.server.ParamException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place where an exception becomes an RFC 9457 {@code application/problem+json} response.
+ * The nested mappers exist only because JAX-RS picks the mapper of the closest exception type and Jersey
+ * brings its own for validation and entity-reading errors; they all delegate to {@link #problem}.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    public static final String PROBLEM_JSON = "application/problem+json";
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+    private static final int MYSQL_DUPLICATE_KEY = 1062;
+    private static final int MYSQL_ROW_IS_REFERENCED = 1451;
+    private static final int MYSQL_NO_REFERENCED_ROW = 1452;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable exception) {
+        return problem(exception, uriInfo);
+    }
+
+    static Response problem(Throwable thrown, UriInfo uriInfo) {
+        Throwable e = unwrap(thrown);
+        String instance = uriInfo == null ? null : "/" + uriInfo.getPath();
+        if (e instanceof LinkupException le) {
+            return respond(le.status(), le.type(), le.title(), le.getMessage(), instance, le.violations());
+        }
+        if (e instanceof ConstraintViolationException cve) {
+            List<LinkupException.Violation> violations = cve.getConstraintViolations().stream()
+                    .map(v -> new LinkupException.Violation(field(v), v.getMessage()))
+                    .sorted(Comparator.comparing(LinkupException.Violation::field))
+                    .toList();
+            return respond(400, "invalid-input", "Invalid input",
+                    violations.size() + " field(s) are not valid", instance, violations);
+        }
+        if (e instanceof ProcessingException || e instanceof jakarta.json.bind.JsonbException
+                || e instanceof jakarta.json.JsonException) {
+            return respond(400, "malformed-body", "Malformed request body",
+                    "The body is not valid JSON for this resource" + reason(e), instance, List.of());
+        }
+        if (e instanceof ParamException pe) {
+            // JAX-RS answers an unparsable query or path parameter with 404; it is the caller's input: 400.
+            return respond(400, "invalid-input", "Invalid input", "Parameter '" + pe.getParameterName()
+                    + "' has a value of the wrong form", instance,
+                    List.of(new LinkupException.Violation(pe.getParameterName(), "has a value of the wrong form")));
+        }
+        if (e instanceof WebApplicationException wae) {
+            Response.StatusType status = wae.getResponse().getStatusInfo();
+            String detail = wae.getMessage() == null || wae.getMessage().startsWith("HTTP ")
+                    ? status.getReasonPhrase() : wae.getMessage();
+            return respond(status.getStatusCode(), slug(status.getReasonPhrase()), status.getReasonPhrase(),
+                    detail, instance, List.of());
+        }
+        if (e instanceof OptimisticLockException) {
+            return respond(409, "concurrent-change", "Changed by someone else",
+                    "The record was changed by another request; reload it and try again", instance, List.of());
+        }
+        SQLException sql = sqlCause(e);
+        if (sql != null && "23000".equals(sql.getSQLState())) {
+            return switch (sql.getErrorCode()) {
+                case MYSQL_DUPLICATE_KEY -> respond(409, "duplicate", "Duplicate",
+                        "Another record already uses one of this record's unique values "
+                                + "(such as its code, e-mail, or name within its office)", instance, List.of());
+                case MYSQL_ROW_IS_REFERENCED -> respond(409, "still-referenced", "Still in use",
+                        "Other records still refer to this one; deactivate it instead", instance, List.of());
+                case MYSQL_NO_REFERENCED_ROW -> respond(409, "unknown-reference", "Unknown reference",
+                        "The record refers to something that does not exist", instance, List.of());
+                default -> respond(409, "constraint", "Constraint violated",
+                        "The change breaks a rule of the database", instance, List.of());
+            };
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "Unexpected error, incident " + incident, thrown);
+        return respond(500, "internal", "Internal error",
+                "Something went wrong on our side; quote incident " + incident, instance, List.of());
+    }
+
+    /** Containers wrap what the application threw; the problem is about the innermost meaningful cause. */
+    private static Throwable unwrap(Throwable e) {
+        Throwable current = e;
+        while ((current instanceof EJBException || current instanceof TransactionalException
+                || current instanceof RollbackException
+                || (current instanceof PersistenceException && !(current instanceof OptimisticLockException)
+                        && current.getCause() instanceof LinkupException))
+                && current.getCause() != null) {
+            current = current.getCause();
+        }
+        if (current instanceof EJBException ejb && ejb.getCausedByException() != null) {
+            return unwrap(ejb.getCausedByException());
+        }
+        return current;
+    }
+
+    private static SQLException sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return sql;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        if (message == null || message.isBlank()) {
+            return "";
+        }
+        return ": " + (message.length() > 300 ? message.substring(0, 300) + "…" : message);
+    }
+
+    /** "create.body.openingHours[0].closes" → "openingHours[0].closes"; a query parameter keeps its name. */
+    static String field(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        String parameter = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                if (!field.isEmpty() && node.getName() != null) {
+                    field.append('.');
+                }
+                if (node.getName() != null) {
+                    field.append(node.getName());
+                }
+                if (node.getIndex() != null) {
+                    field.append('[').append(node.getIndex()).append(']');
+                }
+            }
+        }
+        if (!field.isEmpty()) {
+            return field.toString();
+        }
+        return parameter != null ? parameter : violation.getPropertyPath().toString();
+    }
+
+    private static String slug(String phrase) {
+        return phrase == null ? "http-error" : phrase.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+    }
+
+    private static Response respond(int status, String type, String title, String detail, String instance,
+                                    List<LinkupException.Violation> violations) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("type", "urn:linkup:problem:" + type)
+                .add("title", title)
+                .add("status", status);
+        if (detail != null) {
+            body.add("detail", detail);
+        }
+        if (instance != null) {
+            body.add("instance", instance);
+        }
+        if (!violations.isEmpty()) {
+            var list = Json.createArrayBuilder();
+            violations.forEach(v -> list.add(Json.createObjectBuilder()
+                    .add("field", v.field()).add("message", v.message())));
+            body.add("violations", list);
+        }
+        // Serialized here so that no message body writer can fail to match the problem media type.
+        return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString()).build();
+    }
+
+    /** Jersey's own validation mapper would otherwise win for its closer exception type. */
+    @Provider
+    public static class Validation implements ExceptionMapper<ValidationException> {
+        @Context
+        UriInfo uriInfo;
+
+        @Override
+        public Response toResponse(ValidationException exception) {
+            return problem(exception, uriInfo);
+        }
+    }
+
+    /** Malformed JSON surfaces as a ProcessingException from the entity reader. */
+    @Provider
+    public static class Processing implements ExceptionMapper<ProcessingException> {
+        @Context
+        UriInfo uriInfo;
+
+        @Override
+        public Response toResponse(ProcessingException exception) {
+            return problem(exception, uriInfo);
+        }
+    }
+}

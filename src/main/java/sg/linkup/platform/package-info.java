@@ -1,0 +1,6 @@
+/**
+ * Cross-cutting plumbing every feature stands on, kept small: the JAX-RS application, the database
+ * (data source, Flyway migrations, UTC instants), the clock, paging, request-size limit, readiness, and the
+ * one place where exceptions become RFC 9457 problem details.
+ */
+package sg.linkup.platform;
