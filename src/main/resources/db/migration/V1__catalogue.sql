@@ -50,7 +50,7 @@ CREATE TABLE partner_agency (
     code           VARCHAR(20)  NOT NULL,
     name           VARCHAR(160) NOT NULL,
     domain         VARCHAR(20)  NOT NULL,
-    sensitive      BOOLEAN      NOT NULL,
+    is_sensitive   BOOLEAN      NOT NULL,
     base_address   VARCHAR(255) NOT NULL,
     base_latitude  DOUBLE       NOT NULL,
     base_longitude DOUBLE       NOT NULL,

@@ -26,6 +26,20 @@ public record ClientJson(
         @Size(max = 20) @Schema(example = "567D") String partialNric,
         @Schema(readOnly = true) Boolean active,
         @Schema(readOnly = true) Instant registeredAt) {
+    // Explicit canonical constructor: it keeps the constraint annotations off its parameters, where
+    // Payara 6.2025.10's OpenAPI scanner would crash on them (payara/Payara#7649).
+    public ClientJson(Long id, String name, String mobile, Language preferredLanguage, String email,
+                      Boolean smsConsent, String partialNric, Boolean active, Instant registeredAt) {
+        this.id = id;
+        this.name = name;
+        this.mobile = mobile;
+        this.preferredLanguage = preferredLanguage;
+        this.email = email;
+        this.smsConsent = smsConsent;
+        this.partialNric = partialNric;
+        this.active = active;
+        this.registeredAt = registeredAt;
+    }
 
     static ClientJson of(Client client) {
         return new ClientJson(client.id(), client.name(), client.mobile().e164(), client.preferredLanguage(),

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -72,7 +71,7 @@ public class ClientsResource {
 
     @POST
     @Operation(summary = "Register a client")
-    public Response create(@NotNull @Valid ClientJson body) {
+    public Response create(@Valid ClientJson body) {
         Client client = new Client(body.contact(), clock.instant());
         em.persist(client);
         em.flush();
@@ -83,7 +82,7 @@ public class ClientsResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Update a client's contact details and preferences")
-    public ClientJson update(@PathParam("id") long id, @NotNull @Valid ClientJson body) {
+    public ClientJson update(@PathParam("id") long id, @Valid ClientJson body) {
         Client client = Lookup.require(em, Client.class, id);
         client.update(body.contact());
         em.flush();

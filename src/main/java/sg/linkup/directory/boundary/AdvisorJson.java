@@ -23,6 +23,18 @@ public record AdvisorJson(
         @NotEmpty Set<@NotNull Language> languages,
         @NotNull @Size(max = 100) List<@NotNull Long> serviceIds,
         @Schema(readOnly = true) Boolean active) {
+    // Explicit canonical constructor: it keeps the constraint annotations off its parameters, where
+    // Payara 6.2025.10's OpenAPI scanner would crash on them (payara/Payara#7649).
+    public AdvisorJson(Long id, Long agencyId, String displayName, String email, Set<Language> languages,
+                       List<Long> serviceIds, Boolean active) {
+        this.id = id;
+        this.agencyId = agencyId;
+        this.displayName = displayName;
+        this.email = email;
+        this.languages = languages;
+        this.serviceIds = serviceIds;
+        this.active = active;
+    }
 
     static AdvisorJson of(Advisor advisor) {
         List<Long> serviceIds = advisor.services().stream().map(Service::id).sorted(Comparator.naturalOrder()).toList();

@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -67,7 +66,7 @@ public class AdvisorsResource {
 
     @POST
     @Operation(summary = "Add an advisor to an agency")
-    public Response create(@NotNull @Valid AdvisorJson body) {
+    public Response create(@Valid AdvisorJson body) {
         PartnerAgency agency = Lookup.reference(em, PartnerAgency.class, body.agencyId(), "agencyId");
         Advisor advisor = new Advisor(agency, body.displayName(), body.email(), body.languages(), services(body));
         em.persist(advisor);
@@ -78,7 +77,7 @@ public class AdvisorsResource {
 
     @PUT
     @Path("{id}")
-    public AdvisorJson update(@PathParam("id") long id, @NotNull @Valid AdvisorJson body) {
+    public AdvisorJson update(@PathParam("id") long id, @Valid AdvisorJson body) {
         Advisor advisor = Lookup.require(em, Advisor.class, id);
         if (!advisor.agency().id().equals(body.agencyId())) {
             throw new InvalidInput("agencyId", "an advisor cannot move to another agency");

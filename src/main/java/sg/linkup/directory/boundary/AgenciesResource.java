@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -63,7 +62,7 @@ public class AgenciesResource {
 
     @POST
     @Operation(summary = "Register a partner agency")
-    public Response create(@NotNull @Valid AgencyJson body) {
+    public Response create(@Valid AgencyJson body) {
         PartnerAgency agency = body.toAgency();
         em.persist(agency);
         em.flush();
@@ -73,7 +72,7 @@ public class AgenciesResource {
 
     @PUT
     @Path("{id}")
-    public AgencyJson update(@PathParam("id") long id, @NotNull @Valid AgencyJson body) {
+    public AgencyJson update(@PathParam("id") long id, @Valid AgencyJson body) {
         PartnerAgency agency = Lookup.require(em, PartnerAgency.class, id);
         body.applyTo(agency);
         em.flush();

@@ -23,6 +23,20 @@ public record AgencyJson(
         @NotNull Double baseLatitude,
         @NotNull Double baseLongitude,
         @Schema(readOnly = true) Boolean active) {
+    // Explicit canonical constructor: it keeps the constraint annotations off its parameters, where
+    // Payara 6.2025.10's OpenAPI scanner would crash on them (payara/Payara#7649).
+    public AgencyJson(Long id, String code, String name, AgencyDomain domain, Boolean sensitive, String baseAddress,
+                      Double baseLatitude, Double baseLongitude, Boolean active) {
+        this.id = id;
+        this.code = code;
+        this.name = name;
+        this.domain = domain;
+        this.sensitive = sensitive;
+        this.baseAddress = baseAddress;
+        this.baseLatitude = baseLatitude;
+        this.baseLongitude = baseLongitude;
+        this.active = active;
+    }
 
     static AgencyJson of(PartnerAgency agency) {
         return new AgencyJson(agency.id(), agency.code(), agency.name(), agency.domain(), agency.isSensitive(),

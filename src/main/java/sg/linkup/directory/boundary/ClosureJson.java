@@ -14,6 +14,14 @@ public record ClosureJson(
         @NotNull LocalDate firstDay,
         @NotNull LocalDate lastDay,
         @NotBlank @Size(max = 200) String reason) {
+    // Explicit canonical constructor: it keeps the constraint annotations off its parameters, where
+    // Payara 6.2025.10's OpenAPI scanner would crash on them (payara/Payara#7649).
+    public ClosureJson(Long id, LocalDate firstDay, LocalDate lastDay, String reason) {
+        this.id = id;
+        this.firstDay = firstDay;
+        this.lastDay = lastDay;
+        this.reason = reason;
+    }
 
     static ClosureJson of(OfficeClosure closure) {
         return new ClosureJson(closure.id(), closure.firstDay(), closure.lastDay(), closure.reason());

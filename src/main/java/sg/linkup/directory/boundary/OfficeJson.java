@@ -26,10 +26,31 @@ public record OfficeJson(
         @NotNull Double longitude,
         @NotNull @Size(max = 28) List<@NotNull @Valid Hours> openingHours,
         @Schema(readOnly = true) Boolean active) {
+    // Explicit canonical constructor: it keeps the constraint annotations off its parameters, where
+    // Payara 6.2025.10's OpenAPI scanner would crash on them (payara/Payara#7649).
+    public OfficeJson(Long id, String code, String name, String address, String postalCode, Double latitude,
+                      Double longitude, List<Hours> openingHours, Boolean active) {
+        this.id = id;
+        this.code = code;
+        this.name = name;
+        this.address = address;
+        this.postalCode = postalCode;
+        this.latitude = latitude;
+        this.longitude = longitude;
+        this.openingHours = openingHours;
+        this.active = active;
+    }
 
     /** Opening hours in Singapore time, e.g. {"day":"MONDAY","opens":"08:30","closes":"17:30"}. */
     @Schema(name = "OpeningHours")
     public record Hours(@NotNull DayOfWeek day, @NotNull LocalTime opens, @NotNull LocalTime closes) {
+        // Explicit canonical constructor: it keeps the constraint annotations off its parameters, where
+        // Payara 6.2025.10's OpenAPI scanner would crash on them (payara/Payara#7649).
+        public Hours(DayOfWeek day, LocalTime opens, LocalTime closes) {
+            this.day = day;
+            this.opens = opens;
+            this.closes = closes;
+        }
     }
 
     static OfficeJson of(Office office) {

@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -62,7 +61,7 @@ public class OfficesResource {
 
     @POST
     @Operation(summary = "Create an office")
-    public Response create(@NotNull @Valid OfficeJson body) {
+    public Response create(@Valid OfficeJson body) {
         Office office = body.toOffice();
         em.persist(office);
         em.flush();
@@ -73,7 +72,7 @@ public class OfficesResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace an office's description and opening hours")
-    public OfficeJson update(@PathParam("id") long id, @NotNull @Valid OfficeJson body) {
+    public OfficeJson update(@PathParam("id") long id, @Valid OfficeJson body) {
         Office office = Lookup.require(em, Office.class, id);
         body.applyTo(office);
         em.flush();
@@ -106,7 +105,7 @@ public class OfficesResource {
     @POST
     @Path("{id}/closures")
     @Operation(summary = "Close an office on whole days (renovation, a staff retreat)")
-    public Response close(@PathParam("id") long id, @NotNull @Valid ClosureJson body) {
+    public Response close(@PathParam("id") long id, @Valid ClosureJson body) {
         Office office = Lookup.require(em, Office.class, id);
         var closure = office.close(body.firstDay(), body.lastDay(), body.reason());
         em.flush();

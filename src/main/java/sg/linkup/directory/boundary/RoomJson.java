@@ -15,6 +15,15 @@ public record RoomJson(
         @NotBlank @Size(max = 60) String name,
         @NotNull RoomKind kind,
         @Schema(readOnly = true) Boolean active) {
+    // Explicit canonical constructor: it keeps the constraint annotations off its parameters, where
+    // Payara 6.2025.10's OpenAPI scanner would crash on them (payara/Payara#7649).
+    public RoomJson(Long id, Long officeId, String name, RoomKind kind, Boolean active) {
+        this.id = id;
+        this.officeId = officeId;
+        this.name = name;
+        this.kind = kind;
+        this.active = active;
+    }
 
     static RoomJson of(Room room) {
         return new RoomJson(room.id(), room.office().id(), room.name(), room.kind(), room.isActive());

@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -63,7 +62,7 @@ public class RoomsResource {
 
     @POST
     @Operation(summary = "Add a room to an office")
-    public Response create(@NotNull @Valid RoomJson body) {
+    public Response create(@Valid RoomJson body) {
         Office office = Lookup.reference(em, Office.class, body.officeId(), "officeId");
         Room room = new Room(office, body.name(), body.kind());
         em.persist(room);
@@ -75,7 +74,7 @@ public class RoomsResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Rename a room or change its kind")
-    public RoomJson update(@PathParam("id") long id, @NotNull @Valid RoomJson body) {
+    public RoomJson update(@PathParam("id") long id, @Valid RoomJson body) {
         Room room = Lookup.require(em, Room.class, id);
         if (!room.office().id().equals(body.officeId())) {
             throw new InvalidInput("officeId", "a room cannot move to another office; add a new room there");

@@ -31,10 +31,35 @@ public record ServiceJson(
         @NotNull @Min(0) @Max(43200) Integer minNoticeMinutes,
         @NotNull @Min(1) @Max(365) Integer horizonDays,
         @Schema(readOnly = true) Boolean active) {
+    // Explicit canonical constructor: it keeps the constraint annotations off its parameters, where
+    // Payara 6.2025.10's OpenAPI scanner would crash on them (payara/Payara#7649).
+    public ServiceJson(Long id, Long agencyId, String code, Names name, Integer durationMinutes,
+                       Set<SessionMode> allowedModes, Integer bufferBeforeMinutes, Integer bufferAfterMinutes,
+                       Integer minNoticeMinutes, Integer horizonDays, Boolean active) {
+        this.id = id;
+        this.agencyId = agencyId;
+        this.code = code;
+        this.name = name;
+        this.durationMinutes = durationMinutes;
+        this.allowedModes = allowedModes;
+        this.bufferBeforeMinutes = bufferBeforeMinutes;
+        this.bufferAfterMinutes = bufferAfterMinutes;
+        this.minNoticeMinutes = minNoticeMinutes;
+        this.horizonDays = horizonDays;
+        this.active = active;
+    }
 
     @Schema(name = "ServiceName", description = "The name in English, Chinese, Malay and Tamil")
     public record Names(@NotBlank @Size(max = 120) String en, @NotBlank @Size(max = 120) String zh,
                         @NotBlank @Size(max = 120) String ms, @NotBlank @Size(max = 120) String ta) {
+        // Explicit canonical constructor: it keeps the constraint annotations off its parameters, where
+        // Payara 6.2025.10's OpenAPI scanner would crash on them (payara/Payara#7649).
+        public Names(String en, String zh, String ms, String ta) {
+            this.en = en;
+            this.zh = zh;
+            this.ms = ms;
+            this.ta = ta;
+        }
     }
 
     static ServiceJson of(Service service) {

@@ -6,7 +6,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.Join;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -67,7 +66,7 @@ public class ServicesResource {
 
     @POST
     @Operation(summary = "Add a service to an agency")
-    public Response create(@NotNull @Valid ServiceJson body) {
+    public Response create(@Valid ServiceJson body) {
         PartnerAgency agency = Lookup.reference(em, PartnerAgency.class, body.agencyId(), "agencyId");
         Service service = body.toService(agency);
         em.persist(service);
@@ -78,7 +77,7 @@ public class ServicesResource {
 
     @PUT
     @Path("{id}")
-    public ServiceJson update(@PathParam("id") long id, @NotNull @Valid ServiceJson body) {
+    public ServiceJson update(@PathParam("id") long id, @Valid ServiceJson body) {
         Service service = Lookup.require(em, Service.class, id);
         if (!service.agency().id().equals(body.agencyId())) {
             throw new InvalidInput("agencyId", "a service cannot move to another agency");

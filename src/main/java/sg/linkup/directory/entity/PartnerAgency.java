@@ -34,7 +34,7 @@ public class PartnerAgency {
     private AgencyDomain domain;
 
     /** Client messages never name a sensitive agency or its services. */
-    @Column(name = "sensitive", nullable = false)
+    @Column(name = "is_sensitive", nullable = false)
     private boolean sensitive;
 
     @Column(name = "base_address", nullable = false, length = 255)

@@ -1,0 +1,408 @@
+package sg.linkup.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Deploys the built WAR on Payara Micro against a real MariaDB and drives the catalogue over HTTP, as a
+ * counter officer's browser or a partner's script would. Each test makes its own records (unique codes),
+ * so the tests do not depend on each other's order.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CatalogueIT {
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    Api api;
+
+    @BeforeEach
+    void connect() {
+        api = new Api(deployment);
+    }
+
+    // --- offices: the whole life of a record ---
+
+    @Test
+    void officeCanBeCreatedReadUpdatedAndDeactivated() {
+        String code = unique("TPN");
+        var created = api.post("api/offices", office(code, "SSO@Tampines"));
+        assertEquals(201, created.status(), created::toString);
+        assertNotNull(created.location());
+        long id = created.id();
+
+        var read = api.get("api/offices/" + id).json();
+        assertEquals(code, read.getString("code"));
+        assertEquals("SSO@Tampines", read.getString("name"));
+        assertEquals(5, read.getJsonArray("openingHours").size());
+        assertTrue(read.getBoolean("active"));
+
+        var updated = api.put("api/offices/" + id, office(code, "SSO@Tampines Hub")
+                .replace("\"closes\":\"17:30\"}]", "\"closes\":\"17:30\"},{\"day\":\"SATURDAY\",\"opens\":\"08:30\",\"closes\":\"12:30\"}]"));
+        assertEquals(200, updated.status(), updated::toString);
+        var reread = api.get("api/offices/" + id).json();
+        assertEquals("SSO@Tampines Hub", reread.getString("name"));
+        assertEquals(6, reread.getJsonArray("openingHours").size());
+
+        var deactivated = api.post("api/offices/" + id + "/deactivate", "");
+        assertEquals(200, deactivated.status(), deactivated::toString);
+        assertFalse(api.get("api/offices/" + id).json().getBoolean("active"));
+        var inactive = api.get("api/offices?active=false&q=" + code).json();
+        assertEquals(1, inactive.getInt("total"));
+        assertEquals(id, inactive.getJsonArray("items").getJsonObject(0).getJsonNumber("id").longValue());
+        assertEquals(0, api.get("api/offices?active=true&q=" + code).json().getInt("total"));
+    }
+
+    @Test
+    void duplicateOfficeCodeIsAConflictFromTheDatabase() {
+        String code = unique("DUP");
+        assertEquals(201, api.post("api/offices", office(code, "First")).status());
+        var second = api.post("api/offices", office(code.toLowerCase(), "Second"));
+        assertEquals(409, second.status(), second::toString);
+        assertTrue(second.isProblem(), second::toString);
+        assertEquals("urn:linkup:problem:duplicate", second.json().getString("type"));
+        assertEquals(1, api.get("api/offices?q=" + code).json().getInt("total"));
+    }
+
+    @Test
+    void concurrentCreatesOfOneCodeYieldExactlyOneOffice() throws Exception {
+        String code = unique("RACE");
+        List<Callable<Integer>> racers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            racers.add(() -> api.post("api/offices", office(code, "Racer")).status());
+        }
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Integer> statuses = new ArrayList<>();
+            for (var future : pool.invokeAll(racers)) {
+                statuses.add(future.get());
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses::toString);
+            assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses::toString);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, api.get("api/offices?q=" + code).json().getInt("total"));
+    }
+
+    @Test
+    void invalidFieldsAreNamedInTheProblem() {
+        var reply = api.post("api/offices", """
+                {"code":"%s","name":"","address":"1 Street","postalCode":"12345",
+                 "latitude":1.35,"longitude":103.9,"openingHours":[]}""".formatted(unique("BAD")));
+        assertEquals(400, reply.status(), reply::toString);
+        assertTrue(reply.isProblem());
+        assertEquals(List.of("name", "postalCode"), fields(reply.json()));
+    }
+
+    @Test
+    void domainRulesAreValidationErrorsToo() {
+        var closesBeforeOpening = api.post("api/offices", office(unique("HRS"), "Backwards")
+                .replace("\"closes\":\"17:30\"", "\"closes\":\"07:30\""));
+        assertEquals(400, closesBeforeOpening.status(), closesBeforeOpening::toString);
+        assertEquals(List.of("openingHours"), fields(closesBeforeOpening.json()));
+
+        var outsideSingapore = api.post("api/offices", office(unique("GEO"), "Elsewhere")
+                .replace("\"latitude\":1.3521", "\"latitude\":51.5"));
+        assertEquals(400, outsideSingapore.status(), outsideSingapore::toString);
+        assertEquals(List.of("latitude"), fields(outsideSingapore.json()));
+    }
+
+    @Test
+    void malformedJsonIsABadRequestNotAServerError() {
+        var truncated = api.post("api/offices", "{\"code\": \"X\", ");
+        assertEquals(400, truncated.status(), truncated::toString);
+        assertTrue(truncated.isProblem(), truncated::toString);
+
+        var wrongType = api.post("api/offices", office(unique("TYP"), "Typed")
+                .replace("\"latitude\":1.3521", "\"latitude\":\"north\""));
+        assertEquals(400, wrongType.status(), wrongType::toString);
+        assertTrue(wrongType.isProblem());
+
+        var unknownEnum = api.post("api/rooms", "{\"officeId\":1,\"name\":\"R\",\"kind\":\"BALLROOM\"}");
+        assertEquals(400, unknownEnum.status(), unknownEnum::toString);
+
+        var empty = api.post("api/offices", "");
+        assertEquals(400, empty.status(), empty::toString);
+        assertTrue(empty.isProblem());
+    }
+
+    @Test
+    void unknownIdsAndPathsAreNotFound() {
+        var office = api.get("api/offices/987654321");
+        assertEquals(404, office.status());
+        assertTrue(office.isProblem());
+        assertEquals("urn:linkup:problem:not-found", office.json().getString("type"));
+        assertEquals(404, api.get("api/clients/987654321").status());
+        assertEquals(404, api.post("api/advisors/987654321/deactivate", "").status());
+        var path = api.get("api/no-such-thing");
+        assertEquals(404, path.status());
+        assertTrue(path.isProblem(), path::toString);
+    }
+
+    @Test
+    void wrongMediaTypesAndOversizedBodiesAreRefused() {
+        var plain = api.send(api.json("api/offices").setHeader("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("hello")));
+        assertEquals(415, plain.status(), plain::toString);
+        assertTrue(plain.isProblem());
+
+        var html = api.send(api.json("api/offices").setHeader("Accept", "text/html").GET());
+        assertEquals(406, html.status(), html::toString);
+
+        // The IT runs with linkup.http.max-body-bytes=4096 (arquillian.xml).
+        String code = unique("BIG");
+        var big = api.post("api/offices", office(code, "x".repeat(5000)));
+        assertEquals(413, big.status(), big::toString);
+        assertTrue(big.isProblem());
+        var chunked = api.send(api.json("api/offices").POST(HttpRequest.BodyPublishers.ofInputStream(
+                () -> new java.io.ByteArrayInputStream(office(code, "y".repeat(5000)).getBytes()))));
+        assertEquals(413, chunked.status(), chunked::toString);
+        assertEquals(0, api.get("api/offices?q=" + code).json().getInt("total"));
+    }
+
+    @Test
+    void badPagingParametersAreNamed() {
+        var size = api.get("api/offices?size=0");
+        assertEquals(400, size.status());
+        assertEquals(List.of("size"), fields(size.json()));
+        var page = api.get("api/offices?page=abc");
+        assertEquals(400, page.status(), page::toString);
+        assertEquals(List.of("page"), fields(page.json()));
+    }
+
+    // --- closures, rooms, agencies, services, advisors ---
+
+    @Test
+    void officeClosuresCanBeAddedListedAndWithdrawn() {
+        long office = api.post("api/offices", office(unique("CLS"), "Closing")).id();
+        var backwards = api.post("api/offices/" + office + "/closures",
+                "{\"firstDay\":\"2026-12-24\",\"lastDay\":\"2026-12-20\",\"reason\":\"Renovation\"}");
+        assertEquals(400, backwards.status(), backwards::toString);
+        assertEquals(List.of("lastDay"), fields(backwards.json()));
+
+        var closure = api.post("api/offices/" + office + "/closures",
+                "{\"firstDay\":\"2026-12-21\",\"lastDay\":\"2026-12-23\",\"reason\":\"Renovation\"}");
+        assertEquals(201, closure.status(), closure::toString);
+        var listed = api.get("api/offices/" + office + "/closures");
+        assertEquals(1, listed.structure().asJsonArray().size());
+        assertEquals(204, api.delete("api/offices/" + office + "/closures/" + closure.id()).status());
+        assertEquals(0, api.get("api/offices/" + office + "/closures").structure().asJsonArray().size());
+        assertEquals(404, api.delete("api/offices/" + office + "/closures/" + closure.id()).status());
+    }
+
+    @Test
+    void roomsBelongToOneOfficeAndHaveUniqueNamesThere() {
+        long office = api.post("api/offices", office(unique("RMS"), "Rooms")).id();
+        var video = api.post("api/rooms", room(office, "Video Room A", "VIDEO_ROOM"));
+        assertEquals(201, video.status(), video::toString);
+        assertEquals(201, api.post("api/rooms", room(office, "Interview Room 1", "INTERVIEW_ROOM")).status());
+        assertEquals(409, api.post("api/rooms", room(office, "Video Room A", "INTERVIEW_ROOM")).status());
+
+        var unknownOffice = api.post("api/rooms", room(987654321L, "Nowhere", "VIDEO_ROOM"));
+        assertEquals(400, unknownOffice.status());
+        assertEquals(List.of("officeId"), fields(unknownOffice.json()));
+
+        var videoRooms = api.get("api/rooms?office=" + office + "&kind=VIDEO_ROOM").json();
+        assertEquals(1, videoRooms.getInt("total"));
+        assertEquals("Video Room A", videoRooms.getJsonArray("items").getJsonObject(0).getString("name"));
+        assertEquals(400, api.get("api/rooms?kind=BALLROOM").status());
+    }
+
+    @Test
+    void legalAgenciesAreAlwaysSensitive() {
+        var byDefault = api.post("api/agencies", agency(unique("LAB"), "LEGAL", null));
+        assertEquals(201, byDefault.status(), byDefault::toString);
+        assertTrue(byDefault.json().getBoolean("sensitive"));
+
+        var refused = api.post("api/agencies", agency(unique("LAB"), "LEGAL", false));
+        assertEquals(400, refused.status());
+        assertEquals(List.of("sensitive"), fields(refused.json()));
+
+        var employment = api.post("api/agencies", agency(unique("WSG"), "EMPLOYMENT", null));
+        assertFalse(employment.json().getBoolean("sensitive"));
+    }
+
+    @Test
+    void advisorsOfferOnlyTheirOwnAgencysServicesAndAFailedRequestStoresNothing() {
+        long wsg = api.post("api/agencies", agency(unique("WSG"), "EMPLOYMENT", null)).id();
+        long hdb = api.post("api/agencies", agency(unique("HDB"), "HOUSING", null)).id();
+        var coaching = api.post("api/services", service(wsg, unique("COACH")));
+        assertEquals(201, coaching.status(), coaching::toString);
+        JsonObject coachingJson = coaching.json();
+        assertEquals("职业辅导", coachingJson.getJsonObject("name").getString("zh"));
+        long rental = api.post("api/services", service(hdb, unique("RENT"))).id();
+
+        var wrongAgency = api.post("api/advisors", advisor(wsg, unique("tan") + "@wsg.example.sg",
+                List.of(coaching.id(), rental)));
+        assertEquals(400, wrongAgency.status(), wrongAgency::toString);
+        assertEquals(List.of("serviceIds"), fields(wrongAgency.json()));
+        assertEquals(0, api.get("api/advisors?agency=" + wsg).json().getInt("total"));
+
+        String email = unique("lim") + "@wsg.example.sg";
+        var advisor = api.post("api/advisors", advisor(wsg, email, List.of(coaching.id())));
+        assertEquals(201, advisor.status(), advisor::toString);
+        assertEquals(409, api.post("api/advisors", advisor(wsg, email, List.of())).status());
+
+        assertEquals(1, api.get("api/advisors?service=" + coaching.id() + "&language=TA").json().getInt("total"));
+        assertEquals(0, api.get("api/advisors?service=" + coaching.id() + "&language=ZH").json().getInt("total"));
+        assertEquals(1, api.get("api/services?agency=" + wsg + "&mode=VIDEO_REMOTE").json().getInt("total"));
+
+        var badTerms = api.post("api/services", service(wsg, unique("ODD")).replace("\"durationMinutes\":45",
+                "\"durationMinutes\":47"));
+        assertEquals(400, badTerms.status(), badTerms::toString);
+        assertEquals(List.of("durationMinutes"), fields(badTerms.json()));
+    }
+
+    // --- clients: privacy rules ---
+
+    @Test
+    void aFullNricIsRefusedWithoutBeingEchoedAndNothingIsStored() {
+        String name = "Nric Tester " + UUID.randomUUID().toString().substring(0, 8);
+        var reply = api.post("api/clients", client(name, "9123 4567", "S1234567D"));
+        assertEquals(400, reply.status(), reply::toString);
+        assertEquals(List.of("partialNric"), fields(reply.json()));
+        assertFalse(reply.body().contains("1234567"), reply::toString);
+        assertEquals(0, api.get("api/clients?q=" + name.replace(" ", "%20")).json().getInt("total"));
+    }
+
+    @Test
+    void clientsAreFoundByMobileInAnyFormOrByPartialNric() {
+        String name = "Siti Binte Test " + UUID.randomUUID().toString().substring(0, 8);
+        String mobile = "9" + String.format("%07d", (int) (Math.random() * 10_000_000));
+        var created = api.post("api/clients", client(name, mobile.substring(0, 4) + " " + mobile.substring(4), "567d"));
+        assertEquals(201, created.status(), created::toString);
+        JsonObject client = created.json();
+        assertEquals("+65" + mobile, client.getString("mobile"));
+        assertEquals("567D", client.getString("partialNric"));
+
+        // The instant round-trips through DATETIME(6) unchanged.
+        assertEquals(client.getString("registeredAt"),
+                api.get("api/clients/" + created.id()).json().getString("registeredAt"));
+
+        var byMobile = api.get("api/clients?mobile=%2B65" + mobile).json();
+        assertTrue(ids(byMobile).contains(created.id()), byMobile::toString);
+        var byNric = api.get("api/clients?nric=567D&q=" + name.replace(" ", "%20")).json();
+        assertEquals(List.of(created.id()), ids(byNric));
+
+        var notMobile = api.post("api/clients", client(name, "6123 4567", null));
+        assertEquals(400, notMobile.status(), notMobile::toString);
+        assertEquals(List.of("mobile"), fields(notMobile.json()));
+        assertEquals(400, api.get("api/clients?nric=S1234567D").status());
+    }
+
+    // --- operability ---
+
+    @Test
+    void readinessOpenApiAndMetricsAreServed() {
+        var ready = api.get("/health/ready");
+        assertEquals(200, ready.status(), ready::toString);
+        assertEquals("UP", ready.json().getString("status"));
+        assertTrue(ready.body().contains("database"), ready::toString);
+
+        var openapi = api.send(api.json("/openapi").GET());
+        assertEquals(200, openapi.status());
+        JsonObject paths = openapi.json().getJsonObject("paths");
+        for (String path : List.of("/api/offices", "/api/offices/{id}", "/api/rooms", "/api/agencies",
+                "/api/services", "/api/advisors", "/api/clients", "/api/offices/{id}/closures")) {
+            assertTrue(paths.containsKey(path), () -> path + " missing from " + paths.keySet());
+        }
+        assertTrue(openapi.json().getJsonObject("components").getJsonObject("schemas").containsKey("Problem"));
+        assertTrue(paths.getJsonObject("/api/offices").getJsonObject("post").getJsonObject("responses")
+                .containsKey("409"));
+
+        assertEquals(200, api.get("/metrics").status());
+    }
+
+    @Test
+    void demoDataIsNotLoadedOutsideTheDevRun() {
+        assertEquals(0, api.get("api/offices?q=SSO-AMK").json().getInt("total"));
+    }
+
+    // --- helpers ---
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    private static List<String> fields(JsonObject problem) {
+        return problem.getJsonArray("violations").stream()
+                .map(v -> v.asJsonObject().getString("field"))
+                .sorted()
+                .collect(Collectors.toList());
+    }
+
+    private static List<Long> ids(JsonObject page) {
+        return page.getJsonArray("items").stream()
+                .map(i -> i.asJsonObject().getJsonNumber("id").longValue())
+                .toList();
+    }
+
+    static String office(String code, String name) {
+        return """
+                {"code":"%s","name":"%s","address":"1 Tampines Walk","postalCode":"528523",
+                 "latitude":1.3521,"longitude":103.9448,
+                 "openingHours":[%s]}""".formatted(code, name,
+                List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY").stream()
+                        .map(d -> "{\"day\":\"" + d + "\",\"opens\":\"08:30\",\"closes\":\"17:30\"}")
+                        .collect(Collectors.joining(",")));
+    }
+
+    static String room(long office, String name, String kind) {
+        return "{\"officeId\":%d,\"name\":\"%s\",\"kind\":\"%s\"}".formatted(office, name, kind);
+    }
+
+    static String agency(String code, String domain, Boolean sensitive) {
+        return """
+                {"code":"%s","name":"Agency %s","domain":"%s",%s"baseAddress":"1 Agency Road",
+                 "baseLatitude":1.2966,"baseLongitude":103.8520}"""
+                .formatted(code, code, domain, sensitive == null ? "" : "\"sensitive\":" + sensitive + ",");
+    }
+
+    static String service(long agency, String code) {
+        return """
+                {"agencyId":%d,"code":"%s",
+                 "name":{"en":"Career coaching","zh":"职业辅导","ms":"Bimbingan kerjaya","ta":"தொழில் வழிகாட்டல்"},
+                 "durationMinutes":45,"allowedModes":["IN_PERSON","VIDEO_AT_SSO","VIDEO_REMOTE"],
+                 "bufferBeforeMinutes":0,"bufferAfterMinutes":15,"minNoticeMinutes":120,"horizonDays":60}"""
+                .formatted(agency, code);
+    }
+
+    static String advisor(long agency, String email, List<Long> services) {
+        return """
+                {"agencyId":%d,"displayName":"Advisor","email":"%s","languages":["EN","TA"],"serviceIds":%s}"""
+                .formatted(agency, email, services.toString());
+    }
+
+    static String client(String name, String mobile, String nric) {
+        return """
+                {"name":"%s","mobile":"%s","preferredLanguage":"MS","smsConsent":true%s}"""
+                .formatted(name, mobile, nric == null ? "" : ",\"partialNric\":\"" + nric + "\"");
+    }
+}
