@@ -26,6 +26,9 @@ import sg.linkup.platform.NotFound;
 @Table(name = "office")
 public class Office {
 
+    private static final Comparator<OpeningHours> WEEK_ORDER =
+            Comparator.comparing(OpeningHours::day).thenComparing(OpeningHours::opens);
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -47,7 +50,6 @@ public class Office {
 
     @ElementCollection
     @CollectionTable(name = "office_opening_hours", joinColumns = @JoinColumn(name = "office_id"))
-    @OrderBy("day ASC, opens ASC")
     private List<OpeningHours> openingHours = new ArrayList<>();
 
     @OneToMany(mappedBy = "office", cascade = CascadeType.ALL, orphanRemoval = true)
@@ -71,20 +73,21 @@ public class Office {
     }
 
     public final void describe(String code, String name, String address, String postalCode, Coordinates location) {
-        if (postalCode == null || !postalCode.matches("\\d{6}")) {
+        String postal = postalCode == null ? "" : postalCode.strip();
+        if (!postal.matches("\\d{6}")) {
             throw new InvalidInput("postalCode", "a Singapore postal code has six digits");
         }
         this.code = code.strip().toUpperCase();
         this.name = name.strip();
         this.address = address.strip();
-        this.postalCode = postalCode;
+        this.postalCode = postal;
         this.location = location;
     }
 
     /** Replaces the weekly hours; intervals of one weekday must not overlap. */
     public final void replaceOpeningHours(List<OpeningHours> hours) {
         List<OpeningHours> sorted = new ArrayList<>(hours);
-        sorted.sort(Comparator.comparing(OpeningHours::day).thenComparing(OpeningHours::opens));
+        sorted.sort(WEEK_ORDER);
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i - 1).overlaps(sorted.get(i))) {
                 throw new InvalidInput("openingHours", "two intervals overlap on " + sorted.get(i).day());
@@ -151,8 +154,9 @@ public class Office {
         return location;
     }
 
+    /** Monday first: the weekday is stored by name, so the database cannot order it. */
     public List<OpeningHours> openingHours() {
-        return List.copyOf(openingHours);
+        return openingHours.stream().sorted(WEEK_ORDER).toList();
     }
 
     public List<OfficeClosure> closures() {

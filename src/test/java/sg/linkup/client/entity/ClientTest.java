@@ -1,0 +1,84 @@
+package sg.linkup.client.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import sg.linkup.directory.entity.Language;
+
+class ClientTest {
+
+    private static final Instant REGISTERED = Instant.parse("2025-06-02T01:30:00Z");
+
+    private static Client.Contact contact(String name, String email, boolean smsConsent) {
+        return new Client.Contact(name, PhoneNumber.parse("9123 4567"), Language.MS, email, smsConsent,
+                PartialNric.parse("567D"));
+    }
+
+    private static Client client(boolean smsConsent) {
+        return new Client(contact("Siti binte Ahmad", null, smsConsent), REGISTERED);
+    }
+
+    @Test
+    void activeClientWhoConsentedMayBeSentSms() {
+        assertTrue(client(true).maySms());
+    }
+
+    @Test
+    void clientWhoDidNotConsentIsSentNoSms() {
+        assertFalse(client(false).maySms());
+    }
+
+    @Test
+    void deactivatedClientIsSentNoSmsDespiteConsent() {
+        Client client = client(true);
+
+        client.deactivate();
+        assertFalse(client.maySms());
+
+        client.activate();
+        assertTrue(client.maySms());
+    }
+
+    @Test
+    void withdrawingConsentStopsSms() {
+        Client client = client(true);
+
+        client.update(contact("Siti binte Ahmad", null, false));
+
+        assertFalse(client.maySms());
+    }
+
+    @Test
+    void firstNameIsTheFirstWordOfTheName() {
+        Client client = new Client(contact("  Siti   binte Ahmad ", null, true), REGISTERED);
+
+        assertEquals("Siti", client.firstName());
+    }
+
+    @Test
+    void singleWordNameIsItsOwnFirstName() {
+        assertEquals("Kumar", new Client(contact("Kumar", null, true), REGISTERED).firstName());
+    }
+
+    @Test
+    void registrationTimeIsKeptToWholeSeconds() {
+        Client client = new Client(contact("Siti", null, true), Instant.parse("2025-06-02T01:30:07.891234Z"));
+
+        assertEquals(Instant.parse("2025-06-02T01:30:07Z"), client.registeredAt());
+    }
+
+    @Test
+    void blankEmailIsStoredAsNoEmail() {
+        assertNull(new Client(contact("Siti", "   ", true), REGISTERED).email());
+        assertNull(new Client(contact("Siti", "", true), REGISTERED).email());
+    }
+
+    @Test
+    void emailIsTrimmed() {
+        assertEquals("siti@example.sg", new Client(contact("Siti", "  siti@example.sg ", true), REGISTERED).email());
+    }
+}
