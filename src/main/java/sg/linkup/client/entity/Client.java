@@ -4,23 +4,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import sg.linkup.directory.entity.Language;
+import sg.linkup.platform.CatalogueEntry;
 
 /** A person an SSO books sessions for, reached by SMS in their own language. */
 @Entity
 @Table(name = "client")
-public class Client {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+public class Client extends CatalogueEntry {
 
     @Column(name = "name", nullable = false, length = 120)
     private String name;
@@ -41,15 +34,8 @@ public class Client {
     @Column(name = "partial_nric", length = 4)
     private PartialNric partialNric;
 
-    @Column(name = "active", nullable = false)
-    private boolean active = true;
-
     @Column(name = "registered_at", nullable = false, updatable = false)
     private Instant registeredAt;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
 
     protected Client() {
     }
@@ -76,19 +62,7 @@ public class Client {
 
     /** SMS goes only to an active client who agreed to it. */
     public boolean maySms() {
-        return active && smsConsent;
-    }
-
-    public void deactivate() {
-        active = false;
-    }
-
-    public void activate() {
-        active = true;
-    }
-
-    public Long id() {
-        return id;
+        return isActive() && smsConsent;
     }
 
     public String name() {
@@ -118,10 +92,6 @@ public class Client {
 
     public PartialNric partialNric() {
         return partialNric;
-    }
-
-    public boolean isActive() {
-        return active;
     }
 
     public Instant registeredAt() {

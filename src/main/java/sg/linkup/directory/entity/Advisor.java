@@ -7,30 +7,23 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
+import sg.linkup.platform.CatalogueEntry;
 import sg.linkup.platform.InvalidInput;
 
 /** A partner agency's officer who sees clients: the person whose calendar gets the invites. */
 @Entity
 @Table(name = "advisor")
-public class Advisor {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+public class Advisor extends CatalogueEntry {
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "agency_id", nullable = false, updatable = false)
@@ -53,13 +46,6 @@ public class Advisor {
             joinColumns = @JoinColumn(name = "advisor_id"),
             inverseJoinColumns = @JoinColumn(name = "service_id"))
     private Set<Service> services = new HashSet<>();
-
-    @Column(name = "active", nullable = false)
-    private boolean active = true;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
 
     protected Advisor() {
     }
@@ -101,18 +87,6 @@ public class Advisor {
         return languages.contains(language);
     }
 
-    public void deactivate() {
-        active = false;
-    }
-
-    public void activate() {
-        active = true;
-    }
-
-    public Long id() {
-        return id;
-    }
-
     public PartnerAgency agency() {
         return agency;
     }
@@ -131,9 +105,5 @@ public class Advisor {
 
     public Set<Service> services() {
         return Set.copyOf(services);
-    }
-
-    public boolean isActive() {
-        return active;
     }
 }

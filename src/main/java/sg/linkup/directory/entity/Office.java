@@ -6,32 +6,25 @@ import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import sg.linkup.platform.CatalogueEntry;
 import sg.linkup.platform.InvalidInput;
 import sg.linkup.platform.NotFound;
 
 /** A Social Service Office (SSO): where clients come, where rooms are, and when it is open. */
 @Entity
 @Table(name = "office")
-public class Office {
+public class Office extends CatalogueEntry {
 
     private static final Comparator<OpeningHours> WEEK_ORDER =
             Comparator.comparing(OpeningHours::day).thenComparing(OpeningHours::opens);
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
 
     @Column(name = "code", nullable = false, unique = true, length = 20)
     private String code;
@@ -55,13 +48,6 @@ public class Office {
     @OneToMany(mappedBy = "office", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("firstDay ASC")
     private List<OfficeClosure> closures = new ArrayList<>();
-
-    @Column(name = "active", nullable = false)
-    private boolean active = true;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
 
     protected Office() {
     }
@@ -116,22 +102,10 @@ public class Office {
 
     /** The hours the office is open on a date: none when it is inactive or closed that day. */
     public List<OpeningHours> openingHoursOn(LocalDate day) {
-        if (!active || isClosedOn(day)) {
+        if (!isActive() || isClosedOn(day)) {
             return List.of();
         }
         return openingHours.stream().filter(h -> h.day() == day.getDayOfWeek()).toList();
-    }
-
-    public void deactivate() {
-        active = false;
-    }
-
-    public void activate() {
-        active = true;
-    }
-
-    public Long id() {
-        return id;
     }
 
     public String code() {
@@ -161,9 +135,5 @@ public class Office {
 
     public List<OfficeClosure> closures() {
         return List.copyOf(closures);
-    }
-
-    public boolean isActive() {
-        return active;
     }
 }

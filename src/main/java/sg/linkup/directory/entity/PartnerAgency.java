@@ -7,21 +7,14 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import sg.linkup.platform.CatalogueEntry;
 import sg.linkup.platform.InvalidInput;
 
 /** A partner agency (WSG, e2i, HDB, a legal clinic, a family service centre…) whose advisors see clients. */
 @Entity
 @Table(name = "partner_agency")
-public class PartnerAgency {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+public class PartnerAgency extends CatalogueEntry {
 
     @Column(name = "code", nullable = false, unique = true, length = 20)
     private String code;
@@ -47,13 +40,6 @@ public class PartnerAgency {
     })
     private Coordinates baseLocation;
 
-    @Column(name = "active", nullable = false)
-    private boolean active = true;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
-
     protected PartnerAgency() {
     }
 
@@ -78,18 +64,6 @@ public class PartnerAgency {
         this.baseLocation = baseLocation;
     }
 
-    public void deactivate() {
-        active = false;
-    }
-
-    public void activate() {
-        active = true;
-    }
-
-    public Long id() {
-        return id;
-    }
-
     public String code() {
         return code;
     }
@@ -112,9 +86,5 @@ public class PartnerAgency {
 
     public Coordinates baseLocation() {
         return baseLocation;
-    }
-
-    public boolean isActive() {
-        return active;
     }
 }

@@ -5,22 +5,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import sg.linkup.platform.CatalogueEntry;
 
 /** A room at an office. Its name is unique within the office (the database says so). */
 @Entity
 @Table(name = "room")
-public class Room {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
+public class Room extends CatalogueEntry {
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "office_id", nullable = false, updatable = false)
@@ -32,13 +25,6 @@ public class Room {
     @Enumerated(EnumType.STRING)
     @Column(name = "kind", nullable = false, length = 20)
     private RoomKind kind;
-
-    @Column(name = "active", nullable = false)
-    private boolean active = true;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
 
     protected Room() {
     }
@@ -62,18 +48,6 @@ public class Room {
         };
     }
 
-    public void deactivate() {
-        active = false;
-    }
-
-    public void activate() {
-        active = true;
-    }
-
-    public Long id() {
-        return id;
-    }
-
     public Office office() {
         return office;
     }
@@ -84,9 +58,5 @@ public class Room {
 
     public RoomKind kind() {
         return kind;
-    }
-
-    public boolean isActive() {
-        return active;
     }
 }

@@ -8,29 +8,22 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
+import sg.linkup.platform.CatalogueEntry;
 import sg.linkup.platform.InvalidInput;
 
 /** Something an agency offers a client, how long it takes, how it may be delivered and how far ahead. */
 @Entity
 @Table(name = "service")
-public class Service {
+public class Service extends CatalogueEntry {
 
     /** Sessions sit on a 5-minute grid so that slot search can align them. */
     public static final int MINUTE_GRANULARITY = 5;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
 
     @ManyToOne(optional = false, fetch = FetchType.LAZY)
     @JoinColumn(name = "agency_id", nullable = false, updatable = false)
@@ -62,13 +55,6 @@ public class Service {
 
     @Column(name = "horizon_days", nullable = false)
     private int horizonDays;
-
-    @Column(name = "active", nullable = false)
-    private boolean active = true;
-
-    @Version
-    @Column(name = "version", nullable = false)
-    private long version;
 
     protected Service() {
     }
@@ -128,18 +114,6 @@ public class Service {
         return !agency.isSensitive();
     }
 
-    public void deactivate() {
-        active = false;
-    }
-
-    public void activate() {
-        active = true;
-    }
-
-    public Long id() {
-        return id;
-    }
-
     public PartnerAgency agency() {
         return agency;
     }
@@ -159,9 +133,5 @@ public class Service {
 
     public Duration duration() {
         return Duration.ofMinutes(durationMinutes);
-    }
-
-    public boolean isActive() {
-        return active;
     }
 }
