@@ -1,6 +1,7 @@
 package sg.linkup.platform;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -25,6 +26,7 @@ public class ProblemResponses implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        uniqueOperationIds(openAPI);
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             boolean hasId = path.contains("{");
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
@@ -43,6 +45,25 @@ public class ProblemResponses implements OASFilter {
                 }
             }
         });
+    }
+
+    /**
+     * The scanner names operations after their Java methods, so every resource has a "create"; OpenAPI wants
+     * them unique. A repeated id gets its resource's name: "create" on /api/offices becomes "createOffices".
+     */
+    private static void uniqueOperationIds(OpenAPI openAPI) {
+        Map<String, Long> uses = openAPI.getPaths().getPathItems().values().stream()
+                .flatMap(item -> item.getOperations().values().stream())
+                .map(Operation::getOperationId)
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.groupingBy(id -> id, Collectors.counting()));
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values().forEach(op -> {
+            String id = op.getOperationId();
+            if (id != null && uses.get(id) > 1) {
+                String resource = path.replaceFirst("^/api/", "").split("/")[0];
+                op.setOperationId(id + Character.toUpperCase(resource.charAt(0)) + resource.substring(1));
+            }
+        }));
     }
 
     private static void add(Operation operation, String status, String description) {

@@ -337,6 +337,12 @@ class CatalogueIT {
         assertTrue(paths.getJsonObject("/api/offices").getJsonObject("post").getJsonObject("responses")
                 .containsKey("409"));
 
+        List<String> operationIds = paths.values().stream()
+                .flatMap(item -> item.asJsonObject().values().stream())
+                .map(op -> op.asJsonObject().getString("operationId"))
+                .toList();
+        assertEquals(operationIds.size(), new java.util.HashSet<>(operationIds).size(), operationIds::toString);
+
         assertEquals(200, api.get("/metrics").status());
     }
 
