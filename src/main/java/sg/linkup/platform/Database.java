@@ -7,6 +7,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -25,6 +26,9 @@ import org.flywaydb.core.Flyway;
         url = "${MPCONFIG=linkup.db.url}",
         user = "${MPCONFIG=linkup.db.user}",
         password = "${MPCONFIG=linkup.db.password}",
+        // OccupancyLedger checks for overlaps after locking a resource row: each statement must see what the
+        // previous lock holder committed, which REPEATABLE READ's transaction-long snapshot would not.
+        isolationLevel = Connection.TRANSACTION_READ_COMMITTED,
         minPoolSize = 2,
         maxPoolSize = 32,
         properties = {

@@ -1,6 +1,8 @@
 package sg.linkup.platform;
 
 import jakarta.ejb.ApplicationException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.List;
 
 /**
@@ -24,6 +26,11 @@ public abstract class LinkupException extends RuntimeException {
     /** Field-level complaints, if the problem is about particular input fields. */
     public List<Violation> violations() {
         return List.of();
+    }
+
+    /** Extra members for the problem body (RFC 9457 extensions), such as which resource was taken. */
+    public JsonObject extensions() {
+        return JsonValue.EMPTY_JSON_OBJECT;
     }
 
     public record Violation(String field, String message) {

@@ -2,7 +2,9 @@ package sg.linkup.platform;
 
 import jakarta.ejb.EJBException;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.RollbackException;
@@ -53,7 +55,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Throwable e = unwrap(thrown);
         String instance = uriInfo == null ? null : "/" + uriInfo.getPath();
         if (e instanceof LinkupException le) {
-            return respond(le.status(), le.type(), le.title(), le.getMessage(), instance, le.violations());
+            return respond(le.status(), le.type(), le.title(), le.getMessage(), instance,
+                    le.violations(), le.extensions());
         }
         if (e instanceof ConstraintViolationException cve) {
             List<LinkupException.Violation> violations = cve.getConstraintViolations().stream()
@@ -176,7 +179,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static Response respond(int status, String type, String title, String detail, String instance,
                                     List<LinkupException.Violation> violations) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        return respond(status, type, title, detail, instance, violations, JsonValue.EMPTY_JSON_OBJECT);
+    }
+
+    private static Response respond(int status, String type, String title, String detail, String instance,
+                                    List<LinkupException.Violation> violations, JsonObject extensions) {
+        JsonObjectBuilder body = Json.createObjectBuilder(extensions)
                 .add("type", "urn:linkup:problem:" + type)
                 .add("title", title)
                 .add("status", status);

@@ -49,7 +49,8 @@ public class ProblemResponses implements OASFilter {
 
     /**
      * The scanner names operations after their Java methods, so every resource has a "create"; OpenAPI wants
-     * them unique. A repeated id gets its resource's name: "create" on /api/offices becomes "createOffices".
+     * them unique. A repeated id gets the literal segments of its path: "create" on /api/offices becomes
+     * "createOffices", on /api/advisors/{advisorId}/rules "createAdvisorsRules".
      */
     private static void uniqueOperationIds(OpenAPI openAPI) {
         Map<String, Long> uses = openAPI.getPaths().getPathItems().values().stream()
@@ -60,8 +61,13 @@ public class ProblemResponses implements OASFilter {
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().values().forEach(op -> {
             String id = op.getOperationId();
             if (id != null && uses.get(id) > 1) {
-                String resource = path.replaceFirst("^/api/", "").split("/")[0];
-                op.setOperationId(id + Character.toUpperCase(resource.charAt(0)) + resource.substring(1));
+                StringBuilder suffix = new StringBuilder();
+                for (String segment : path.replaceFirst("^/api/", "").split("/")) {
+                    if (!segment.isEmpty() && !segment.startsWith("{")) {
+                        suffix.append(Character.toUpperCase(segment.charAt(0))).append(segment.substring(1));
+                    }
+                }
+                op.setOperationId(id + suffix);
             }
         }));
     }

@@ -41,11 +41,7 @@ public class Room extends CatalogueEntry {
 
     /** Whether a session in this mode can take place in this room. */
     public boolean suits(SessionMode mode) {
-        return switch (mode) {
-            case IN_PERSON -> true;
-            case VIDEO_AT_SSO -> kind == RoomKind.VIDEO_ROOM;
-            case VIDEO_REMOTE -> false;
-        };
+        return kind.suits(mode);
     }
 
     public Office office() {

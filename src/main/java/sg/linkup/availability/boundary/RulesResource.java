@@ -1,0 +1,130 @@
+package sg.linkup.availability.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sg.linkup.availability.entity.AvailabilityRule;
+import sg.linkup.directory.entity.Advisor;
+import sg.linkup.directory.entity.Office;
+import sg.linkup.platform.Conflict;
+import sg.linkup.platform.Lookup;
+import sg.linkup.platform.NotFound;
+
+@Path("advisors/{advisorId}/rules")
+@RequestScoped
+@Transactional
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Availability", description = "Advisors' recurring availability, blackouts, agency closures, holidays")
+public class RulesResource {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Context
+    UriInfo uriInfo;
+
+    @GET
+    @Operation(summary = "List an advisor's availability rules")
+    public List<RuleJson> list(@PathParam("advisorId") long advisorId) {
+        Lookup.require(em, Advisor.class, advisorId);
+        return rulesOf(advisorId).stream().map(RuleJson::of).toList();
+    }
+
+    @GET
+    @Path("{ruleId}")
+    public RuleJson get(@PathParam("advisorId") long advisorId, @PathParam("ruleId") long ruleId) {
+        return RuleJson.of(rule(advisorId, ruleId));
+    }
+
+    @POST
+    @Operation(summary = "Add a recurring availability rule",
+            description = "409 if it overlaps another rule of the same advisor on some date")
+    public Response create(@PathParam("advisorId") long advisorId, @Valid RuleJson body) {
+        Advisor advisor = lockedAdvisor(advisorId);
+        AvailabilityRule rule = new AvailabilityRule(advisor, body.schedule(office(body)));
+        refuseClashes(rule, advisorId);
+        em.persist(rule);
+        em.flush();
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(rule.id().toString()).build())
+                .entity(RuleJson.of(rule)).build();
+    }
+
+    @PUT
+    @Path("{ruleId}")
+    @Operation(summary = "Replace an availability rule")
+    public RuleJson update(@PathParam("advisorId") long advisorId, @PathParam("ruleId") long ruleId,
+                           @Valid RuleJson body) {
+        lockedAdvisor(advisorId);
+        AvailabilityRule rule = rule(advisorId, ruleId);
+        rule.reschedule(body.schedule(office(body)));
+        refuseClashes(rule, advisorId);
+        em.flush();
+        return RuleJson.of(rule);
+    }
+
+    @DELETE
+    @Path("{ruleId}")
+    @Operation(summary = "Withdraw an availability rule",
+            description = "Existing bookings stay; no new slots are offered from this rule")
+    public Response delete(@PathParam("advisorId") long advisorId, @PathParam("ruleId") long ruleId) {
+        em.remove(rule(advisorId, ruleId));
+        return Response.noContent().build();
+    }
+
+    /** Locked so that two rules added at once for one advisor cannot both pass the overlap check. */
+    private Advisor lockedAdvisor(long advisorId) {
+        Advisor advisor = Lookup.require(em, Advisor.class, advisorId);
+        em.lock(advisor, LockModeType.PESSIMISTIC_WRITE);
+        return advisor;
+    }
+
+    private void refuseClashes(AvailabilityRule rule, long advisorId) {
+        for (AvailabilityRule other : rulesOf(advisorId)) {
+            if (other == rule) {
+                continue;
+            }
+            rule.firstClashWith(other).ifPresent(day -> {
+                throw new Conflict("overlaps availability rule " + other.id() + " on " + day + " ("
+                        + other.startTime() + "–" + other.endTime() + "); an advisor is in one place at a time");
+            });
+        }
+    }
+
+    private List<AvailabilityRule> rulesOf(long advisorId) {
+        return em.createQuery("SELECT r FROM AvailabilityRule r WHERE r.advisorId = :advisor ORDER BY r.validFrom, "
+                        + "r.startTime, r.id", AvailabilityRule.class)
+                .setParameter("advisor", advisorId)
+                .getResultList();
+    }
+
+    private AvailabilityRule rule(long advisorId, long ruleId) {
+        AvailabilityRule rule = em.find(AvailabilityRule.class, ruleId);
+        if (rule == null || rule.advisorId() != advisorId) {
+            throw new NotFound("AvailabilityRule", ruleId);
+        }
+        return rule;
+    }
+
+    private Office office(RuleJson body) {
+        return body.officeId() == null ? null : Lookup.reference(em, Office.class, body.officeId(), "officeId");
+    }
+}

@@ -1,0 +1,100 @@
+package sg.linkup.availability.boundary;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sg.linkup.availability.control.SlotSearch;
+import sg.linkup.directory.entity.Language;
+import sg.linkup.directory.entity.SessionMode;
+import sg.linkup.platform.InvalidInput;
+
+@Path("slots")
+@RequestScoped
+@Transactional
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Slots", description = "Where an advisor, an SSO room and the client are all free")
+public class SlotsResource {
+
+    @Inject
+    SlotSearch search;
+
+    @GET
+    @Operation(summary = "Find bookable sessions",
+            description = "Ordered by start, then office in the order given, then mode (VIDEO_AT_SSO, IN_PERSON, "
+                    + "VIDEO_REMOTE unless one mode is asked). The Server-Timing header tells how long the search "
+                    + "took inside the server.")
+    public Response find(
+            @Parameter(description = "service id", required = true) @QueryParam("service") Long service,
+            @Parameter(description = "the client's SSO; repeat or comma-separate for several, nearest first",
+                    required = true) @QueryParam("office") List<String> offices,
+            @QueryParam("mode") String mode,
+            @Parameter(description = "date or date-time; default now") @QueryParam("from") String from,
+            @Parameter(description = "date (inclusive) or date-time; default from + 14 days, within the "
+                    + "service's horizon") @QueryParam("to") String to,
+            @QueryParam("language") String language,
+            @Parameter(description = "leave out times when this client is already booked") @QueryParam("client")
+            Long client,
+            @Parameter(description = "1–500, default 50") @QueryParam("limit") Integer limit,
+            @Parameter(description = "list every free advisor and room per slot") @QueryParam("candidates")
+            boolean candidates) {
+        long started = System.nanoTime();
+        var found = search.search(new SlotSearch.Query(service, officeIds(offices), mode(mode),
+                TimeInput.start("from", from), TimeInput.end("to", to), language(language), client, limit,
+                candidates));
+        double millis = (System.nanoTime() - started) / 1e6;
+        return Response.ok(SlotJson.Result.of(found, candidates))
+                .header("Server-Timing", String.format(Locale.ROOT, "search;dur=%.2f", millis))
+                .build();
+    }
+
+    private static List<Long> officeIds(List<String> values) {
+        List<Long> ids = new ArrayList<>();
+        for (String value : values) {
+            for (String part : value.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                try {
+                    ids.add(Long.valueOf(part.strip()));
+                } catch (NumberFormatException e) {
+                    throw new InvalidInput("office", "give office ids, such as office=3 or office=3,7");
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static SessionMode mode(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return SessionMode.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("mode", "one of IN_PERSON, VIDEO_AT_SSO, VIDEO_REMOTE");
+        }
+    }
+
+    private static Language language(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Language.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("language", "one of EN, ZH, MS, TA");
+        }
+    }
+}

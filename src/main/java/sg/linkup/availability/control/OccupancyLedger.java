@@ -1,0 +1,147 @@
+package sg.linkup.availability.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import sg.linkup.availability.entity.Occupancy;
+import sg.linkup.availability.entity.Resource;
+import sg.linkup.availability.entity.TimeRange;
+import sg.linkup.platform.InvalidInput;
+
+/**
+ * The rule that stops double booking, in one place. A booking or hold occupies its advisor, room and client
+ * by writing one {@link Occupancy} row each. Before writing, it locks the resources' own catalogue rows
+ * ({@code SELECT … FOR UPDATE}, always in the same order so two bookings cannot deadlock each other) and only
+ * then looks for a live overlapping row. Whoever holds a resource's lock is the only transaction that can
+ * check and write that resource, on any node, because the lock lives in the database.
+ *
+ * <p>The overlap check must see rows committed by the previous lock holder, so the pool runs at READ
+ * COMMITTED (see {@code Database}); under REPEATABLE READ an older snapshot could hide them.
+ *
+ * <p>Why not a unique key on fixed time cells? It would need a row per resource per 5 minutes (36 rows for
+ * an hour-long session), and an expired hold would keep its cells until someone deleted them; row locks keep
+ * one row per resource, let holds lapse by time alone, and cost one indexed lookup per resource.
+ */
+@ApplicationScoped
+public class OccupancyLedger {
+
+    /** No occupancy is longer than this, so "what overlaps this window?" reads only the window (see V2). */
+    public static final Duration MAX_SPAN = Duration.ofHours(12);
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** One resource wanted for one range (for advisors and rooms: the session widened by its buffers). */
+    public record Claim(Resource resource, long resourceId, TimeRange range) {
+        public Claim {
+            if (range.length().compareTo(MAX_SPAN) > 0) {
+                throw new InvalidInput("end", "a session with its buffers may last at most " + MAX_SPAN.toHours()
+                        + " hours");
+            }
+        }
+    }
+
+    /**
+     * Takes every claimed resource for {@code bookingId}, or none: the first one already taken ends the
+     * caller's transaction with {@link SlotTaken}. {@code expiresAt} is set for a hold and null for a booking.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void occupy(long bookingId, Collection<Claim> claims, Instant expiresAt, Instant now) {
+        List<Claim> ordered = claims.stream()
+                .sorted(Comparator.comparing(Claim::resource).thenComparingLong(Claim::resourceId))
+                .toList();
+        for (Claim claim : ordered) {
+            lock(claim.resource(), claim.resourceId());
+        }
+        for (Claim claim : ordered) {
+            if (!live(claim.resource(), List.of(claim.resourceId()), claim.range(), now).isEmpty()) {
+                throw new SlotTaken(claim.resource(), claim.resourceId(), claim.range());
+            }
+        }
+        for (Claim claim : ordered) {
+            em.persist(new Occupancy(claim.resource(), claim.resourceId(), claim.range(), bookingId, expiresAt));
+        }
+        em.flush();
+    }
+
+    /** Frees everything a booking or hold occupies (cancel, release, or before re-occupying on reschedule). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int release(long bookingId) {
+        return em.createQuery("DELETE FROM Occupancy o WHERE o.bookingId = :booking")
+                .setParameter("booking", bookingId)
+                .executeUpdate();
+    }
+
+    /** A hold became a booking: its rows stop expiring. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int confirm(long bookingId) {
+        return em.createQuery("UPDATE Occupancy o SET o.expiresAt = NULL WHERE o.bookingId = :booking")
+                .setParameter("booking", bookingId)
+                .executeUpdate();
+    }
+
+    /** Live rows of these resources that overlap the window: bookings, and holds not yet expired at now. */
+    public List<Occupancy> live(Resource resource, Collection<Long> resourceIds, TimeRange window, Instant now) {
+        if (resourceIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("""
+                        SELECT o FROM Occupancy o
+                        WHERE o.resource = :resource AND o.resourceId IN :ids
+                          AND o.startsAt > :lowest AND o.startsAt < :end AND o.endsAt > :start
+                          AND (o.expiresAt IS NULL OR o.expiresAt > :now)
+                        ORDER BY o.startsAt""", Occupancy.class)
+                .setParameter("resource", resource)
+                .setParameter("ids", resourceIds)
+                .setParameter("lowest", window.start().minus(MAX_SPAN))
+                .setParameter("start", window.start())
+                .setParameter("end", window.end())
+                .setParameter("now", now)
+                .getResultList();
+    }
+
+    /** The same as {@link #live} as busy times per resource, read as plain values for slot search. */
+    public Map<Long, List<TimeRange>> busy(Resource resource, Collection<Long> resourceIds, TimeRange window,
+                                           Instant now) {
+        Map<Long, List<TimeRange>> busy = new HashMap<>();
+        if (resourceIds.isEmpty()) {
+            return busy;
+        }
+        List<Object[]> rows = em.createQuery("""
+                        SELECT o.resourceId, o.startsAt, o.endsAt FROM Occupancy o
+                        WHERE o.resource = :resource AND o.resourceId IN :ids
+                          AND o.startsAt > :lowest AND o.startsAt < :end AND o.endsAt > :start
+                          AND (o.expiresAt IS NULL OR o.expiresAt > :now)""", Object[].class)
+                .setParameter("resource", resource)
+                .setParameter("ids", resourceIds)
+                .setParameter("lowest", window.start().minus(MAX_SPAN))
+                .setParameter("start", window.start())
+                .setParameter("end", window.end())
+                .setParameter("now", now)
+                .getResultList();
+        for (Object[] row : rows) {
+            busy.computeIfAbsent((Long) row[0], id -> new ArrayList<>())
+                    .add(new TimeRange((Instant) row[1], (Instant) row[2]));
+        }
+        return busy;
+    }
+
+    private void lock(Resource resource, long id) {
+        // The table name comes from the enum, never from input.
+        List<?> found = em.createNativeQuery("SELECT id FROM " + resource.table() + " WHERE id = ? FOR UPDATE")
+                .setParameter(1, id)
+                .getResultList();
+        if (found.isEmpty()) {
+            throw new InvalidInput(resource.table(), "no " + resource.table() + " with id " + id);
+        }
+    }
+}
