@@ -330,7 +330,9 @@ class CatalogueIT {
         assertEquals(200, openapi.status());
         JsonObject paths = openapi.json().getJsonObject("paths");
         for (String path : List.of("/api/offices", "/api/offices/{id}", "/api/rooms", "/api/agencies",
-                "/api/services", "/api/advisors", "/api/clients", "/api/offices/{id}/closures")) {
+                "/api/services", "/api/advisors", "/api/clients", "/api/offices/{id}/closures", "/api/slots",
+                "/api/advisors/{advisorId}/rules", "/api/advisors/{advisorId}/blackouts/impact",
+                "/api/agencies/{agencyId}/closures", "/api/holidays")) {
             assertTrue(paths.containsKey(path), () -> path + " missing from " + paths.keySet());
         }
         assertTrue(openapi.json().getJsonObject("components").getJsonObject("schemas").containsKey("Problem"));
