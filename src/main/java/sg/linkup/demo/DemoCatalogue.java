@@ -2,6 +2,7 @@ package sg.linkup.demo;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -10,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import sg.linkup.availability.entity.AvailabilityRule;
+import sg.linkup.availability.entity.Recurrence;
 import sg.linkup.client.entity.Client;
 import sg.linkup.client.entity.PartialNric;
 import sg.linkup.client.entity.PhoneNumber;
@@ -150,6 +153,8 @@ public final class DemoCatalogue {
                             "மருத்துவக் கட்டண உதவி"))));
 
     private static final int[] BUFFERS = {0, 5, 10, 15};
+    private static final String[] MORNING_PAIRS = {"MO,WE", "TU,TH", "WE,FR", "MO,TH", "TU,FR"};
+    private static final LocalDate RULES_VALID_FROM = LocalDate.of(2026, 1, 5);
     private static final int[] MIN_NOTICES = {60, 120, 240, 480, 1440};
     private static final int[] HORIZONS = {30, 45, 60, 90};
 
@@ -189,6 +194,7 @@ public final class DemoCatalogue {
     private final List<Service> services = new ArrayList<>();
     private final List<Advisor> advisors = new ArrayList<>();
     private final List<Client> clients = new ArrayList<>();
+    private final List<AvailabilityRule> rules = new ArrayList<>();
     private final Set<String> advisorEmails = new HashSet<>();
 
     private DemoCatalogue(long seed) {
@@ -242,7 +248,30 @@ public final class DemoCatalogue {
         services.addAll(own);
 
         for (int i = 0; i < spec.advisors(); i++) {
-            advisors.add(advisor(agency, spec.mailDomain(), own, i));
+            Advisor advisor = advisor(agency, spec.mailDomain(), own, i);
+            advisors.add(advisor);
+            addRules(advisor, modesFor(spec.domain()));
+        }
+    }
+
+    /**
+     * A typical week: two mornings in person at one SSO (advisors spread over the offices) and weekday
+     * afternoons on video from the agency.
+     */
+    private void addRules(Advisor advisor, Set<SessionMode> modes) {
+        Office office = offices.get(advisors.size() % offices.size());
+        String mornings = MORNING_PAIRS[advisors.size() % MORNING_PAIRS.length];
+        if (modes.contains(SessionMode.IN_PERSON)) {
+            rules.add(new AvailabilityRule(advisor, new AvailabilityRule.Schedule(
+                    Recurrence.parse("FREQ=WEEKLY;BYDAY=" + mornings), LocalTime.of(9, 0), LocalTime.of(12, 30),
+                    RULES_VALID_FROM, null, Set.of(SessionMode.IN_PERSON), office, Set.of())));
+        }
+        Set<SessionMode> video = EnumSet.copyOf(modes);
+        video.remove(SessionMode.IN_PERSON);
+        if (!video.isEmpty()) {
+            rules.add(new AvailabilityRule(advisor, new AvailabilityRule.Schedule(
+                    Recurrence.parse("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"), LocalTime.of(14, 0), LocalTime.of(17, 0),
+                    RULES_VALID_FROM, null, video, null, Set.of())));
         }
     }
 
@@ -397,6 +426,10 @@ public final class DemoCatalogue {
 
     public List<Advisor> advisors() {
         return List.copyOf(advisors);
+    }
+
+    public List<AvailabilityRule> rules() {
+        return rules;
     }
 
     public List<Client> clients() {

@@ -49,8 +49,10 @@ public class DemoDataLoader {
         demo.services().forEach(em::persist);
         demo.advisors().forEach(em::persist);
         demo.clients().forEach(em::persist);
+        demo.rules().forEach(em::persist);
         LOG.info(() -> "Demo data loaded: " + demo.offices().size() + " offices, " + demo.rooms().size()
                 + " rooms, " + demo.agencies().size() + " agencies, " + demo.services().size() + " services, "
-                + demo.advisors().size() + " advisors, " + demo.clients().size() + " clients");
+                + demo.advisors().size() + " advisors, " + demo.clients().size() + " clients, " + demo.rules().size()
+                + " availability rules");
     }
 }
