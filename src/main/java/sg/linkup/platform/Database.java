@@ -34,7 +34,9 @@ import org.flywaydb.core.Flyway;
         properties = {
                 "fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=auto-commit",
-                "fish.payara.fail-all-connections=true"
+                "fish.payara.fail-all-connections=true",
+                // Set once per physical connection, not re-checked with a round trip on every statement.
+                "fish.payara.is-isolation-level-guaranteed=false"
         })
 public class Database {
 

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -184,7 +185,9 @@ public class SlotSearch {
     /** The window searched: [from, to) checked against the service's horizon, with defaults filled in. */
     static TimeRange window(Query query, Service.Terms terms, Instant now) {
         Instant horizon = now.plus(Duration.ofDays(terms.horizonDays()));
-        Instant from = query.from() == null || query.from().isBefore(now) ? now : query.from();
+        // Whole minutes: the window is shown to people, and session starts are whole minutes anyway.
+        Instant thisMinute = now.truncatedTo(ChronoUnit.MINUTES);
+        Instant from = query.from() == null || query.from().isBefore(thisMinute) ? thisMinute : query.from();
         if (!from.isBefore(horizon)) {
             throw new InvalidInput("from", "the service books at most " + terms.horizonDays()
                     + " days ahead (until " + Clocks.dateIn(horizon) + ")");
