@@ -350,7 +350,9 @@ public final class DemoCatalogue {
             var contact = new Client.Contact(person.displayName(), mobile, clientLanguage(person.ethnicity()),
                     email, smsConsent, nric);
             var registeredAt = REGISTRATION_EPOCH.minusSeconds(random.nextInt(REGISTRATION_SPREAD_SECONDS));
-            clients.add(new Client(contact, registeredAt));
+            Client client = new Client(contact, registeredAt);
+            client.assignTo(offices.get(random.nextInt(offices.size())));
+            clients.add(client);
         }
     }
 

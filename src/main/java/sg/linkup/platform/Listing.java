@@ -18,6 +18,7 @@ public final class Listing<T> {
     private final Class<T> type;
     private final List<BiFunction<CriteriaBuilder, Root<T>, Predicate>> filters = new ArrayList<>();
     private final String orderBy;
+    private boolean descending;
 
     private Listing(EntityManager em, Class<T> type, String orderBy) {
         this.em = em;
@@ -27,6 +28,12 @@ public final class Listing<T> {
 
     public static <T> Listing<T> of(EntityManager em, Class<T> type, String orderBy) {
         return new Listing<>(em, type, orderBy);
+    }
+
+    /** Newest (highest) first instead of ascending. */
+    public Listing<T> descending() {
+        this.descending = true;
+        return this;
     }
 
     /** Adds a filter only when the parameter was given. */
@@ -50,7 +57,9 @@ public final class Listing<T> {
 
         var select = cb.createQuery(type);
         Root<T> root = select.from(type);
-        select.select(root).where(predicates(cb, root)).orderBy(cb.asc(root.get(orderBy)), cb.asc(root.get("id")));
+        select.select(root).where(predicates(cb, root)).orderBy(
+                descending ? cb.desc(root.get(orderBy)) : cb.asc(root.get(orderBy)),
+                descending ? cb.desc(root.get("id")) : cb.asc(root.get("id")));
         List<T> items = em.createQuery(select).setFirstResult(p * s).setMaxResults(s).getResultList();
 
         var count = cb.createQuery(Long.class);

@@ -204,6 +204,25 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return Response.status(status).type(PROBLEM_JSON).entity(body.build().toString()).build();
     }
 
+    /**
+     * Writes a problem outside JAX-RS (authentication, CSRF and other servlet-level refusals), in the same
+     * shape as every other problem.
+     */
+    public static void write(jakarta.servlet.http.HttpServletResponse response, int status, String type,
+                             String title, String detail) throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType(PROBLEM_JSON);
+        response.setCharacterEncoding("UTF-8");
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("type", "urn:linkup:problem:" + type)
+                .add("title", title)
+                .add("status", status);
+        if (detail != null) {
+            body.add("detail", detail);
+        }
+        response.getWriter().write(body.build().toString());
+    }
+
     /** Jersey's own validation mapper would otherwise win for its closer exception type. */
     @Provider
     public static class Validation implements ExceptionMapper<ValidationException> {

@@ -18,15 +18,42 @@ import java.time.Duration;
 final class Api {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final URI base;
+    static final String ADMIN = "it-admin";
+    static final String ADMIN_PASSWORD = "correct-horse-battery-1";
 
+    private final URI base;
+    private final String authorization;
+
+    /** Signed in as the bootstrap admin (see arquillian.xml), with HTTP Basic. */
     Api(URL deployment) {
+        this(URI.create(deployment.toString().replaceAll("/+$", "") + "/"), basic(ADMIN, ADMIN_PASSWORD));
+    }
+
+    private Api(URI base, String authorization) {
         // Arquillian gives the application's URL; health and OpenAPI live at the server root.
-        this.base = URI.create(deployment.toString().replaceAll("/+$", "") + "/");
+        this.base = base;
+        this.authorization = authorization;
+    }
+
+    Api as(String username, String password) {
+        return new Api(base, basic(username, password));
+    }
+
+    Api withToken(String token) {
+        return new Api(base, "Bearer " + token);
+    }
+
+    Api anonymous() {
+        return new Api(base, null);
+    }
+
+    static String basic(String username, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     Reply get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return send(request(path).GET());
     }
 
     Reply post(String path, String json) {
@@ -38,7 +65,13 @@ final class Api {
     }
 
     Reply delete(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+        return send(request(path).DELETE());
+    }
+
+    /** A request to the path with this client's credentials, if any. */
+    HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri(path));
+        return authorization == null ? builder : builder.header("Authorization", authorization);
     }
 
     Reply send(HttpRequest.Builder request) {
@@ -56,7 +89,7 @@ final class Api {
     }
 
     HttpRequest.Builder json(String path) {
-        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return request(path).header("Content-Type", "application/json")
                 .header("Accept", "application/json");
     }
 

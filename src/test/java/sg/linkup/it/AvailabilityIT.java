@@ -142,7 +142,7 @@ class AvailabilityIT {
     @Test
     void theClientsOwnSessionsAreLeftOut() throws SQLException {
         addRule("09:00", "12:00", at.office, "IN_PERSON");
-        long client = api.post("api/clients", CatalogueIT.client("Siti", "+65 9" + digits(7), null)).id();
+        long client = api.post("api/clients", CatalogueIT.client(at.office, "Siti", "+65 9" + digits(7), null)).id();
         occupy("CLIENT", client, "09:30", "10:15", 900_010, null);
 
         List<JsonObject> found = slotList(api.get(slots("IN_PERSON") + "&client=" + client).json());
@@ -234,7 +234,7 @@ class AvailabilityIT {
         var before = api.get("api/holidays?year=" + year).structure().asJsonArray();
         String withOurDay = calendar(before.stream().map(JsonObject.class::cast)
                 .map(h -> new String[] {h.getString("day"), h.getString("name")}).toList(), at.day);
-        var imported = api.send(HttpRequest.newBuilder(api.uri("api/holidays"))
+        var imported = api.send(api.request("api/holidays")
                 .header("Content-Type", "text/calendar").PUT(HttpRequest.BodyPublishers.ofString(withOurDay)));
         assertEquals(200, imported.status(), imported::toString);
         try {
@@ -243,7 +243,7 @@ class AvailabilityIT {
         } finally {
             String original = calendar(before.stream().map(JsonObject.class::cast)
                     .map(h -> new String[] {h.getString("day"), h.getString("name")}).toList(), null);
-            api.send(HttpRequest.newBuilder(api.uri("api/holidays"))
+            api.send(api.request("api/holidays")
                     .header("Content-Type", "text/calendar").PUT(HttpRequest.BodyPublishers.ofString(original)));
         }
         assertEquals(before.size(), api.get("api/holidays?year=" + year).structure().asJsonArray().size());
@@ -330,7 +330,7 @@ class AvailabilityIT {
         return "api/advisors/" + advisor + "/rules";
     }
 
-    private static String rule(String byDay, String start, String end, Long office, String... modes) {
+    static String rule(String byDay, String start, String end, Long office, String... modes) {
         return """
                 {"rrule":"FREQ=WEEKLY;BYDAY=%s","startTime":"%s","endTime":"%s","validFrom":"%s",
                  "modes":[%s]%s}""".formatted(byDay, start, end, LocalDate.now(SINGAPORE),
@@ -338,7 +338,7 @@ class AvailabilityIT {
                 office == null ? "" : ",\"officeId\":" + office);
     }
 
-    private static String blackout(String start, String end, String reason) {
+    static String blackout(String start, String end, String reason) {
         return "{\"start\":\"%s\",\"end\":\"%s\",\"reason\":\"%s\"}".formatted(start, end, reason);
     }
 

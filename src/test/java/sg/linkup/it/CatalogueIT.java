@@ -285,7 +285,8 @@ class CatalogueIT {
     @Test
     void aFullNricIsRefusedWithoutBeingEchoedAndNothingIsStored() {
         String name = "Nric Tester " + UUID.randomUUID().toString().substring(0, 8);
-        var reply = api.post("api/clients", client(name, "9123 4567", "S1234567D"));
+        long office = api.post("api/offices", office(unique("NRC"), "SSO@Nric")).id();
+        var reply = api.post("api/clients", client(office, name, "9123 4567", "S1234567D"));
         assertEquals(400, reply.status(), reply::toString);
         assertEquals(List.of("partialNric"), fields(reply.json()));
         assertFalse(reply.body().contains("1234567"), reply::toString);
@@ -296,7 +297,9 @@ class CatalogueIT {
     void clientsAreFoundByMobileInAnyFormOrByPartialNric() {
         String name = "Siti Binte Test " + UUID.randomUUID().toString().substring(0, 8);
         String mobile = "9" + String.format("%07d", (int) (Math.random() * 10_000_000));
-        var created = api.post("api/clients", client(name, mobile.substring(0, 4) + " " + mobile.substring(4), "567d"));
+        long office = api.post("api/offices", office(unique("MOB"), "SSO@Mobile")).id();
+        var created = api.post("api/clients",
+                client(office, name, mobile.substring(0, 4) + " " + mobile.substring(4), "567d"));
         assertEquals(201, created.status(), created::toString);
         JsonObject client = created.json();
         assertEquals("+65" + mobile, client.getString("mobile"));
@@ -311,7 +314,7 @@ class CatalogueIT {
         var byNric = api.get("api/clients?nric=567D&q=" + name.replace(" ", "%20")).json();
         assertEquals(List.of(created.id()), ids(byNric));
 
-        var notMobile = api.post("api/clients", client(name, "6123 4567", null));
+        var notMobile = api.post("api/clients", client(office, name, "6123 4567", null));
         assertEquals(400, notMobile.status(), notMobile::toString);
         assertEquals(List.of("mobile"), fields(notMobile.json()));
         assertEquals(400, api.get("api/clients?nric=S1234567D").status());
@@ -408,9 +411,9 @@ class CatalogueIT {
                 .formatted(agency, email, services.toString());
     }
 
-    static String client(String name, String mobile, String nric) {
+    static String client(long office, String name, String mobile, String nric) {
         return """
-                {"name":"%s","mobile":"%s","preferredLanguage":"MS","smsConsent":true%s}"""
-                .formatted(name, mobile, nric == null ? "" : ",\"partialNric\":\"" + nric + "\"");
+                {"name":"%s","mobile":"%s","preferredLanguage":"MS","smsConsent":true,"officeId":%d%s}"""
+                .formatted(name, mobile, office, nric == null ? "" : ",\"partialNric\":\"" + nric + "\"");
     }
 }

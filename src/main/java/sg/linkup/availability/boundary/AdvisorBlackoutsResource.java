@@ -1,5 +1,9 @@
 package sg.linkup.availability.boundary;
 
+import static sg.linkup.security.entity.Role.Names.ADMIN;
+import static sg.linkup.security.entity.Role.Names.PARTNER;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sg.linkup.availability.control.Blackouts;
 import sg.linkup.directory.entity.Advisor;
 import sg.linkup.platform.Lookup;
+import sg.linkup.security.control.Caller;
 
 /** An advisor's leave, training and other time away. */
 @Path("advisors/{advisorId}/blackouts")
@@ -40,6 +45,9 @@ public class AdvisorBlackoutsResource {
     @Inject
     Blackouts blackouts;
 
+    @Inject
+    Caller caller;
+
     @Context
     UriInfo uriInfo;
 
@@ -49,6 +57,7 @@ public class AdvisorBlackoutsResource {
         return blackouts.of(owner(id)).stream().map(BlackoutJson::of).toList();
     }
 
+    @RolesAllowed({ADMIN, PARTNER})
     @POST
     @Path("impact")
     @Operation(summary = "Preview a blackout: the bookings it would collide with; nothing is stored")
@@ -56,6 +65,7 @@ public class AdvisorBlackoutsResource {
         return BlackoutJson.of(blackouts.preview(owner(id), body.range(), body.reason()));
     }
 
+    @RolesAllowed({ADMIN, PARTNER})
     @POST
     @Operation(summary = "Add a blackout (leave, training)", description = "Stored even if bookings collide; the response lists them so they can be moved")
     public Response create(@PathParam("advisorId") long id, @Valid BlackoutJson body) {
@@ -64,6 +74,7 @@ public class AdvisorBlackoutsResource {
                 .entity(BlackoutJson.of(added)).build();
     }
 
+    @RolesAllowed({ADMIN, PARTNER})
     @PUT
     @Path("{blackoutId}")
     @Operation(summary = "Move or re-word a blackout")
@@ -71,6 +82,7 @@ public class AdvisorBlackoutsResource {
         return BlackoutJson.of(blackouts.change(owner(id), blackoutId, body.range(), body.reason()));
     }
 
+    @RolesAllowed({ADMIN, PARTNER})
     @DELETE
     @Path("{blackoutId}")
     @Operation(summary = "Withdraw a blackout")
@@ -80,6 +92,8 @@ public class AdvisorBlackoutsResource {
     }
 
     private Blackouts.Owner owner(long id) {
-        return Blackouts.Owner.of(Lookup.require(em, Advisor.class, id));
+        Advisor advisor = Lookup.require(em, Advisor.class, id);
+        caller.requireAgency("Advisor", id, advisor.agency().id());
+        return Blackouts.Owner.of(advisor);
     }
 }

@@ -1,5 +1,9 @@
 package sg.linkup.availability.boundary;
 
+import static sg.linkup.security.entity.Role.Names.ADMIN;
+import static sg.linkup.security.entity.Role.Names.PARTNER;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sg.linkup.availability.control.Blackouts;
 import sg.linkup.directory.entity.PartnerAgency;
 import sg.linkup.platform.Lookup;
+import sg.linkup.security.control.Caller;
 
 /** Closures of a whole agency: none of its advisors can be booked then. */
 @Path("agencies/{agencyId}/closures")
@@ -40,6 +45,9 @@ public class AgencyClosuresResource {
     @Inject
     Blackouts blackouts;
 
+    @Inject
+    Caller caller;
+
     @Context
     UriInfo uriInfo;
 
@@ -49,6 +57,7 @@ public class AgencyClosuresResource {
         return blackouts.of(owner(id)).stream().map(BlackoutJson::of).toList();
     }
 
+    @RolesAllowed({ADMIN, PARTNER})
     @POST
     @Path("impact")
     @Operation(summary = "Preview an agency closure: the bookings it would collide with; nothing is stored")
@@ -56,6 +65,7 @@ public class AgencyClosuresResource {
         return BlackoutJson.of(blackouts.preview(owner(id), body.range(), body.reason()));
     }
 
+    @RolesAllowed({ADMIN, PARTNER})
     @POST
     @Operation(summary = "Close the whole agency for a time (a staff retreat, a move)", description = "Stored even if bookings collide; the response lists them so they can be moved")
     public Response create(@PathParam("agencyId") long id, @Valid BlackoutJson body) {
@@ -64,6 +74,7 @@ public class AgencyClosuresResource {
                 .entity(BlackoutJson.of(added)).build();
     }
 
+    @RolesAllowed({ADMIN, PARTNER})
     @PUT
     @Path("{closureId}")
     @Operation(summary = "Move or re-word an agency closure")
@@ -71,6 +82,7 @@ public class AgencyClosuresResource {
         return BlackoutJson.of(blackouts.change(owner(id), closureId, body.range(), body.reason()));
     }
 
+    @RolesAllowed({ADMIN, PARTNER})
     @DELETE
     @Path("{closureId}")
     @Operation(summary = "Withdraw an agency closure")
@@ -80,6 +92,7 @@ public class AgencyClosuresResource {
     }
 
     private Blackouts.Owner owner(long id) {
+        caller.requireAgency("PartnerAgency", id, id);
         return Blackouts.Owner.of(Lookup.require(em, PartnerAgency.class, id));
     }
 }

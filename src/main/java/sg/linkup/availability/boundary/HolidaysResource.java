@@ -1,5 +1,8 @@
 package sg.linkup.availability.boundary;
 
+import static sg.linkup.security.entity.Role.Names.ADMIN;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -55,6 +58,7 @@ public class HolidaysResource {
                 .toList();
     }
 
+    @RolesAllowed(ADMIN)
     @PUT
     @Consumes(TEXT_CALENDAR)
     @Operation(summary = "Import an iCalendar file of public holidays",

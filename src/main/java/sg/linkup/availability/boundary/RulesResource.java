@@ -1,6 +1,11 @@
 package sg.linkup.availability.boundary;
 
+import static sg.linkup.security.entity.Role.Names.ADMIN;
+import static sg.linkup.security.entity.Role.Names.PARTNER;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +32,7 @@ import sg.linkup.directory.entity.Office;
 import sg.linkup.platform.Conflict;
 import sg.linkup.platform.Lookup;
 import sg.linkup.platform.NotFound;
+import sg.linkup.security.control.Caller;
 
 @Path("advisors/{advisorId}/rules")
 @RequestScoped
@@ -39,13 +45,16 @@ public class RulesResource {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Caller caller;
+
     @Context
     UriInfo uriInfo;
 
     @GET
     @Operation(summary = "List an advisor's availability rules")
     public List<RuleJson> list(@PathParam("advisorId") long advisorId) {
-        Lookup.require(em, Advisor.class, advisorId);
+        advisor(advisorId);
         return rulesOf(advisorId).stream().map(RuleJson::of).toList();
     }
 
@@ -55,6 +64,7 @@ public class RulesResource {
         return RuleJson.of(rule(advisorId, ruleId));
     }
 
+    @RolesAllowed({ADMIN, PARTNER})
     @POST
     @Operation(summary = "Add a recurring availability rule",
             description = "409 if it overlaps another rule of the same advisor on some date")
@@ -68,6 +78,7 @@ public class RulesResource {
                 .entity(RuleJson.of(rule)).build();
     }
 
+    @RolesAllowed({ADMIN, PARTNER})
     @PUT
     @Path("{ruleId}")
     @Operation(summary = "Replace an availability rule")
@@ -81,6 +92,7 @@ public class RulesResource {
         return RuleJson.of(rule);
     }
 
+    @RolesAllowed({ADMIN, PARTNER})
     @DELETE
     @Path("{ruleId}")
     @Operation(summary = "Withdraw an availability rule",
@@ -92,8 +104,15 @@ public class RulesResource {
 
     /** Locked so that two rules added at once for one advisor cannot both pass the overlap check. */
     private Advisor lockedAdvisor(long advisorId) {
-        Advisor advisor = Lookup.require(em, Advisor.class, advisorId);
+        Advisor advisor = advisor(advisorId);
         em.lock(advisor, LockModeType.PESSIMISTIC_WRITE);
+        return advisor;
+    }
+
+    /** Partners reach their own agency's advisors only; others answer like missing ones. */
+    private Advisor advisor(long advisorId) {
+        Advisor advisor = Lookup.require(em, Advisor.class, advisorId);
+        caller.requireAgency("Advisor", advisorId, advisor.agency().id());
         return advisor;
     }
 
@@ -117,6 +136,7 @@ public class RulesResource {
     }
 
     private AvailabilityRule rule(long advisorId, long ruleId) {
+        advisor(advisorId);
         AvailabilityRule rule = em.find(AvailabilityRule.class, ruleId);
         if (rule == null || rule.advisorId() != advisorId) {
             throw new NotFound("AvailabilityRule", ruleId);

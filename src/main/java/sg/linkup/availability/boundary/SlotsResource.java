@@ -1,7 +1,14 @@
 package sg.linkup.availability.boundary;
 
+import static sg.linkup.security.entity.Role.Names.ADMIN;
+import static sg.linkup.security.entity.Role.Names.COUNTER_STAFF;
+import static sg.linkup.security.entity.Role.Names.SUPERVISOR;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,19 +23,28 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sg.linkup.availability.control.SlotSearch;
+import sg.linkup.client.entity.Client;
 import sg.linkup.directory.entity.Language;
 import sg.linkup.directory.entity.SessionMode;
 import sg.linkup.platform.InvalidInput;
+import sg.linkup.security.control.Caller;
 
 @Path("slots")
 @RequestScoped
 @Transactional
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Slots", description = "Where an advisor, an SSO room and the client are all free")
+@RolesAllowed({ADMIN, COUNTER_STAFF, SUPERVISOR})
 public class SlotsResource {
 
     @Inject
     SlotSearch search;
+
+    @Inject
+    Caller caller;
+
+    @PersistenceContext
+    EntityManager em;
 
     @GET
     @Operation(summary = "Find bookable sessions",
@@ -50,7 +66,20 @@ public class SlotsResource {
             @Parameter(description = "list every free advisor and room per slot") @QueryParam("candidates")
             boolean candidates) {
         long started = System.nanoTime();
-        var found = search.search(new SlotSearch.Query(service, officeIds(offices), mode(mode),
+        List<Long> officeIds = officeIds(offices);
+        for (Long office : officeIds) {
+            if (!caller.reachesOffice(office)) {
+                // The same words as for an office that does not exist: scope cannot be probed.
+                throw new InvalidInput("office", "no active office with id " + office);
+            }
+        }
+        if (client != null) {
+            Client found = em.find(Client.class, client);
+            if (found == null || !caller.reachesOffice(found.officeId())) {
+                throw new InvalidInput("client", "no client with id " + client);
+            }
+        }
+        var found = search.search(new SlotSearch.Query(service, officeIds, mode(mode),
                 TimeInput.start("from", from), TimeInput.end("to", to), language(language), client, limit,
                 candidates));
         double millis = (System.nanoTime() - started) / 1e6;

@@ -24,12 +24,14 @@ public record ClientJson(
         @Email @Size(max = 254) String email,
         @NotNull Boolean smsConsent,
         @Size(max = 20) @Schema(example = "567D") String partialNric,
+        @NotNull @Schema(description = "the SSO that looks after the client") Long officeId,
         @Schema(readOnly = true) Boolean active,
         @Schema(readOnly = true) Instant registeredAt) {
     // Explicit canonical constructor: it keeps the constraint annotations off its parameters, where
     // Payara 6.2025.10's OpenAPI scanner would crash on them (payara/Payara#7649).
     public ClientJson(Long id, String name, String mobile, Language preferredLanguage, String email,
-                      Boolean smsConsent, String partialNric, Boolean active, Instant registeredAt) {
+                      Boolean smsConsent, String partialNric, Long officeId, Boolean active,
+                      Instant registeredAt) {
         this.id = id;
         this.name = name;
         this.mobile = mobile;
@@ -37,6 +39,7 @@ public record ClientJson(
         this.email = email;
         this.smsConsent = smsConsent;
         this.partialNric = partialNric;
+        this.officeId = officeId;
         this.active = active;
         this.registeredAt = registeredAt;
     }
@@ -45,7 +48,7 @@ public record ClientJson(
         return new ClientJson(client.id(), client.name(), client.mobile().e164(), client.preferredLanguage(),
                 client.email(), client.smsConsent(),
                 client.partialNric() == null ? null : client.partialNric().value(),
-                client.isActive(), client.registeredAt());
+                client.officeId(), client.isActive(), client.registeredAt());
     }
 
     Client.Contact contact() {

@@ -4,10 +4,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import sg.linkup.directory.entity.Language;
+import sg.linkup.directory.entity.Office;
 import sg.linkup.platform.CatalogueEntry;
 
 /** A person an SSO books sessions for, reached by SMS in their own language. */
@@ -37,6 +41,14 @@ public class Client extends CatalogueEntry {
     @Column(name = "registered_at", nullable = false, updatable = false)
     private Instant registeredAt;
 
+    /** The SSO that looks after the client: its counter staff see the contact details, others do not. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "office_id")
+    private Office office;
+
+    @Column(name = "office_id", insertable = false, updatable = false)
+    private Long officeId;
+
     protected Client() {
     }
 
@@ -58,6 +70,17 @@ public class Client extends CatalogueEntry {
         this.email = contact.email() == null || contact.email().isBlank() ? null : contact.email().strip();
         this.smsConsent = contact.smsConsent();
         this.partialNric = contact.partialNric();
+    }
+
+    /** Hands the client to an SSO (on registration, or when they move). */
+    public void assignTo(Office office) {
+        this.office = office;
+        this.officeId = office == null ? null : office.id();
+    }
+
+    /** The office that looks after the client; null only for records older than office scoping. */
+    public Long officeId() {
+        return officeId;
     }
 
     /** SMS goes only to an active client who agreed to it. */

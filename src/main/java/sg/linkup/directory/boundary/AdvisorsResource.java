@@ -1,6 +1,11 @@
 package sg.linkup.directory.boundary;
 
+import static sg.linkup.security.entity.Role.Names.ADMIN;
+import static sg.linkup.security.entity.Role.Names.PARTNER;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -28,6 +33,7 @@ import sg.linkup.platform.InvalidInput;
 import sg.linkup.platform.Listing;
 import sg.linkup.platform.Lookup;
 import sg.linkup.platform.Page;
+import sg.linkup.security.control.Caller;
 
 @Path("advisors")
 @RequestScoped
@@ -40,6 +46,9 @@ public class AdvisorsResource {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Caller caller;
+
     @Context
     UriInfo uriInfo;
 
@@ -49,7 +58,9 @@ public class AdvisorsResource {
     public Page<AdvisorJson> list(@QueryParam("agency") Long agency, @QueryParam("service") Long service,
                                   @QueryParam("language") Language language, @QueryParam("active") Boolean active,
                                   @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        Long ownAgency = caller.agencyScope().orElse(null);
         return Listing.of(em, Advisor.class, "displayName")
+                .when(ownAgency, (cb, a) -> cb.equal(a.get("agency").get("id"), ownAgency))
                 .when(agency, (cb, a) -> cb.equal(a.get("agency").get("id"), agency))
                 .when(service, (cb, a) -> cb.equal(a.join("services").get("id"), service))
                 .when(language, (cb, a) -> cb.equal(a.join("languages"), language))
@@ -61,13 +72,17 @@ public class AdvisorsResource {
     @GET
     @Path("{id}")
     public AdvisorJson get(@PathParam("id") long id) {
-        return AdvisorJson.of(Lookup.require(em, Advisor.class, id));
+        return AdvisorJson.of(inScope(id));
     }
 
     @POST
     @Operation(summary = "Add an advisor to an agency")
+    @RolesAllowed({ADMIN, PARTNER})
     public Response create(@Valid AdvisorJson body) {
         PartnerAgency agency = Lookup.reference(em, PartnerAgency.class, body.agencyId(), "agencyId");
+        if (!caller.reachesAgency(agency.id())) {
+            throw new InvalidInput("agencyId", "no PartnerAgency with id " + body.agencyId());
+        }
         Advisor advisor = new Advisor(agency, body.displayName(), body.email(), body.languages(), services(body));
         em.persist(advisor);
         em.flush();
@@ -77,8 +92,9 @@ public class AdvisorsResource {
 
     @PUT
     @Path("{id}")
+    @RolesAllowed({ADMIN, PARTNER})
     public AdvisorJson update(@PathParam("id") long id, @Valid AdvisorJson body) {
-        Advisor advisor = Lookup.require(em, Advisor.class, id);
+        Advisor advisor = inScope(id);
         if (!advisor.agency().id().equals(body.agencyId())) {
             throw new InvalidInput("agencyId", "an advisor cannot move to another agency");
         }
@@ -90,18 +106,27 @@ public class AdvisorsResource {
     @POST
     @Path("{id}/deactivate")
     @Operation(summary = "Deactivate an advisor who has left or no longer sees clients")
+    @RolesAllowed({ADMIN, PARTNER})
     public AdvisorJson deactivate(@PathParam("id") long id) {
-        Advisor advisor = Lookup.require(em, Advisor.class, id);
+        Advisor advisor = inScope(id);
         advisor.deactivate();
         return AdvisorJson.of(advisor);
     }
 
     @POST
     @Path("{id}/activate")
+    @RolesAllowed({ADMIN, PARTNER})
     public AdvisorJson activate(@PathParam("id") long id) {
-        Advisor advisor = Lookup.require(em, Advisor.class, id);
+        Advisor advisor = inScope(id);
         advisor.activate();
         return AdvisorJson.of(advisor);
+    }
+
+    /** Partners reach only their own agency's advisors; another agency's answer like missing ones. */
+    private Advisor inScope(long id) {
+        Advisor advisor = Lookup.require(em, Advisor.class, id);
+        caller.requireAgency("Advisor", id, advisor.agency().id());
+        return advisor;
     }
 
     private List<Service> services(AdvisorJson body) {

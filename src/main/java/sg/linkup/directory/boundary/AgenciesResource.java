@@ -1,5 +1,8 @@
 package sg.linkup.directory.boundary;
 
+import static sg.linkup.security.entity.Role.Names.ADMIN;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -60,6 +63,7 @@ public class AgenciesResource {
         return AgencyJson.of(Lookup.require(em, PartnerAgency.class, id));
     }
 
+    @RolesAllowed(ADMIN)
     @POST
     @Operation(summary = "Register a partner agency")
     public Response create(@Valid AgencyJson body) {
@@ -70,6 +74,7 @@ public class AgenciesResource {
                 .entity(AgencyJson.of(agency)).build();
     }
 
+    @RolesAllowed(ADMIN)
     @PUT
     @Path("{id}")
     public AgencyJson update(@PathParam("id") long id, @Valid AgencyJson body) {
@@ -79,6 +84,7 @@ public class AgenciesResource {
         return AgencyJson.of(agency);
     }
 
+    @RolesAllowed(ADMIN)
     @POST
     @Path("{id}/deactivate")
     @Operation(summary = "Deactivate an agency: its services are no longer offered")
@@ -88,6 +94,7 @@ public class AgenciesResource {
         return AgencyJson.of(agency);
     }
 
+    @RolesAllowed(ADMIN)
     @POST
     @Path("{id}/activate")
     public AgencyJson activate(@PathParam("id") long id) {

@@ -1,5 +1,8 @@
 package sg.linkup.directory.boundary;
 
+import static sg.linkup.security.entity.Role.Names.ADMIN;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -59,6 +62,7 @@ public class OfficesResource {
         return OfficeJson.of(Lookup.require(em, Office.class, id));
     }
 
+    @RolesAllowed(ADMIN)
     @POST
     @Operation(summary = "Create an office")
     public Response create(@Valid OfficeJson body) {
@@ -69,6 +73,7 @@ public class OfficesResource {
                 .entity(OfficeJson.of(office)).build();
     }
 
+    @RolesAllowed(ADMIN)
     @PUT
     @Path("{id}")
     @Operation(summary = "Replace an office's description and opening hours")
@@ -79,6 +84,7 @@ public class OfficesResource {
         return OfficeJson.of(office);
     }
 
+    @RolesAllowed(ADMIN)
     @POST
     @Path("{id}/deactivate")
     @Operation(summary = "Deactivate an office: no new sessions are offered there")
@@ -88,6 +94,7 @@ public class OfficesResource {
         return OfficeJson.of(office);
     }
 
+    @RolesAllowed(ADMIN)
     @POST
     @Path("{id}/activate")
     public OfficeJson activate(@PathParam("id") long id) {
@@ -102,6 +109,7 @@ public class OfficesResource {
         return Lookup.require(em, Office.class, id).closures().stream().map(ClosureJson::of).toList();
     }
 
+    @RolesAllowed(ADMIN)
     @POST
     @Path("{id}/closures")
     @Operation(summary = "Close an office on whole days (renovation, a staff retreat)")
@@ -113,6 +121,7 @@ public class OfficesResource {
                 .entity(ClosureJson.of(closure)).build();
     }
 
+    @RolesAllowed(ADMIN)
     @DELETE
     @Path("{id}/closures/{closureId}")
     @Operation(summary = "Withdraw a closure")

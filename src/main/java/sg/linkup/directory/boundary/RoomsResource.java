@@ -1,5 +1,8 @@
 package sg.linkup.directory.boundary;
 
+import static sg.linkup.security.entity.Role.Names.ADMIN;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -60,6 +63,7 @@ public class RoomsResource {
         return RoomJson.of(Lookup.require(em, Room.class, id));
     }
 
+    @RolesAllowed(ADMIN)
     @POST
     @Operation(summary = "Add a room to an office")
     public Response create(@Valid RoomJson body) {
@@ -71,6 +75,7 @@ public class RoomsResource {
                 .entity(RoomJson.of(room)).build();
     }
 
+    @RolesAllowed(ADMIN)
     @PUT
     @Path("{id}")
     @Operation(summary = "Rename a room or change its kind")
@@ -84,6 +89,7 @@ public class RoomsResource {
         return RoomJson.of(room);
     }
 
+    @RolesAllowed(ADMIN)
     @POST
     @Path("{id}/deactivate")
     @Operation(summary = "Take a room out of use")
@@ -93,6 +99,7 @@ public class RoomsResource {
         return RoomJson.of(room);
     }
 
+    @RolesAllowed(ADMIN)
     @POST
     @Path("{id}/activate")
     public RoomJson activate(@PathParam("id") long id) {

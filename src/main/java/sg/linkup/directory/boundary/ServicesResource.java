@@ -1,5 +1,8 @@
 package sg.linkup.directory.boundary;
 
+import static sg.linkup.security.entity.Role.Names.ADMIN;
+
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -64,6 +67,7 @@ public class ServicesResource {
         return ServiceJson.of(Lookup.require(em, Service.class, id));
     }
 
+    @RolesAllowed(ADMIN)
     @POST
     @Operation(summary = "Add a service to an agency")
     public Response create(@Valid ServiceJson body) {
@@ -75,6 +79,7 @@ public class ServicesResource {
                 .entity(ServiceJson.of(service)).build();
     }
 
+    @RolesAllowed(ADMIN)
     @PUT
     @Path("{id}")
     public ServiceJson update(@PathParam("id") long id, @Valid ServiceJson body) {
@@ -87,6 +92,7 @@ public class ServicesResource {
         return ServiceJson.of(service);
     }
 
+    @RolesAllowed(ADMIN)
     @POST
     @Path("{id}/deactivate")
     @Operation(summary = "Stop offering a service")
@@ -96,6 +102,7 @@ public class ServicesResource {
         return ServiceJson.of(service);
     }
 
+    @RolesAllowed(ADMIN)
     @POST
     @Path("{id}/activate")
     public ServiceJson activate(@PathParam("id") long id) {
