@@ -45,8 +45,13 @@ final class TimeInput {
                 LocalDate day = LocalDate.parse(text);
                 return Clocks.at(dateMeansEnd ? day.plusDays(1) : day, java.time.LocalTime.MIDNIGHT);
             }
-            if (text.endsWith("Z") || text.matches(".*[+-]\\d{2}:?\\d{2}$")) {
+            if (text.endsWith("Z") || text.matches(".*[+-]\\d{2}:\\d{2}$")) {
                 return OffsetDateTime.parse(text).toInstant();
+            }
+            if (text.matches(".*T.*[+-]\\d{4}$")) {
+                // "+0800" as some systems write it: the same offset with the colon ISO 8601 prefers.
+                int sign = text.length() - 5;
+                return OffsetDateTime.parse(text.substring(0, sign + 3) + ":" + text.substring(sign + 3)).toInstant();
             }
             return LocalDateTime.parse(text).atZone(Clocks.SINGAPORE).toInstant();
         } catch (DateTimeParseException e) {

@@ -92,7 +92,10 @@ public class HolidayCalendar {
         return new Imported(years, days);
     }
 
-    /** The holidays in an iCalendar text: each VEVENT's days from DTSTART up to (not including) DTEND. */
+    /**
+     * The holidays in an iCalendar text: each VEVENT's days from DTSTART up to (not including) DTEND, or
+     * DTSTART + DURATION.
+     */
     static SortedMap<LocalDate, String> parse(Reader icalendar) {
         Calendar calendar;
         try {
@@ -115,7 +118,7 @@ public class HolidayCalendar {
             } catch (RuntimeException e) {
                 throw new InvalidInput("calendar", "the holiday '" + name + "' has no valid DTSTART");
             }
-            LocalDate end = event.getEndDate(false)
+            LocalDate end = event.getEndDate(true)
                     .map(dtEnd -> dateOf(dtEnd.getDate()))
                     .filter(day -> day.isAfter(first))
                     .orElse(first.plusDays(1));

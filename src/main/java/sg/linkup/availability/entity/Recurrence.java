@@ -52,6 +52,15 @@ public final class Recurrence {
         if (recur.getFrequency() == null) {
             throw new InvalidInput("rrule", "FREQ is required");
         }
+        if (text.contains("COUNT=") && recur.getCount() < 1) {
+            throw new InvalidInput("rrule", "COUNT must be 1 or more");
+        }
+        if (text.contains("INTERVAL=") && recur.getInterval() < 1) {
+            throw new InvalidInput("rrule", "INTERVAL must be 1 or more");
+        }
+        if (text.contains("COUNT=") && text.contains("UNTIL=")) {
+            throw new InvalidInput("rrule", "give COUNT or UNTIL, not both (RFC 5545)");
+        }
         if (recur.getFrequency().compareTo(Frequency.DAILY) < 0
                 || !recur.getHourList().isEmpty() || !recur.getMinuteList().isEmpty()
                 || !recur.getSecondList().isEmpty()) {
