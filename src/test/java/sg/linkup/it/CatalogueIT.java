@@ -296,7 +296,7 @@ class CatalogueIT {
     @Test
     void clientsAreFoundByMobileInAnyFormOrByPartialNric() {
         String name = "Siti Binte Test " + UUID.randomUUID().toString().substring(0, 8);
-        String mobile = "9" + String.format("%07d", (int) (Math.random() * 10_000_000));
+        String mobile = mobile();
         long office = api.post("api/offices", office(unique("MOB"), "SSO@Mobile")).id();
         var created = api.post("api/clients",
                 client(office, name, mobile.substring(0, 4) + " " + mobile.substring(4), "567d"));
@@ -409,6 +409,12 @@ class CatalogueIT {
         return """
                 {"agencyId":%d,"displayName":"Advisor","email":"%s","languages":["EN","TA"],"serviceIds":%s}"""
                 .formatted(agency, email, services.toString());
+    }
+
+    /** A random Singapore mobile number that libphonenumber accepts: 90–98 are mobile blocks, 99 is not. */
+    static String mobile() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        return "9" + random.nextInt(9) + String.format("%06d", random.nextInt(1_000_000));
     }
 
     static String client(long office, String name, String mobile, String nric) {

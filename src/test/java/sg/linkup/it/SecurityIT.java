@@ -536,7 +536,7 @@ class SecurityIT {
     }
 
     private static String mobile() {
-        return "+65 9" + String.format("%07d", (int) (Math.random() * 10_000_000));
+        return "+65 " + CatalogueIT.mobile();
     }
 
     private static String abbreviated(String body) {

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,15 @@ public final class SlotFinder {
         public Site {
             open = open.stream().sorted().toList();
             rooms = List.copyOf(rooms);
+        }
+
+        /** The rooms that suit the mode, most fitting first (sorted once per search, not per start). */
+        List<RoomSpec> roomsFor(SessionMode mode) {
+            return rooms.stream()
+                    .filter(r -> r.kind().suits(mode))
+                    .sorted(Comparator.comparingInt((RoomSpec r) -> r.kind().preferenceFor(mode))
+                            .thenComparingLong(RoomSpec::roomId))
+                    .toList();
         }
 
         boolean isOpenFor(TimeRange session) {
@@ -104,6 +115,12 @@ public final class SlotFinder {
         long firstSecond = Math.floorDiv(demand.earliestStart().getEpochSecond() + gridSeconds - 1, gridSeconds)
                 * gridSeconds;
         Set<Instant> remoteOffered = new HashSet<>();
+        Map<Long, Map<SessionMode, List<RoomSpec>>> roomsBySite = new HashMap<>();
+        for (Site site : sites) {
+            Map<SessionMode, List<RoomSpec>> byMode = new EnumMap<>(SessionMode.class);
+            demand.modes().forEach(mode -> byMode.put(mode, site.roomsFor(mode)));
+            roomsBySite.put(site.officeId(), byMode);
+        }
         for (Instant start = Instant.ofEpochSecond(firstSecond); start.isBefore(demand.startsBefore());
              start = start.plusSeconds(gridSeconds)) {
             TimeRange session = TimeRange.of(start, demand.duration());
@@ -119,7 +136,8 @@ public final class SlotFinder {
                     if (mode == SessionMode.VIDEO_REMOTE && remoteOffered.contains(start)) {
                         continue;
                     }
-                    Slot slot = offer(demand, site, mode, session, widened, byLoad, taken);
+                    Slot slot = offer(demand, site, roomsBySite.get(site.officeId()).get(mode), mode, session,
+                            widened, byLoad, taken);
                     if (slot == null) {
                         continue;
                     }
@@ -136,16 +154,18 @@ public final class SlotFinder {
         return slots;
     }
 
-    private static Slot offer(Demand demand, Site site, SessionMode mode, TimeRange session, TimeRange widened,
-                              List<Agenda> byLoad, Taken taken) {
+    private static Slot offer(Demand demand, Site site, List<RoomSpec> suitable, SessionMode mode,
+                              TimeRange session, TimeRange widened, List<Agenda> byLoad, Taken taken) {
         List<Long> rooms = new ArrayList<>();
         if (mode.needsRoom()) {
-            site.rooms().stream()
-                    .filter(r -> r.kind().suits(mode) && taken.room(r.roomId()).isFree(widened))
-                    .sorted(Comparator.comparingInt((RoomSpec r) -> r.kind().preferenceFor(mode))
-                            .thenComparingLong(RoomSpec::roomId))
-                    .limit(demand.allCandidates() ? Long.MAX_VALUE : 1)
-                    .forEach(r -> rooms.add(r.roomId()));
+            for (RoomSpec room : suitable) {
+                if (taken.room(room.roomId()).isFree(widened)) {
+                    rooms.add(room.roomId());
+                    if (!demand.allCandidates()) {
+                        break;
+                    }
+                }
+            }
             if (rooms.isEmpty()) {
                 return null;
             }

@@ -5,9 +5,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.fortuna.ical4j.model.Recur;
@@ -25,8 +28,23 @@ public final class Recurrence {
     private static final DateTimeFormatter BASIC_UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX");
     private static final DateTimeFormatter BASIC_LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
+    /** Parsed rules by their text: every slot search reads the same few dozen rules again. */
+    private static final Map<String, Recurrence> PARSED = new ConcurrentHashMap<>();
+    private static final int MOST_PARSED = 4096;
+    private static final int MOST_SPANS = 128;
+
     private final String text;
     private final Recur<LocalDate> recur;
+    /** Expansions by (re-based seed, first, last): counters search the same fortnight all day. */
+    private final Map<Span, List<LocalDate>> expanded = new LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Span, List<LocalDate>> eldest) {
+            return size() > MOST_SPANS;
+        }
+    };
+
+    private record Span(LocalDate seed, LocalDate first, LocalDate last) {
+    }
 
     private Recurrence(String text, Recur<LocalDate> recur) {
         this.text = text;
@@ -35,6 +53,19 @@ public final class Recurrence {
 
     /** Accepts the rule with or without the "RRULE:" prefix; an UNTIL with a time becomes its Singapore date. */
     public static Recurrence parse(String rrule) {
+        Recurrence known = rrule == null ? null : PARSED.get(rrule);
+        if (known != null) {
+            return known;
+        }
+        Recurrence parsed = parseNew(rrule);
+        if (PARSED.size() >= MOST_PARSED) {
+            PARSED.clear();
+        }
+        PARSED.put(rrule, parsed);
+        return parsed;
+    }
+
+    private static Recurrence parseNew(String rrule) {
         if (rrule == null || rrule.isBlank()) {
             throw new InvalidInput("rrule", "give a recurrence such as FREQ=WEEKLY;BYDAY=TU,TH");
         }
@@ -97,9 +128,13 @@ public final class Recurrence {
             return List.of();
         }
         LocalDate start = from.isBefore(seed) ? seed : from;
-        return recur.getDates(rebase(seed, start), start, to.plusDays(1)).stream()
-                .filter(d -> !d.isBefore(start) && !d.isAfter(to))
-                .toList();
+        Span span = new Span(rebase(seed, start), start, to);
+        synchronized (expanded) {
+            return expanded.computeIfAbsent(span, s -> recur.getDates(s.seed(), s.first(), s.last().plusDays(1))
+                    .stream()
+                    .filter(d -> !d.isBefore(s.first()) && !d.isAfter(s.last()))
+                    .toList());
+        }
     }
 
     private LocalDate rebase(LocalDate seed, LocalDate from) {
