@@ -60,7 +60,8 @@ class SecurityIT {
 
     /** What the callers are: office A and agency X are "theirs" for counter A and partner X. */
     record World(long officeA, long officeB, long roomA, long agencyX, long agencyY, long serviceX, long advisorX,
-                 long ruleX, long blackoutX, long closureX, long clientA, long staffTarget, Api[] callers) {
+                 long ruleX, long blackoutX, long closureX, long clientA, long staffTarget, long bookingA,
+                 long emptyService, long remoteAdvisor, LocalDate remoteDay, Api[] callers) {
     }
 
     /** One operation and the status each caller gets: anonymous, admin, counter A, counter B, partner X, Y. */
@@ -221,6 +222,38 @@ class SecurityIT {
                 401, 200, 403, 403, 403, 403));
         rows.add(new Row("GET", "/api/slots", () -> "api/slots?service=" + w.serviceX() + "&office=" + w.officeA(),
                 none, 401, 200, 200, 400, 403, 403));
+
+        // Bookings at office A with advisor X: counter A and partner X reach them, counter B and partner Y do not.
+        String booking = "api/bookings/" + w.bookingA();
+        rows.add(new Row("GET", "/api/bookings", () -> "api/bookings", none, 401, 200, 200, 200, 200, 200));
+        rows.add(new Row("POST", "/api/bookings", () -> "api/bookings", () -> freshSlot(w),
+                401, 201, 201, 400, 403, 403));
+        rows.add(new Row("GET", "/api/bookings/{id}", () -> booking, none, 401, 200, 200, 404, 200, 404));
+        rows.add(new Row("GET", "/api/bookings/{id}/history", () -> booking + "/history", none,
+                401, 200, 200, 404, 200, 404));
+        rows.add(new Row("GET", "/api/bookings/{id}/alternatives", () -> booking + "/alternatives", none,
+                401, 200, 200, 404, 200, 404));
+        rows.add(new Row("POST", "/api/bookings/walk-in", () -> "api/bookings/walk-in",
+                // A service nobody offers: the answer past the role and scope checks is "nothing free today".
+                () -> "{\"serviceId\":" + w.emptyService() + ",\"officeId\":" + w.officeA() + ",\"clientId\":"
+                        + w.clientA() + "}", 401, 409, 409, 400, 403, 403));
+        rows.add(new Row("POST", "/api/bookings/{id}/reschedule", () -> booking + "/reschedule",
+                () -> "{\"start\":\"2030-01-01T03:00:00+08:00\"}", 401, 400, 400, 404, 403, 403));
+        rows.add(new Row("POST", "/api/bookings/{id}/cancel",
+                () -> "api/bookings/" + insertBooking(w, "BOOKED") + "/cancel", () -> "{\"reason\":\"Matrix\"}",
+                401, 200, 200, 404, 200, 404));
+        rows.add(new Row("POST", "/api/bookings/{id}/check-in",
+                () -> "api/bookings/" + insertBooking(w, "BOOKED") + "/check-in", none, 401, 200, 200, 404, 403, 403));
+        rows.add(new Row("POST", "/api/bookings/{id}/start",
+                () -> "api/bookings/" + insertBooking(w, "CHECKED_IN") + "/start", none, 401, 200, 403, 403, 200, 404));
+        rows.add(new Row("POST", "/api/bookings/{id}/complete",
+                () -> "api/bookings/" + insertBooking(w, "IN_PROGRESS") + "/complete",
+                () -> "{\"outcome\":\"ATTENDED\"}", 401, 200, 403, 403, 200, 404));
+        rows.add(new Row("POST", "/api/bookings/no-shows", () -> "api/bookings/no-shows", none,
+                401, 200, 403, 403, 403, 403));
+        rows.add(new Row("POST", "/api/holds", () -> "api/holds", () -> freshSlot(w), 401, 201, 201, 400, 403, 403));
+        rows.add(new Row("DELETE", "/api/holds/{id}", () -> "api/holds/" + insertBooking(w, "HELD"), none,
+                401, 204, 204, 404, 403, 403));
 
         // Staff accounts and the audit trail: admins only.
         String target = "api/staff/" + w.staffTarget();
@@ -448,13 +481,69 @@ class SecurityIT {
         String target = "target." + UUID.randomUUID().toString().substring(0, 6);
         long staffTarget = admin.post("api/staff", staff(target, "COUNTER_STAFF", officeB, null)).id();
         admin.put("api/staff/" + staffTarget, staff("target." + staffTarget, "COUNTER_STAFF", officeB, null));
+        long emptyService = admin.post("api/services", CatalogueIT.service(agencyX, unique("EMPTY"))).id();
+        // An advisor of X on video all day on one weekday ahead: each booking row books the next free hour.
+        long remoteAdvisor = admin.post("api/advisors", CatalogueIT.advisor(agencyX,
+                unique("rem").toLowerCase(Locale.ROOT) + "@example.org", List.of(serviceX))).id();
+        LocalDate remoteDay = LocalDate.now(ZoneId.of("Asia/Singapore")).plusDays(9);
+        while (remoteDay.getDayOfWeek().getValue() > 5 || admin.get("api/holidays?year=" + remoteDay.getYear())
+                .body().contains(remoteDay.toString())) {
+            remoteDay = remoteDay.plusDays(1);
+        }
+        String weekday = remoteDay.getDayOfWeek().toString().substring(0, 2);
+        var remoteRule = admin.post("api/advisors/" + remoteAdvisor + "/rules",
+                "{\"rrule\":\"FREQ=WEEKLY;BYDAY=" + weekday + "\",\"startTime\":\"09:00\",\"endTime\":\"17:00\","
+                        + "\"validFrom\":\"" + LocalDate.now(ZoneId.of("Asia/Singapore")) + "\",\"modes\":[\"VIDEO_REMOTE\"]}");
+        assertEquals(201, remoteRule.status(), remoteRule::toString);
+        World partial = new World(officeA, officeB, roomA, agencyX, agencyY, serviceX, advisorX, ruleX, blackoutX,
+                closureX, clientA, staffTarget, 0, emptyService, remoteAdvisor, remoteDay, null);
+        long bookingA = insertBooking(partial, "BOOKED");
         Api[] callers = {admin.anonymous(), admin,
                 admin.as(account("COUNTER_STAFF", officeA, null), PASSWORD),
                 admin.as(account("COUNTER_STAFF", officeB, null), PASSWORD),
                 admin.as(account("PARTNER", null, agencyX), PASSWORD),
                 admin.as(account("PARTNER", null, agencyY), PASSWORD)};
         return new World(officeA, officeB, roomA, agencyX, agencyY, serviceX, advisorX, ruleX, blackoutX, closureX,
-                clientA, staffTarget, callers);
+                clientA, staffTarget, bookingA, emptyService, remoteAdvisor, remoteDay, callers);
+    }
+
+    private int nextHour;
+
+    /** A free VIDEO_REMOTE slot at office A with the remote advisor, for a new client: a new hour each time. */
+    private String freshSlot(World w) {
+        int hour = 9 + nextHour++ % 8;
+        String start = w.remoteDay() + "T" + (hour < 10 ? "0" : "") + hour + ":00:00+08:00";
+        long client = admin.post("api/clients", CatalogueIT.client(w.officeA(), "Matrix Client", mobile(), null)).id();
+        return "{\"serviceId\":" + w.serviceX() + ",\"officeId\":" + w.officeA() + ",\"mode\":\"VIDEO_REMOTE\","
+                + "\"start\":\"" + start + "\",\"advisorId\":" + w.remoteAdvisor() + ",\"clientId\":" + client + "}";
+    }
+
+    /** A booking row of office A and advisor X in the given state, starting in half an hour (written by SQL). */
+    private long insertBooking(World w, String status) {
+        try (var db = java.sql.DriverManager.getConnection(System.getenv("LINKUP_DB_URL"), "root", "");
+             var insert = db.prepareStatement("INSERT INTO booking (status, service_id, office_id, session_mode, "
+                     + "advisor_id, room_id, client_id, starts_at, ends_at, hold_expires_at, created_by, created_at) "
+                     + "VALUES (?, ?, ?, 'IN_PERSON', ?, ?, ?, ?, ?, ?, 'it', ?)",
+                     java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            java.time.Instant start = java.time.Instant.now().plusSeconds(1800);
+            insert.setString(1, status);
+            insert.setLong(2, w.serviceX());
+            insert.setLong(3, w.officeA());
+            insert.setLong(4, w.advisorX());
+            insert.setLong(5, w.roomA());
+            insert.setLong(6, w.clientA());
+            insert.setTimestamp(7, java.sql.Timestamp.from(start));
+            insert.setTimestamp(8, java.sql.Timestamp.from(start.plusSeconds(2700)));
+            insert.setTimestamp(9, status.equals("HELD") ? java.sql.Timestamp.from(start) : null);
+            insert.setTimestamp(10, java.sql.Timestamp.from(java.time.Instant.now()));
+            insert.executeUpdate();
+            try (var keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The documented operations, as "METHOD /path". */

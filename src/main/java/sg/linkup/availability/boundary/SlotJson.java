@@ -33,7 +33,7 @@ public record SlotJson(OffsetDateTime start, OffsetDateTime end, SessionMode mod
         }
     }
 
-    static SlotJson of(Slot slot, Found found, boolean withCandidates) {
+    public static SlotJson of(Slot slot, Found found, boolean withCandidates) {
         Office office = found.offices().get(slot.officeId());
         return new SlotJson(shown(slot.session().start()), shown(slot.session().end()), slot.mode(),
                 new Ref(office.id(), office.name()),

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import sg.linkup.availability.entity.Occupancy;
 import sg.linkup.availability.entity.Resource;
 import sg.linkup.availability.entity.TimeRange;
@@ -56,6 +57,17 @@ public class OccupancyLedger {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void occupy(long bookingId, Collection<Claim> claims, Instant expiresAt, Instant now) {
+        occupy(claims, expiresAt, now, () -> bookingId);
+    }
+
+    /**
+     * As {@link #occupy(long, Collection, Instant, Instant)}, for a booking that does not exist yet: once every
+     * resource is locked and free, {@code booking} writes it and returns its id. Writing the booking row only
+     * after the locks matters: its foreign keys take shared locks on the same rows, and taking those first
+     * would let two bookings deadlock on each other's upgrade.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long occupy(Collection<Claim> claims, Instant expiresAt, Instant now, LongSupplier booking) {
         List<Claim> ordered = claims.stream()
                 .sorted(Comparator.comparing(Claim::resource).thenComparingLong(Claim::resourceId))
                 .toList();
@@ -67,10 +79,12 @@ public class OccupancyLedger {
                 throw new SlotTaken(claim.resource(), claim.resourceId(), claim.range());
             }
         }
+        long bookingId = booking.getAsLong();
         for (Claim claim : ordered) {
             em.persist(new Occupancy(claim.resource(), claim.resourceId(), claim.range(), bookingId, expiresAt));
         }
         em.flush();
+        return bookingId;
     }
 
     /** Frees everything a booking or hold occupies (cancel, release, or before re-occupying on reschedule). */
@@ -109,9 +123,12 @@ public class OccupancyLedger {
                 .getResultList();
     }
 
-    /** The same as {@link #live} as busy times per resource, read as plain values for slot search. */
+    /**
+     * The same as {@link #live} as busy times per resource, read as plain values for slot search; the rows of
+     * {@code ignoreBooking} (if not null) are left out.
+     */
     public Map<Long, List<TimeRange>> busy(Resource resource, Collection<Long> resourceIds, TimeRange window,
-                                           Instant now) {
+                                           Instant now, Long ignoreBooking) {
         Map<Long, List<TimeRange>> busy = new HashMap<>();
         if (resourceIds.isEmpty()) {
             return busy;
@@ -120,8 +137,9 @@ public class OccupancyLedger {
                         SELECT o.resourceId, o.startsAt, o.endsAt FROM Occupancy o
                         WHERE o.resource = :resource AND o.resourceId IN :ids
                           AND o.startsAt > :lowest AND o.startsAt < :end AND o.endsAt > :start
-                          AND (o.expiresAt IS NULL OR o.expiresAt > :now)""", Object[].class)
+                          AND (o.expiresAt IS NULL OR o.expiresAt > :now) AND o.bookingId <> :ignore""", Object[].class)
                 .setParameter("resource", resource)
+                .setParameter("ignore", ignoreBooking == null ? -1L : ignoreBooking)
                 .setParameter("ids", resourceIds)
                 .setParameter("lowest", window.start().minus(MAX_SPAN))
                 .setParameter("start", window.start())

@@ -68,9 +68,17 @@ public class SlotSearch {
     @ConfigProperty(name = "linkup.slots.grid-minutes", defaultValue = "15")
     int gridMinutes;
 
-    /** What the caller asked; null means "not given". */
+    /**
+     * What the caller asked; null means "not given". {@code ignoreBooking} leaves one booking's own occupancy
+     * out, so that a reschedule may move a session by less than its length.
+     */
     public record Query(Long serviceId, List<Long> officeIds, SessionMode mode, Instant from, Instant to,
-                       Language language, Long clientId, Integer limit, boolean allCandidates) {
+                       Language language, Long clientId, Integer limit, boolean allCandidates, Long ignoreBooking,
+                       Long onlyAdvisor) {
+        public Query(Long serviceId, List<Long> officeIds, SessionMode mode, Instant from, Instant to,
+                     Language language, Long clientId, Integer limit, boolean allCandidates) {
+            this(serviceId, officeIds, mode, from, to, language, clientId, limit, allCandidates, null, null);
+        }
     }
 
     /** The slots, and the names that go with their ids. */
@@ -99,7 +107,7 @@ public class SlotSearch {
         LocalDate lastDay = Clocks.dateIn(reach.end());
         Set<LocalDate> closedDays = holidays.daysBetween(firstDay, lastDay);
 
-        Map<Long, String> advisorNames = advisors(service, query.language());
+        Map<Long, String> advisorNames = advisors(service, query.language(), query.onlyAdvisor());
         Map<Long, String> roomNames = new HashMap<>();
         List<Site> sites = sites(offices, modes, firstDay, lastDay, closedDays, roomNames);
 
@@ -110,11 +118,12 @@ public class SlotSearch {
         Set<Long> available = windows.keySet();
         advisorNames.keySet().retainAll(available);
 
-        Map<Long, List<TimeRange>> advisorBusy = ledger.busy(Resource.ADVISOR, available, reach, now);
+        Long ignore = query.ignoreBooking();
+        Map<Long, List<TimeRange>> advisorBusy = ledger.busy(Resource.ADVISOR, available, reach, now, ignore);
         addBlackouts(service, available, reach, advisorBusy);
-        Map<Long, List<TimeRange>> roomBusy = ledger.busy(Resource.ROOM, roomNames.keySet(), reach, now);
+        Map<Long, List<TimeRange>> roomBusy = ledger.busy(Resource.ROOM, roomNames.keySet(), reach, now, ignore);
         List<TimeRange> clientBusy = query.clientId() == null ? List.of()
-                : ledger.busy(Resource.CLIENT, List.of(query.clientId()), reach, now)
+                : ledger.busy(Resource.CLIENT, List.of(query.clientId()), reach, now, ignore)
                         .getOrDefault(query.clientId(), List.of());
 
         Taken taken = new Taken(busyTimes(advisorBusy), busyTimes(roomBusy), BusyTimes.of(clientBusy));
@@ -207,14 +216,19 @@ public class SlotSearch {
         return new TimeRange(from, to);
     }
 
-    private Map<Long, String> advisors(Service service, Language language) {
+    /** Who offers the service (and speaks the language); just one advisor when a booking names them. */
+    private Map<Long, String> advisors(Service service, Language language, Long only) {
         String jpql = "SELECT a.id, a.displayName FROM Advisor a JOIN a.services s"
                 + (language == null ? "" : " JOIN a.languages l")
                 + " WHERE s.id = :service AND a.active = TRUE"
-                + (language == null ? "" : " AND l = :language");
+                + (language == null ? "" : " AND l = :language")
+                + (only == null ? "" : " AND a.id = :only");
         var q = em.createQuery(jpql, Object[].class).setParameter("service", service.id());
         if (language != null) {
             q.setParameter("language", language);
+        }
+        if (only != null) {
+            q.setParameter("only", only);
         }
         Map<Long, String> names = new HashMap<>();
         for (Object[] row : q.getResultList()) {

@@ -1,6 +1,7 @@
 package sg.linkup.availability.control;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.util.Locale;
 import sg.linkup.availability.entity.Resource;
@@ -13,12 +14,23 @@ public class SlotTaken extends Conflict {
     private final Resource resource;
     private final long resourceId;
     private final TimeRange range;
+    private final JsonArray alternatives;
 
     public SlotTaken(Resource resource, long resourceId, TimeRange range) {
+        this(resource, resourceId, range, null);
+    }
+
+    private SlotTaken(Resource resource, long resourceId, TimeRange range, JsonArray alternatives) {
         super("the " + resource.name().toLowerCase(Locale.ROOT) + " is already taken at that time");
         this.resource = resource;
         this.resourceId = resourceId;
         this.range = range;
+        this.alternatives = alternatives;
+    }
+
+    /** The same refusal with other free slots the caller may offer instead. */
+    public SlotTaken withAlternatives(JsonArray slots) {
+        return new SlotTaken(resource, resourceId, range, slots);
     }
 
     public Resource resource() {
@@ -37,11 +49,14 @@ public class SlotTaken extends Conflict {
 
     @Override
     public JsonObject extensions() {
-        return Json.createObjectBuilder()
+        var body = Json.createObjectBuilder()
                 .add("resource", resource.name())
                 .add("resourceId", resourceId)
                 .add("start", range.start().toString())
-                .add("end", range.end().toString())
-                .build();
+                .add("end", range.end().toString());
+        if (alternatives != null) {
+            body.add("alternatives", alternatives);
+        }
+        return body.build();
     }
 }

@@ -51,7 +51,7 @@ public record ClientJson(
                 client.officeId(), client.isActive(), client.registeredAt());
     }
 
-    Client.Contact contact() {
+    public Client.Contact contact() {
         return new Client.Contact(name, PhoneNumber.parse(mobile), preferredLanguage, email, smsConsent,
                 partialNric == null || partialNric.isBlank() ? null : PartialNric.parse(partialNric));
     }

@@ -1,0 +1,359 @@
+package sg.linkup.booking.boundary;
+
+import static sg.linkup.security.entity.Role.Names.ADMIN;
+import static sg.linkup.security.entity.Role.Names.COUNTER_STAFF;
+import static sg.linkup.security.entity.Role.Names.PARTNER;
+import static sg.linkup.security.entity.Role.Names.SUPERVISOR;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sg.linkup.audit.entity.AuditEvent;
+import sg.linkup.availability.control.SlotSearch;
+import sg.linkup.availability.control.SlotTaken;
+import sg.linkup.booking.control.Bookings;
+import sg.linkup.booking.control.SlotUnavailable;
+import sg.linkup.booking.control.WalkIns;
+import sg.linkup.booking.entity.Booking;
+import sg.linkup.booking.entity.BookingStatus;
+import sg.linkup.booking.entity.Outcome;
+import sg.linkup.directory.entity.Office;
+import sg.linkup.directory.entity.SessionMode;
+import sg.linkup.platform.Clocks;
+import sg.linkup.platform.InvalidInput;
+import sg.linkup.platform.Listing;
+import sg.linkup.platform.Lookup;
+import sg.linkup.platform.Page;
+import sg.linkup.security.control.Caller;
+
+/**
+ * Booking sessions and living through them. Creating endpoints honour {@code Idempotency-Key}; changes honour
+ * {@code If-Match} (412 on a stale version). A lost race is a 409 naming the resource taken, with other slots.
+ */
+@Path("bookings")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Bookings", description = "Hold, book, reschedule, cancel, check in, outcome")
+public class BookingsResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Bookings bookings;
+
+    @Inject
+    WalkIns walkIns;
+
+    @Inject
+    BookingAccess access;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    SlotSearch search;
+
+    @Inject
+    java.time.Clock clock;
+
+    @Context
+    HttpHeaders headers;
+
+    @Schema(name = "Reschedule")
+    public record RescheduleJson(OffsetDateTime start, SessionMode mode, Long officeId, Long advisorId,
+                                 Long roomId) {
+    }
+
+    @Schema(name = "Cancellation")
+    public record CancelJson(String reason) {
+    }
+
+    @Schema(name = "SessionOutcome")
+    public record OutcomeJson(Outcome outcome, String note) {
+    }
+
+    @Schema(name = "WalkIn")
+    public record WalkInJson(Long serviceId, Long officeId, Long clientId, SessionMode mode, String referralNote,
+                             Boolean consentToShare) {
+    }
+
+    @GET
+    @Operation(summary = "Search bookings", description = "By office, Singapore day, advisor, agency, status, client")
+    @Transactional
+    public Page<BookingJson> search(@QueryParam("office") Long office, @QueryParam("day") String dayText,
+                                    @QueryParam("advisor") Long advisor, @QueryParam("agency") Long agency,
+                                    @QueryParam("status") BookingStatus status, @QueryParam("client") Long client,
+                                    @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        LocalDate day = day(dayText);
+        Set<Long> offices = caller.officeScope().filter(s -> caller.agencyScope().isEmpty()).orElse(null);
+        Long ownAgency = caller.agencyScope().orElse(null);
+        return Listing.of(em, Booking.class, "startsAt")
+                .when(offices, (cb, b) -> b.get("officeId").in(offices))
+                .when(ownAgency, (cb, b) -> b.get("advisorId").in(agencyAdvisors(ownAgency)))
+                .when(office, (cb, b) -> cb.equal(b.get("officeId"), office))
+                .when(day, (cb, b) -> cb.and(
+                        cb.greaterThanOrEqualTo(b.get("startsAt"), Clocks.at(day, LocalTime.MIDNIGHT)),
+                        cb.lessThan(b.get("startsAt"), Clocks.at(day.plusDays(1), LocalTime.MIDNIGHT))))
+                .when(advisor, (cb, b) -> cb.equal(b.get("advisorId"), advisor))
+                .when(agency, (cb, b) -> b.get("advisorId").in(agencyAdvisors(agency)))
+                .when(status, (cb, b) -> cb.equal(b.get("status"), status))
+                .when(client, (cb, b) -> cb.equal(b.get("clientId"), client))
+                .page(page, size)
+                .map(access::json);
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    public Response get(@PathParam("id") long id) {
+        return access.answer(access.readable(id), Response.Status.OK);
+    }
+
+    @POST
+    @Operation(summary = "Book a session", description = "From a hold (holdId) or directly from a slot; "
+            + "a retried request with the same Idempotency-Key returns the same booking")
+    @RolesAllowed({ADMIN, COUNTER_STAFF})
+    public Response book(@Valid BookingRequest body, @HeaderParam(IDEMPOTENCY_KEY) String key) {
+        if (body == null) {
+            throw new InvalidInput("serviceId", "send the slot (or holdId) and the client");
+        }
+        String scopedKey = scoped(key);
+        var replay = bookings.byIdempotencyKey(scopedKey);
+        if (replay.isPresent()) {
+            return access.answer(access.readable(replay.get().id()), Response.Status.OK);
+        }
+        AuditEvent.Actor actor = caller.actor();
+        try {
+            Booking booking;
+            if (body.holdId() != null) {
+                access.readable(body.holdId());
+                booking = bookings.confirm(body.holdId(), body.referral(), actor);
+            } else if (body.client() != null) {
+                access.office(body.officeId());
+                access.office(body.client().officeId());
+                Office office = Lookup.reference(em, Office.class, body.client().officeId(), "client.officeId");
+                booking = bookings.bookNewClient(body.wanted(null), body.client().contact(), office,
+                        body.referral(), actor, scopedKey);
+            } else {
+                access.office(body.officeId());
+                access.client(body.clientId());
+                booking = bookings.book(body.wanted(body.clientId()), body.referral(), actor, scopedKey);
+            }
+            return access.answer(booking, Response.Status.CREATED);
+        } catch (SlotTaken | SlotUnavailable lost) {
+            // A retry racing its own first attempt lost to it: answer with the booking that won.
+            var won = bookings.byIdempotencyKey(scopedKey);
+            if (won.isPresent()) {
+                return access.answer(won.get(), Response.Status.OK);
+            }
+            throw lost instanceof SlotTaken taken ? withAlternatives(taken, body)
+                    : ((SlotUnavailable) lost).withAlternatives(alternatives(body));
+        } catch (RuntimeException failed) {
+            // The same race ending on the idempotency key's unique index instead of the ledger.
+            var won = bookings.byIdempotencyKey(scopedKey);
+            if (won.isPresent()) {
+                return access.answer(won.get(), Response.Status.OK);
+            }
+            throw failed;
+        }
+    }
+
+    @POST
+    @Path("walk-in")
+    @Operation(summary = "Book the next free session today at this office for this service")
+    @RolesAllowed({ADMIN, COUNTER_STAFF})
+    public Response walkIn(WalkInJson body) {
+        if (body == null || body.serviceId() == null || body.officeId() == null) {
+            throw new InvalidInput("serviceId", "serviceId, officeId and clientId are required");
+        }
+        access.office(body.officeId());
+        access.client(body.clientId());
+        Booking booking = walkIns.bookNextToday(body.serviceId(), body.officeId(), body.clientId(), body.mode(),
+                new Booking.Referral(body.referralNote(), Boolean.TRUE.equals(body.consentToShare())),
+                caller.actor());
+        return access.answer(booking, Response.Status.CREATED);
+    }
+
+    @POST
+    @Path("{id}/reschedule")
+    @Operation(summary = "Move a booking to another slot (same booking, SEQUENCE + 1)")
+    @RolesAllowed({ADMIN, COUNTER_STAFF})
+    public Response reschedule(@PathParam("id") long id, RescheduleJson body) {
+        Booking current = access.readable(id);
+        if (body == null || body.start() == null) {
+            throw new InvalidInput("start", "is required");
+        }
+        access.office(body.officeId());
+        try {
+            Booking moved = bookings.reschedule(id, BookingAccess.ifMatch(headers), new Bookings.Wanted(
+                    current.serviceId(), body.officeId(), body.mode(), body.start().toInstant(), body.advisorId(),
+                    body.roomId(), current.clientId()), caller.actor());
+            return access.answer(moved, Response.Status.OK);
+        } catch (SlotTaken taken) {
+            throw withAlternatives(taken, new BookingRequest(null, current.serviceId(), body.officeId() == null
+                    ? current.officeId() : body.officeId(), body.mode(), body.start(), null, null,
+                    current.clientId(), null, null, null));
+        }
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @Operation(summary = "Cancel a booking, with a reason; frees its slot")
+    @RolesAllowed({ADMIN, COUNTER_STAFF, PARTNER})
+    public Response cancel(@PathParam("id") long id, CancelJson body) {
+        access.readable(id);
+        return access.answer(bookings.cancel(id, BookingAccess.ifMatch(headers), body == null ? null : body.reason(),
+                caller.actor()), Response.Status.OK);
+    }
+
+    @POST
+    @Path("{id}/check-in")
+    @Operation(summary = "The client has arrived at the counter")
+    @RolesAllowed({ADMIN, COUNTER_STAFF})
+    public Response checkIn(@PathParam("id") long id) {
+        access.readable(id);
+        return access.answer(bookings.checkIn(id, BookingAccess.ifMatch(headers), caller.actor()),
+                Response.Status.OK);
+    }
+
+    @POST
+    @Path("{id}/start")
+    @Operation(summary = "The advisor starts the session")
+    @RolesAllowed({ADMIN, PARTNER})
+    public Response start(@PathParam("id") long id) {
+        access.readable(id);
+        return access.answer(bookings.start(id, BookingAccess.ifMatch(headers), caller.actor()), Response.Status.OK);
+    }
+
+    @POST
+    @Path("{id}/complete")
+    @Operation(summary = "Record the outcome: ATTENDED, FOLLOW_UP_NEEDED or REFERRED_ON (with a note)")
+    @RolesAllowed({ADMIN, PARTNER})
+    public Response complete(@PathParam("id") long id, OutcomeJson body) {
+        access.readable(id);
+        return access.answer(bookings.complete(id, BookingAccess.ifMatch(headers),
+                body == null ? null : body.outcome(), body == null ? null : body.note(), caller.actor()),
+                Response.Status.OK);
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "Every change to the booking: who, role, when, what, before → after")
+    @Transactional
+    public List<AuditJson> history(@PathParam("id") long id) {
+        access.readable(id);
+        return em.createQuery("SELECT e FROM AuditEvent e WHERE e.subjectType = 'Booking' AND e.subjectId = :id "
+                        + "ORDER BY e.id", sg.linkup.audit.entity.AuditEvent.class)
+                .setParameter("id", id).getResultStream().map(AuditJson::of).toList();
+    }
+
+    @GET
+    @Path("{id}/alternatives")
+    @Operation(summary = "Other slots for this booking: the same advisor first, then any advisor of the service")
+    @Transactional
+    public List<sg.linkup.availability.boundary.SlotJson> alternatives(@PathParam("id") long id,
+                                                                        @QueryParam("limit") Integer limit) {
+        Booking booking = access.readable(id);
+        return Alternatives.of(search, booking, limit == null ? 5 : limit, clock.instant());
+    }
+
+    @POST
+    @Path("no-shows")
+    @Operation(summary = "Mark no-shows now (the scheduler does it every minute on every node)")
+    @RolesAllowed(ADMIN)
+    public List<Long> sweepNoShows() {
+        return bookings.sweepNoShows(500);
+    }
+
+    /** "Who, role, when, what, before → after" of one change. */
+    @Schema(name = "BookingChange")
+    public record AuditJson(java.time.Instant at, String actor, String role, String scope, String action,
+                            String detail) {
+        static AuditJson of(sg.linkup.audit.entity.AuditEvent e) {
+            return new AuditJson(e.occurredAt(), e.actor(), e.role(), e.scope(), e.action(), e.detail());
+        }
+    }
+
+    private static LocalDate day(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInput("day", "a Singapore date such as 2026-12-01");
+        }
+    }
+
+    private String scoped(String key) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        if (key.length() > 100) {
+            throw new InvalidInput(IDEMPOTENCY_KEY, "at most 100 characters");
+        }
+        // Keys are the caller's own: two counters choosing the same key must not see each other's booking.
+        return caller.identity().name() + ":" + key.strip();
+    }
+
+    private SlotTaken withAlternatives(SlotTaken taken, BookingRequest asked) {
+        return taken.withAlternatives(alternatives(asked));
+    }
+
+    /** A few other free slots from the asked time on; a courtesy, so any failure just gives none. */
+    private jakarta.json.JsonArray alternatives(BookingRequest asked) {
+        if (asked.serviceId() == null || asked.officeId() == null || asked.start() == null) {
+            return jakarta.json.JsonValue.EMPTY_JSON_ARRAY;
+        }
+        try {
+            var from = asked.start().toInstant();
+            var found = search.search(new SlotSearch.Query(asked.serviceId(), List.of(asked.officeId()), asked.mode(),
+                    from, from.plus(Duration.ofDays(3)), null, asked.clientId(), 3, false));
+            JsonArrayBuilder slots = Json.createArrayBuilder();
+            found.slots().forEach(s -> slots.add(Json.createObjectBuilder()
+                    .add("start", s.session().start().atZone(Clocks.SINGAPORE).toOffsetDateTime().toString())
+                    .add("mode", s.mode().name())
+                    .add("advisorId", s.advisorId())));
+            return slots.build();
+        } catch (RuntimeException e) {
+            return jakarta.json.JsonValue.EMPTY_JSON_ARRAY;
+        }
+    }
+
+    private List<Long> agencyAdvisors(long agency) {
+        List<Long> ids = em.createQuery("SELECT a.id FROM Advisor a WHERE a.agency.id = :agency", Long.class)
+                .setParameter("agency", agency).getResultList();
+        return ids.isEmpty() ? List.of(-1L) : ids;
+    }
+}

@@ -1,0 +1,80 @@
+package sg.linkup.booking.boundary;
+
+import static sg.linkup.security.entity.Role.Names.ADMIN;
+import static sg.linkup.security.entity.Role.Names.COUNTER_STAFF;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sg.linkup.availability.control.SlotTaken;
+import sg.linkup.booking.control.Bookings;
+import sg.linkup.booking.entity.Booking;
+import sg.linkup.platform.InvalidInput;
+import sg.linkup.security.control.Caller;
+
+/**
+ * Keeping a slot while the counter officer fills in the details. A hold lapses by itself after
+ * {@code linkup.booking.hold-seconds}: the ledger stops counting it at that instant, with no job involved.
+ */
+@Path("holds")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Bookings")
+@RolesAllowed({ADMIN, COUNTER_STAFF})
+public class HoldsResource {
+
+    @Inject
+    Bookings bookings;
+
+    @Inject
+    BookingAccess access;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Operation(summary = "Hold a slot for a client", description = "Book it with POST /api/bookings {holdId}")
+    public Response hold(BookingRequest body, @HeaderParam(BookingsResource.IDEMPOTENCY_KEY) String key) {
+        if (body == null) {
+            throw new InvalidInput("serviceId", "send the slot and the client");
+        }
+        String scoped = key == null || key.isBlank() ? null : caller.identity().name() + ":hold:" + key.strip();
+        var replay = bookings.byIdempotencyKey(scoped);
+        if (replay.isPresent()) {
+            return access.answer(replay.get(), Response.Status.OK);
+        }
+        access.office(body.officeId());
+        access.client(body.clientId());
+        try {
+            Booking hold = bookings.hold(body.wanted(body.clientId()), caller.actor(), scoped);
+            return access.answer(hold, Response.Status.CREATED);
+        } catch (SlotTaken taken) {
+            var won = bookings.byIdempotencyKey(scoped);
+            if (won.isPresent()) {
+                return access.answer(won.get(), Response.Status.OK);
+            }
+            throw taken;
+        }
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Let a hold go: its slot is free at once")
+    public Response release(@PathParam("id") long id) {
+        access.readable(id);
+        bookings.release(id, caller.actor());
+        return Response.noContent().build();
+    }
+}

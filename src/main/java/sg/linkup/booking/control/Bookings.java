@@ -1,0 +1,340 @@
+package sg.linkup.booking.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import sg.linkup.audit.control.AuditTrail;
+import sg.linkup.audit.entity.AuditEvent.Actor;
+import sg.linkup.availability.control.OccupancyLedger;
+import sg.linkup.availability.control.OccupancyLedger.Claim;
+import sg.linkup.availability.control.SlotFinder.Slot;
+import sg.linkup.availability.control.SlotSearch;
+import sg.linkup.availability.entity.Resource;
+import sg.linkup.booking.entity.Booking;
+import sg.linkup.booking.entity.BookingStatus;
+import sg.linkup.booking.entity.Outcome;
+import sg.linkup.booking.entity.SlotsFreed;
+import sg.linkup.client.entity.Client;
+import sg.linkup.directory.entity.Advisor;
+import sg.linkup.directory.entity.Office;
+import sg.linkup.directory.entity.Service;
+import sg.linkup.directory.entity.SessionMode;
+import sg.linkup.platform.InvalidInput;
+import sg.linkup.platform.NotFound;
+import sg.linkup.platform.PreconditionFailed;
+import sg.linkup.video.VideoMeetings;
+
+/**
+ * Every change to a booking, each one transaction: the slot is checked with the same search counters use,
+ * the ledger takes (or frees) advisor, room and client, the booking records its new state, and the audit trail
+ * records before → after. A losing race ends in the ledger's {@code SlotTaken} and nothing is kept.
+ */
+@ApplicationScoped
+public class Bookings {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    OccupancyLedger ledger;
+
+    @Inject
+    SlotSearch search;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    VideoMeetings video;
+
+    @Inject
+    Event<SlotsFreed> slotsFreed;
+
+    @Inject
+    @ConfigProperty(name = "linkup.booking.hold-seconds", defaultValue = "600")
+    int holdSeconds;
+
+    @Inject
+    @ConfigProperty(name = "linkup.booking.no-show-grace-minutes", defaultValue = "15")
+    int noShowGraceMinutes;
+
+    /** A slot as the caller names it; advisor and room may be left to the search's suggestion. */
+    public record Wanted(Long serviceId, Long officeId, SessionMode mode, Instant start, Long advisorId,
+                         Long roomId, Long clientId) {
+    }
+
+    public Booking find(long id) {
+        Booking booking = em.find(Booking.class, id);
+        if (booking == null) {
+            throw new NotFound("Booking", id);
+        }
+        return booking;
+    }
+
+    /** The booking, if the caller's If-Match (when given) still names its current version. */
+    public Booking find(long id, Long expectedVersion) {
+        Booking booking = find(id);
+        if (expectedVersion != null && expectedVersion != booking.version()) {
+            throw new PreconditionFailed("Booking " + id, booking.version());
+        }
+        return booking;
+    }
+
+    public Optional<Booking> byIdempotencyKey(String key) {
+        return key == null ? Optional.empty() : em.createQuery(
+                        "SELECT b FROM Booking b WHERE b.idempotencyKey = :key", Booking.class)
+                .setParameter("key", key).getResultStream().findFirst();
+    }
+
+    @Transactional
+    public Booking hold(Wanted wanted, Actor actor, String idempotencyKey) {
+        return hold(wanted, actor, idempotencyKey, Duration.ofSeconds(holdSeconds));
+    }
+
+    /** A hold for a given time: a waitlist offer is held longer than a counter's hold. */
+    @Transactional
+    public Booking hold(Wanted wanted, Actor actor, String idempotencyKey, Duration holdFor) {
+        Instant now = clock.instant();
+        Booking.Placement placement = place(wanted, null);
+        Instant until = now.plus(holdFor);
+        Booking booking = Booking.hold(placement, wanted.clientId(), until, actor.name(), now, idempotencyKey);
+        ledger.occupy(claims(placement, wanted.clientId()), until, now, () -> persist(booking));
+        audit.record(actor, "BOOKING_HELD", "Booking", booking.id(), booking.describe());
+        return booking;
+    }
+
+    @Transactional
+    public Booking book(Wanted wanted, Booking.Referral referral, Actor actor, String idempotencyKey) {
+        Instant now = clock.instant();
+        Booking.Placement placement = place(wanted, null);
+        Booking booking = Booking.book(placement, wanted.clientId(), referral, actor.name(), now, idempotencyKey);
+        ledger.occupy(claims(placement, wanted.clientId()), null, now, () -> persist(booking));
+        withVideo(booking);
+        audit.record(actor, "BOOKING_BOOKED", "Booking", booking.id(), booking.describe());
+        return booking;
+    }
+
+    /** Registers a client at the office and books them, in one transaction: a lost slot keeps neither. */
+    @Transactional
+    public Booking bookNewClient(Wanted wanted, Client.Contact contact, Office office, Booking.Referral referral,
+                                 Actor actor, String idempotencyKey) {
+        Client client = new Client(contact, clock.instant());
+        client.assignTo(office);
+        em.persist(client);
+        em.flush();
+        audit.record(actor, "CLIENT_REGISTERED", "Client", client.id(), "office " + office.id() + ", with a booking");
+        return book(new Wanted(wanted.serviceId(), wanted.officeId(), wanted.mode(), wanted.start(),
+                wanted.advisorId(), wanted.roomId(), client.id()), referral, actor, idempotencyKey);
+    }
+
+    /** A hold becomes a booking; a hold that lapsed is taken again if nobody else has taken its slot. */
+    @Transactional
+    public Booking confirm(long holdId, Booking.Referral referral, Actor actor) {
+        Instant now = clock.instant();
+        Booking booking = find(holdId);
+        if (booking.status() == BookingStatus.BOOKED) {
+            return booking;  // a retried confirmation: the same booking, nothing changes
+        }
+        String before = booking.describe();
+        boolean lapsed = booking.isLapsedHoldAt(now);
+        booking.confirm(referral);
+        if (lapsed) {
+            ledger.release(holdId);
+            ledger.occupy(holdId, claims(placementOf(booking), booking.clientId()), null, now);
+        } else {
+            ledger.confirm(holdId);
+        }
+        withVideo(booking);
+        audit.record(actor, "BOOKING_BOOKED", "Booking", holdId, before + " → " + booking.describe());
+        return booking;
+    }
+
+    @Transactional
+    public Booking release(long holdId, Actor actor) {
+        Booking booking = find(holdId);
+        booking.release();
+        ledger.release(holdId);
+        audit.record(actor, "HOLD_RELEASED", "Booking", holdId, null);
+        slotsFreed.fire(new SlotsFreed(booking.serviceId()));
+        return booking;
+    }
+
+    /** Same booking, new slot: the old interval is freed and the new one taken in this one transaction. */
+    @Transactional
+    public Booking reschedule(long id, Long version, Wanted wanted, Actor actor) {
+        Instant now = clock.instant();
+        Booking booking = find(id, version);
+        String before = booking.describe();
+        if (booking.status() != BookingStatus.BOOKED) {
+            booking.reschedule(placementOf(booking));  // refuses with the illegal transition
+        }
+        Wanted same = new Wanted(booking.serviceId(), wanted.officeId() == null ? booking.officeId()
+                : wanted.officeId(), wanted.mode() == null ? booking.mode() : wanted.mode(), wanted.start(),
+                wanted.advisorId(), wanted.roomId(), booking.clientId());
+        Booking.Placement placement = place(same, id);
+        booking.reschedule(placement);
+        ledger.release(id);
+        ledger.occupy(id, claims(placement, booking.clientId()), null, now);
+        withVideo(booking);
+        audit.record(actor, "BOOKING_RESCHEDULED", "Booking", id, before + " → " + booking.describe());
+        slotsFreed.fire(new SlotsFreed(booking.serviceId()));
+        return booking;
+    }
+
+    @Transactional
+    public Booking cancel(long id, Long version, String reason, Actor actor) {
+        Booking booking = find(id, version);
+        String before = booking.describe();
+        booking.cancel(reason, clock.instant());
+        ledger.release(id);
+        audit.record(actor, "BOOKING_CANCELLED", "Booking", id, before + " → " + booking.describe() + ": "
+                + booking.cancelReason());
+        slotsFreed.fire(new SlotsFreed(booking.serviceId()));
+        return booking;
+    }
+
+    @Transactional
+    public Booking checkIn(long id, Long version, Actor actor) {
+        Booking booking = find(id, version);
+        booking.checkIn(clock.instant());
+        audit.record(actor, "BOOKING_CHECKED_IN", "Booking", id, null);
+        return booking;
+    }
+
+    @Transactional
+    public Booking start(long id, Long version, Actor actor) {
+        Booking booking = find(id, version);
+        booking.start(clock.instant());
+        audit.record(actor, "BOOKING_STARTED", "Booking", id, null);
+        return booking;
+    }
+
+    @Transactional
+    public Booking complete(long id, Long version, Outcome outcome, String note, Actor actor) {
+        Booking booking = find(id, version);
+        booking.complete(outcome, note, clock.instant());
+        audit.record(actor, "BOOKING_COMPLETED", "Booking", id, String.valueOf(outcome));
+        return booking;
+    }
+
+    /**
+     * Marks no-shows: bookings nobody checked in within the grace period after their start. Claims its rows
+     * with {@code FOR UPDATE SKIP LOCKED}, so several nodes sweeping at once each take different bookings and
+     * none is marked twice.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Long> sweepNoShows(int batch) {
+        Instant now = clock.instant();
+        Duration grace = Duration.ofMinutes(noShowGraceMinutes);
+        @SuppressWarnings("unchecked")
+        List<Number> due = em.createNativeQuery("""
+                        SELECT id FROM booking WHERE status = 'BOOKED' AND starts_at <= ?
+                        ORDER BY starts_at LIMIT ? FOR UPDATE SKIP LOCKED""")
+                .setParameter(1, java.sql.Timestamp.from(now.minus(grace)))
+                .setParameter(2, batch)
+                .getResultList();
+        List<Long> marked = new ArrayList<>();
+        Actor system = new Actor("system", null, "no-show sweep");
+        for (Number id : due) {
+            Booking booking = find(id.longValue());
+            booking.markNoShow(now, grace);
+            audit.record(system, "BOOKING_NO_SHOW", "Booking", booking.id(), null);
+            marked.add(booking.id());
+        }
+        return marked;
+    }
+
+    /** Resolves the wanted slot with the same search counters use, so a booking obeys every availability rule. */
+    private Booking.Placement place(Wanted wanted, Long ignoreBooking) {
+        if (wanted.start() == null) {
+            throw new InvalidInput("start", "is required");
+        }
+        if (wanted.clientId() == null) {
+            throw new InvalidInput("clientId", "is required");
+        }
+        if (wanted.officeId() == null) {
+            throw new InvalidInput("officeId", "is required (the client's SSO)");
+        }
+        SlotSearch.Found found;
+        try {
+            found = search.search(new SlotSearch.Query(wanted.serviceId(), List.of(wanted.officeId()), wanted.mode(),
+                    wanted.start(), wanted.start().plusSeconds(60), null, wanted.clientId(), SlotSearch.MAX_LIMIT,
+                    true, ignoreBooking, wanted.advisorId()));
+        } catch (InvalidInput e) {
+            throw e.violations().stream().anyMatch(v -> v.field().equals("from") || v.field().equals("to"))
+                    ? e.at("start") : e;
+        }
+        Slot slot = found.slots().stream()
+                .filter(s -> s.session().start().equals(wanted.start()))
+                .findFirst()
+                .orElseThrow(() -> new SlotUnavailable("nothing is free for this service at " + wanted.start()
+                        + (wanted.mode() == null ? "" : " " + wanted.mode()) + ": outside availability or opening "
+                        + "hours, off the slot grid, too soon, or advisor, room or client already taken"));
+        long advisor = slot.advisorId();
+        if (wanted.advisorId() != null) {
+            if (!slot.advisorIds().contains(wanted.advisorId())) {
+                throw new SlotUnavailable("advisor " + wanted.advisorId() + " is not free for this session then");
+            }
+            advisor = wanted.advisorId();
+        }
+        Long room = slot.roomId();
+        if (wanted.roomId() != null && slot.mode().needsRoom()) {
+            if (!slot.roomIds().contains(wanted.roomId())) {
+                throw new SlotUnavailable("room " + wanted.roomId() + " is not free for this session then");
+            }
+            room = wanted.roomId();
+        }
+        return new Booking.Placement(wanted.serviceId(), wanted.officeId(), slot.mode(), advisor, room,
+                slot.session());
+    }
+
+    private static Booking.Placement placementOf(Booking booking) {
+        return new Booking.Placement(booking.serviceId(), booking.officeId(), booking.mode(), booking.advisorId(),
+                booking.roomId(), booking.session());
+    }
+
+    /** Advisor and room are taken with the service's buffers around the session; the client for the session. */
+    private List<Claim> claims(Booking.Placement placement, long clientId) {
+        Service.Terms terms = em.find(Service.class, placement.serviceId()).terms();
+        var widened = placement.session().widen(Duration.ofMinutes(terms.bufferBeforeMinutes()),
+                Duration.ofMinutes(terms.bufferAfterMinutes()));
+        List<Claim> claims = new ArrayList<>();
+        claims.add(new Claim(Resource.ADVISOR, placement.advisorId(), widened));
+        if (placement.roomId() != null) {
+            claims.add(new Claim(Resource.ROOM, placement.roomId(), widened));
+        }
+        claims.add(new Claim(Resource.CLIENT, clientId, placement.session()));
+        return claims;
+    }
+
+    private long persist(Booking booking) {
+        em.persist(booking);
+        em.flush();
+        return booking.id();
+    }
+
+    /** Video sessions get a fresh link for their (new) time; the provider is whatever is configured. */
+    private void withVideo(Booking booking) {
+        if (booking.mode() == SessionMode.IN_PERSON) {
+            booking.attachVideoLink(null);
+            return;
+        }
+        Advisor advisor = em.find(Advisor.class, booking.advisorId());
+        var meeting = video.create(new VideoMeetings.MeetingRequest(booking.id(), booking.session().start(),
+                booking.session().end(), advisor.displayName(), advisor.email()));
+        booking.attachVideoLink(meeting.joinUrl());
+    }
+}

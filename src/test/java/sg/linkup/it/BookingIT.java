@@ -1,0 +1,487 @@
+package sg.linkup.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The booking lifecycle over HTTP on a real MariaDB: contention (many requests for one advisor, room or client
+ * at once), idempotent retries, hold expiry, rescheduling, illegal transitions, and the no-show sweep run by two
+ * "nodes" at once. Bookings in the past are written straight into the table, as no API makes them.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BookingIT {
+
+    private static final ZoneId SINGAPORE = ZoneId.of("Asia/Singapore");
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    Api api;
+    long office;
+    long interviewRoom;
+    long videoRoom;
+    long agency;
+    long service;
+    LocalDate day;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(deployment);
+        office = api.post("api/offices", CatalogueIT.office(unique("BK"), "SSO@Booking")).id();
+        interviewRoom = api.post("api/rooms", CatalogueIT.room(office, "Interview 1", "INTERVIEW_ROOM")).id();
+        videoRoom = api.post("api/rooms", CatalogueIT.room(office, "Video 1", "VIDEO_ROOM")).id();
+        agency = api.post("api/agencies", CatalogueIT.agency(unique("AG"), "EMPLOYMENT", null)).id();
+        service = api.post("api/services", CatalogueIT.service(agency, unique("SVC"))).id();
+        day = workingDay();
+    }
+
+    // --- no double booking, ever ---
+
+    @Test
+    void thirtyTwoRequestsForOneSlotGiveOneBookingAndThirtyOneConflicts() throws Exception {
+        long advisor = advisor();
+        List<Long> clients = clients(32);
+        List<Api.Reply> replies = concurrently(32, i -> book(advisor, interviewRoom, clients.get(i), "IN_PERSON",
+                "09:00", null));
+        assertOneWinner(replies, "ADVISOR");
+        assertNoOverlapsInTheLedger();
+    }
+
+    @Test
+    void overlappingIntervalsOfOneRoomGiveOneBooking() throws Exception {
+        List<Long> advisors = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            advisors.add(advisor());
+        }
+        List<Long> clients = clients(16);
+        String[] starts = {"09:00", "09:15", "09:30", "09:45"};
+        // Sessions of 45 min + 15 min buffer: any two of these starts overlap in the one interview room.
+        List<Api.Reply> replies = concurrently(16, i -> book(advisors.get(i), interviewRoom, clients.get(i),
+                "IN_PERSON", starts[i % 4], null));
+        assertOneWinner(replies, "ROOM");
+        assertNoOverlapsInTheLedger();
+    }
+
+    @Test
+    void overlappingIntervalsOfOneClientGiveOneBooking() throws Exception {
+        List<Long> advisors = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            advisors.add(advisor());
+        }
+        long client = clients(1).get(0);
+        String[] starts = {"10:00", "10:15", "10:30"};
+        List<Api.Reply> replies = concurrently(16, i -> book(advisors.get(i), null, client, "VIDEO_REMOTE",
+                starts[i % 3], null));
+        assertOneWinner(replies, "CLIENT");
+        assertNoOverlapsInTheLedger();
+    }
+
+    // --- idempotency, holds, reschedule ---
+
+    @Test
+    void aRetriedBookingWithTheSameIdempotencyKeyIsTheSameBooking() throws Exception {
+        long advisor = advisor();
+        long client = clients(1).get(0);
+        String key = UUID.randomUUID().toString();
+        var first = book(advisor, interviewRoom, client, "IN_PERSON", "09:00", key);
+        assertEquals(201, first.status(), first::toString);
+        var retry = book(advisor, interviewRoom, client, "IN_PERSON", "09:00", key);
+        assertEquals(200, retry.status(), retry::toString);
+        assertEquals(first.id(), retry.id());
+
+        String racing = UUID.randomUUID().toString();
+        List<Api.Reply> replies = concurrently(8, i -> book(advisor, interviewRoom, client, "IN_PERSON", "10:00",
+                racing));
+        Set<Long> ids = replies.stream().map(Api.Reply::id).collect(Collectors.toSet());
+        assertEquals(1, ids.size(), replies::toString);
+        assertEquals(1, replies.stream().filter(r -> r.status() == 201).count(), replies::toString);
+        assertEquals(2, api.get("api/bookings?advisor=" + advisor).json().getInt("total"));
+    }
+
+    @Test
+    void aHoldKeepsTheSlotUntilItLapsesOrIsReleasedWithoutAnyJob() throws Exception {
+        long advisor = advisor();
+        long client = clients(1).get(0);
+        var hold = api.post("api/holds", request(advisor, interviewRoom, client, "IN_PERSON", "09:00", null));
+        assertEquals(201, hold.status(), hold::toString);
+        assertEquals("HELD", hold.json().getString("status"));
+        assertFalse(starts(advisor).contains("09:00"), "held");
+
+        Thread.sleep(3_500);  // linkup.booking.hold-seconds=3 in arquillian.xml
+        assertTrue(starts(advisor).contains("09:00"), "a lapsed hold frees the slot by itself");
+
+        var booked = api.post("api/bookings", "{\"holdId\":" + hold.id() + ",\"referralNote\":\"Needs a job\"}");
+        assertEquals(201, booked.status(), "a lapsed hold is still booked when nobody took the slot: " + booked);
+        assertEquals("BOOKED", booked.json().getString("status"));
+        assertFalse(starts(advisor).contains("09:00"));
+
+        var second = api.post("api/holds", request(advisor, interviewRoom, clients(1).get(0), "IN_PERSON", "10:00",
+                null));
+        assertEquals(204, api.delete("api/holds/" + second.id()).status());
+        assertTrue(starts(advisor).contains("10:00"), "released at once");
+        var confirmReleased = api.post("api/bookings", "{\"holdId\":" + second.id() + "}");
+        assertEquals(409, confirmReleased.status(), confirmReleased::toString);
+    }
+
+    @Test
+    void rescheduleKeepsTheBookingFreesTheOldTimeAndHonoursIfMatch() throws Exception {
+        long advisor = advisor();
+        long client = clients(1).get(0);
+        var booked = book(advisor, interviewRoom, client, "IN_PERSON", "09:00", null);
+        long id = booked.id();
+        String etag = booked.header("ETag");
+        assertEquals("\"" + booked.json().getJsonNumber("version").longValue() + "\"", etag, booked::toString);
+
+        var moved = api.send(api.json("api/bookings/" + id + "/reschedule").header("If-Match", etag)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"start\":\"" + at("10:30") + "\"}")));
+        assertEquals(200, moved.status(), moved::toString);
+        assertEquals(id, moved.id());
+        assertEquals(1, moved.json().getInt("sequence"));
+        assertTrue(moved.json().getString("start").contains("T10:30"));
+        assertTrue(starts(advisor).contains("09:00"), "the old time is free again");
+        assertFalse(starts(advisor).contains("10:30"));
+        assertNotEquals(etag, moved.header("ETag"));
+
+        var stale = api.send(api.json("api/bookings/" + id + "/cancel").header("If-Match", etag)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"Client asked\"}")));
+        assertEquals(412, stale.status(), stale::toString);
+        assertTrue(stale.isProblem());
+        assertEquals("BOOKED", api.get("api/bookings/" + id).json().getString("status"), "nothing changed");
+
+        List<String> history = api.get("api/bookings/" + id + "/history").structure().asJsonArray().stream()
+                .map(e -> e.asJsonObject().getString("action")).toList();
+        assertEquals(List.of("BOOKING_BOOKED", "BOOKING_RESCHEDULED"), history);
+    }
+
+    @Test
+    void aRequestForATakenSlotIsAConflictWithAlternatives() throws Exception {
+        long advisor = advisor();
+        assertEquals(201, book(advisor, interviewRoom, clients(1).get(0), "IN_PERSON", "09:00", null).status());
+        var lost = book(advisor, interviewRoom, clients(1).get(0), "IN_PERSON", "09:00", null);
+        assertEquals(409, lost.status(), lost::toString);
+        assertTrue(lost.isProblem());
+        var alternatives = lost.json().getJsonArray("alternatives");
+        assertFalse(alternatives.isEmpty(), lost::toString);
+        assertEquals(at("10:00"), alternatives.getJsonObject(0).getString("start"),
+                "the advisor is free again after the session and its 15-minute buffer");
+    }
+
+    // --- the rest of the life ---
+
+    @Test
+    void aSessionIsCheckedInStartedAndCompletedAndEveryIllegalStepIsRefused() throws Exception {
+        long advisor = advisor();
+        long client = clients(1).get(0);
+        long soon = insertBooking(advisor, client, "BOOKED", Instant.now().plusSeconds(1800));
+        assertEquals(409, post("api/bookings/" + soon + "/start", "").status(), "not checked in yet");
+        assertEquals(409, post("api/bookings/" + soon + "/complete", "{\"outcome\":\"ATTENDED\"}").status());
+        assertEquals(200, post("api/bookings/" + soon + "/check-in", "").status());
+        assertEquals(409, post("api/bookings/" + soon + "/check-in", "").status(), "twice");
+        assertEquals(200, post("api/bookings/" + soon + "/start", "").status());
+        var referred = post("api/bookings/" + soon + "/complete", "{\"outcome\":\"REFERRED_ON\"}");
+        assertEquals(400, referred.status(), "REFERRED_ON needs a note: " + referred);
+        var done = post("api/bookings/" + soon + "/complete",
+                "{\"outcome\":\"REFERRED_ON\",\"note\":\"Referred to HDB for rental flat\"}");
+        assertEquals(200, done.status(), done::toString);
+        assertEquals("COMPLETED", done.json().getString("status"));
+        assertEquals(409, post("api/bookings/" + soon + "/cancel", "{\"reason\":\"Too late\"}").status(),
+                "cancel a completed one");
+
+        var booked = book(advisor, interviewRoom, client, "IN_PERSON", "11:00", null);
+        long id = booked.id();
+        assertEquals(400, post("api/bookings/" + id + "/cancel", "{}").status(), "a reason is required");
+        assertEquals(200, post("api/bookings/" + id + "/cancel", "{\"reason\":\"Client unwell\"}").status());
+        assertTrue(starts(advisor).contains("11:00"), "cancel frees the slot");
+        for (String illegal : List.of("check-in", "start", "cancel", "reschedule")) {
+            var reply = post("api/bookings/" + id + "/" + illegal, illegal.equals("cancel")
+                    ? "{\"reason\":\"again\"}" : illegal.equals("reschedule") ? "{\"start\":\"" + at("12:00") + "\"}" : "");
+            assertEquals(409, reply.status(), illegal + " a cancelled booking: " + reply);
+            assertTrue(reply.isProblem());
+        }
+    }
+
+    @Test
+    void twoNoShowSweepsAtOnceMarkEachBookingExactlyOnce() throws Exception {
+        long advisor = advisor();
+        List<Long> clients = clients(40);
+        Set<Long> past = new HashSet<>();
+        for (int i = 0; i < 40; i++) {
+            past.add(insertBooking(advisor, clients.get(i), "BOOKED", Instant.now().minusSeconds(3600 + i * 60L)));
+        }
+        long checkedIn = insertBooking(advisor, clients.get(0), "CHECKED_IN", Instant.now().minusSeconds(3600));
+        List<Api.Reply> sweeps = concurrently(2, i -> post("api/bookings/no-shows", ""));
+        List<Long> marked = new ArrayList<>();
+        for (Api.Reply sweep : sweeps) {
+            assertEquals(200, sweep.status(), sweep::toString);
+            sweep.structure().asJsonArray().forEach(v -> marked.add(((jakarta.json.JsonNumber) v).longValue()));
+        }
+        assertTrue(marked.containsAll(past), "every past booking marked");
+        assertEquals(new HashSet<>(marked).size(), marked.size(), "none marked by both sweeps");
+        assertFalse(marked.contains(checkedIn), "a checked-in client is no no-show");
+        for (long id : past) {
+            assertEquals("NO_SHOW", api.get("api/bookings/" + id).json().getString("status"));
+            assertEquals(1, api.get("api/bookings/" + id + "/history").structure().asJsonArray().size());
+        }
+    }
+
+    @Test
+    void videoSessionsGetAnUnguessableMeetingLinkAndPartnersSeeNotesOnlyWithConsent() throws Exception {
+        long advisor = advisor();
+        long client = clients(1).get(0);
+        var booked = api.post("api/bookings", request(advisor, videoRoom, client, "VIDEO_AT_SSO", "09:00", null)
+                .replace("}", ",\"referralNote\":\"Lost job in March\",\"consentToShare\":false}"));
+        assertEquals(201, booked.status(), booked::toString);
+        String link = booked.json().getString("videoLink");
+        assertTrue(link.matches("https://meet\\.jit\\.si/linkup-[a-z2-7]{26,}"), link);
+        assertEquals("Lost job in March", booked.json().getString("referralNote"), "SSO staff see their note");
+        assertFalse(booked.body().contains("+65"), "no phone number in a booking");
+
+        String partner = "p" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(201, api.post("api/staff", """
+                {"username":"%s","displayName":"Partner","role":"PARTNER","agencyId":%d,"password":"a-long-enough-pass-1"}"""
+                .formatted(partner, agency)).status());
+        var seen = api.as(partner, "a-long-enough-pass-1").get("api/bookings/" + booked.id());
+        assertEquals(200, seen.status(), seen::toString);
+        assertFalse(seen.json().containsKey("referralNote") && !seen.json().isNull("referralNote"),
+                "no consent, no note for the partner: " + seen);
+        assertEquals(1, api.as(partner, "a-long-enough-pass-1").get("api/bookings?day=" + day).json().getInt("total"));
+    }
+
+    @Test
+    void aWalkInGetsTheNextFreeSessionTodayOrAClearNo() {
+        // Open all day, every day, so the answer does not depend on when the test runs.
+        String allWeek = List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")
+                .stream().map(d -> "{\"day\":\"" + d + "\",\"opens\":\"00:00\",\"closes\":\"23:55\"}")
+                .collect(Collectors.joining(","));
+        var reopened = api.put("api/offices/" + office, CatalogueIT.office(unique("AD"), "SSO@AllDay")
+                .replaceAll("\"openingHours\":\\[.*\\]", "\"openingHours\":[" + allWeek + "]"));
+        assertEquals(200, reopened.status(), reopened::toString);
+        String everyDay = "{\"rrule\":\"FREQ=DAILY\",\"startTime\":\"00:00\",\"endTime\":\"23:55\",\"validFrom\":\""
+                + LocalDate.now(SINGAPORE).minusDays(1) + "\",\"modes\":[\"VIDEO_REMOTE\"]}";
+        long other = api.post("api/advisors", CatalogueIT.advisor(agency, unique("w").toLowerCase(Locale.ROOT)
+                + "@example.org", List.of(walkInService()))).id();
+        assertEquals(201, api.post("api/advisors/" + other + "/rules", everyDay).status());
+        long client = clients(1).get(0);
+        var walkIn = api.post("api/bookings/walk-in", "{\"serviceId\":" + walkInService + ",\"officeId\":" + office
+                + ",\"clientId\":" + client + "}");
+        boolean holiday = api.get("api/holidays?year=" + LocalDate.now(SINGAPORE).getYear()).body()
+                .contains(LocalDate.now(SINGAPORE).toString());
+        boolean lateNight = LocalTime.now(SINGAPORE).isAfter(LocalTime.of(23, 0));
+        if (holiday || lateNight) {
+            assertEquals(409, walkIn.status(), walkIn::toString);
+        } else {
+            assertEquals(201, walkIn.status(), walkIn::toString);
+            assertEquals(LocalDate.now(SINGAPORE).toString(), walkIn.json().getString("start").substring(0, 10));
+            assertEquals("VIDEO_REMOTE", walkIn.json().getString("mode"));
+        }
+    }
+
+    // --- helpers ---
+
+    private Long walkInService;
+
+    private long walkInService() {
+        if (walkInService == null) {
+            walkInService = api.post("api/services", """
+                    {"agencyId":%d,"code":"%s",
+                     "name":{"en":"Job search","zh":"求职","ms":"Cari kerja","ta":"வேலை தேடல்"},
+                     "durationMinutes":30,"allowedModes":["VIDEO_REMOTE"],"bufferBeforeMinutes":0,
+                     "bufferAfterMinutes":0,"minNoticeMinutes":0,"horizonDays":30}"""
+                    .formatted(agency, unique("WLK"))).id();
+        }
+        return walkInService;
+    }
+
+    private void assertOneWinner(List<Api.Reply> replies, String resource) {
+        List<Integer> statuses = replies.stream().map(Api.Reply::status).sorted().toList();
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses::toString);
+        assertEquals(replies.size() - 1, statuses.stream().filter(s -> s == 409).count(), statuses::toString);
+        for (Api.Reply reply : replies) {
+            if (reply.status() == 409) {
+                assertTrue(reply.isProblem(), reply::toString);
+                String type = reply.json().getString("type");
+                assertTrue(type.endsWith("slot-taken") || type.endsWith("slot-unavailable"), reply::toString);
+                if (type.endsWith("slot-taken")) {
+                    assertEquals(resource, reply.json().getString("resource"), reply::toString);
+                }
+            }
+        }
+    }
+
+    /** Counted by SQL, as the issue asks: no two live rows of one resource overlap, anywhere. */
+    private void assertNoOverlapsInTheLedger() throws SQLException {
+        try (Connection db = db(); var count = db.prepareStatement("""
+                SELECT COUNT(*) FROM occupancy a JOIN occupancy b
+                  ON a.resource_kind = b.resource_kind AND a.resource_id = b.resource_id AND a.id < b.id
+                 AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at
+                 JOIN booking ba ON ba.id = a.booking_id JOIN booking bb ON bb.id = b.booking_id
+                WHERE (a.expires_at IS NULL OR a.expires_at > UTC_TIMESTAMP(6))
+                  AND (b.expires_at IS NULL OR b.expires_at > UTC_TIMESTAMP(6))""");
+             var rs = count.executeQuery()) {
+            rs.next();
+            assertEquals(0, rs.getLong(1), "double bookings in the ledger");
+        }
+    }
+
+    private List<Api.Reply> concurrently(int n, IntFunction<Api.Reply> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Callable<Api.Reply>> calls = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                calls.add(() -> call.apply(index));
+            }
+            List<Api.Reply> replies = new ArrayList<>();
+            for (Future<Api.Reply> future : pool.invokeAll(calls)) {
+                replies.add(future.get());
+            }
+            return replies;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private Api.Reply book(long advisor, Long room, long client, String mode, String start, String key) {
+        HttpRequest.Builder request = api.json("api/bookings");
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return api.send(request.POST(HttpRequest.BodyPublishers.ofString(
+                request(advisor, room, client, mode, start, null))));
+    }
+
+    private String request(long advisor, Long room, long client, String mode, String start, String extra) {
+        return """
+                {"serviceId":%d,"officeId":%d,"mode":"%s","start":"%s","advisorId":%d,%s"clientId":%d}"""
+                .formatted(service, office, mode, at(start), advisor, room == null ? "" : "\"roomId\":" + room + ",",
+                        client);
+    }
+
+    private Api.Reply post(String path, String body) {
+        return api.post(path, body);
+    }
+
+    /** An advisor of the agency offering the service, available on the test day 09:00–12:00 in all modes. */
+    private long advisor() {
+        long advisor = api.post("api/advisors", CatalogueIT.advisor(agency, unique("a").toLowerCase(Locale.ROOT)
+                + "@example.org", List.of(service))).id();
+        var rule = api.post("api/advisors/" + advisor + "/rules", AvailabilityIT.rule(byDay(), "09:00", "12:00", office,
+                "IN_PERSON", "VIDEO_AT_SSO", "VIDEO_REMOTE"));
+        assertEquals(201, rule.status(), rule::toString);
+        return advisor;
+    }
+
+    private List<Long> clients(int n) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            var reply = api.post("api/clients", CatalogueIT.client(office, "Client " + i, CatalogueIT.mobile(), null));
+            assertEquals(201, reply.status(), reply::toString);
+            ids.add(reply.id());
+        }
+        return ids;
+    }
+
+    private List<String> starts(long advisor) {
+        return api.get("api/slots?service=" + service + "&office=" + office + "&mode=IN_PERSON&from=" + day + "&to="
+                        + day + "&limit=500&candidates=true").json().getJsonArray("slots").stream()
+                .map(JsonObject.class::cast)
+                .filter(s -> s.getJsonObject("candidates").getJsonArray("advisors").stream()
+                        .anyMatch(a -> a.asJsonObject().getJsonNumber("id").longValue() == advisor))
+                .map(s -> s.getString("start").substring(11, 16))
+                .toList();
+    }
+
+    /** A booking row as the service would have written it long ago (no API books the past). */
+    private long insertBooking(long advisor, long client, String status, Instant start) throws SQLException {
+        try (Connection db = db(); var insert = db.prepareStatement("""
+                INSERT INTO booking (status, service_id, office_id, session_mode, advisor_id, room_id, client_id,
+                  starts_at, ends_at, created_by, created_at) VALUES (?, ?, ?, 'IN_PERSON', ?, ?, ?, ?, ?, 'it', ?)""",
+                java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, status);
+            insert.setLong(2, service);
+            insert.setLong(3, office);
+            insert.setLong(4, advisor);
+            insert.setLong(5, interviewRoom);
+            insert.setLong(6, client);
+            insert.setTimestamp(7, Timestamp.from(start));
+            insert.setTimestamp(8, Timestamp.from(start.plusSeconds(45 * 60)));
+            insert.setTimestamp(9, Timestamp.from(Instant.now()));
+            insert.executeUpdate();
+            try (var keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    private static Connection db() throws SQLException {
+        return DriverManager.getConnection(System.getenv("LINKUP_DB_URL"), "root", "");
+    }
+
+    private String at(String time) {
+        return day.atTime(LocalTime.parse(time)).atZone(SINGAPORE).toOffsetDateTime().toString();
+    }
+
+    private String byDay() {
+        return day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH).substring(0, 2)
+                .toUpperCase(Locale.ROOT);
+    }
+
+    /** A weekday 8–20 days ahead that is no public holiday. */
+    private LocalDate workingDay() {
+        LocalDate candidate = LocalDate.now(SINGAPORE).plusDays(8);
+        String holidays = api.get("api/holidays?year=" + candidate.getYear()).body()
+                + api.get("api/holidays?year=" + (candidate.getYear() + 1)).body();
+        while (candidate.getDayOfWeek() == DayOfWeek.SATURDAY || candidate.getDayOfWeek() == DayOfWeek.SUNDAY
+                || holidays.contains(candidate.toString())) {
+            candidate = candidate.plusDays(1);
+        }
+        return candidate;
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    }
+
+}
