@@ -317,6 +317,51 @@ class BookingIT {
         }
     }
 
+    @Test
+    void aFreedSlotIsOfferedToTheUrgentClientFirstWhoCanTakeIt() throws Exception {
+        long advisor = api.post("api/advisors", CatalogueIT.advisor(agency, unique("wl").toLowerCase(Locale.ROOT)
+                + "@example.org", List.of(service))).id();
+        // One 45-minute slot that day: 09:00–09:45.
+        assertEquals(201, api.post("api/advisors/" + advisor + "/rules",
+                AvailabilityIT.rule(byDay(), "09:00", "09:45", office, "IN_PERSON")).status());
+        List<Long> clients = clients(3);
+        var taken = book(advisor, interviewRoom, clients.get(0), "IN_PERSON", "09:00", null);
+        assertEquals(201, taken.status(), taken::toString);
+
+        long normal = joinWaitlist(clients.get(1), false);
+        long urgent = joinWaitlist(clients.get(2), true);
+        assertEquals("WAITING", api.get("api/waitlist/" + urgent).json().getString("status"));
+
+        assertEquals(200, post("api/bookings/" + taken.id() + "/cancel", "{\"reason\":\"Found a job\"}").status());
+        JsonObject offered = null;
+        for (int i = 0; i < 50 && offered == null; i++) {
+            JsonObject entry = api.get("api/waitlist/" + urgent).json();
+            offered = entry.getString("status").equals("OFFERED") ? entry : null;
+            Thread.sleep(200);
+        }
+        assertTrue(offered != null, "the urgent client got an offer");
+        assertEquals("WAITING", api.get("api/waitlist/" + normal).json().getString("status"),
+                "the earlier but not urgent client waits");
+        var hold = api.get("api/bookings/" + offered.getJsonNumber("offerBookingId").longValue()).json();
+        assertEquals("HELD", hold.getString("status"));
+        assertEquals(clients.get(2).longValue(), hold.getJsonObject("client").getJsonNumber("id").longValue());
+        assertTrue(hold.getString("start").contains("T09:00"));
+
+        var accepted = post("api/waitlist/" + urgent + "/accept", "");
+        assertEquals(200, accepted.status(), accepted::toString);
+        assertEquals("BOOKED", accepted.json().getString("status"));
+        assertEquals("ACCEPTED", api.get("api/waitlist/" + urgent).json().getString("status"));
+        assertEquals(409, post("api/waitlist/" + normal + "/accept", "").status(), "no offer to accept");
+    }
+
+    private long joinWaitlist(long client, boolean urgent) {
+        var reply = api.post("api/waitlist", """
+                {"clientId":%d,"serviceId":%d,"officeIds":[%d],"firstDay":"%s","lastDay":"%s","urgent":%s}"""
+                .formatted(client, service, office, day, day, urgent));
+        assertEquals(201, reply.status(), reply::toString);
+        return reply.id();
+    }
+
     // --- helpers ---
 
     private Long walkInService;

@@ -61,7 +61,7 @@ class SecurityIT {
     /** What the callers are: office A and agency X are "theirs" for counter A and partner X. */
     record World(long officeA, long officeB, long roomA, long agencyX, long agencyY, long serviceX, long advisorX,
                  long ruleX, long blackoutX, long closureX, long clientA, long staffTarget, long bookingA,
-                 long emptyService, long remoteAdvisor, LocalDate remoteDay, Api[] callers) {
+                 long emptyService, long remoteAdvisor, LocalDate remoteDay, long waitlistA, Api[] callers) {
     }
 
     /** One operation and the status each caller gets: anonymous, admin, counter A, counter B, partner X, Y. */
@@ -253,6 +253,20 @@ class SecurityIT {
                 401, 200, 403, 403, 403, 403));
         rows.add(new Row("POST", "/api/holds", () -> "api/holds", () -> freshSlot(w), 401, 201, 201, 400, 403, 403));
         rows.add(new Row("DELETE", "/api/holds/{id}", () -> "api/holds/" + insertBooking(w, "HELD"), none,
+                401, 204, 204, 404, 403, 403));
+
+        // The waitlist of office A's clients.
+        String entry = "api/waitlist/" + w.waitlistA();
+        rows.add(new Row("GET", "/api/waitlist", () -> "api/waitlist", none, 401, 200, 200, 200, 403, 403));
+        rows.add(new Row("POST", "/api/waitlist", () -> "api/waitlist", () -> waitlistBody(w),
+                401, 201, 201, 400, 403, 403));
+        rows.add(new Row("GET", "/api/waitlist/{id}", () -> entry, none, 401, 200, 200, 404, 403, 403));
+        rows.add(new Row("POST", "/api/waitlist/{id}/accept", () -> entry + "/accept", none,
+                401, 409, 409, 404, 403, 403));
+        rows.add(new Row("POST", "/api/waitlist/{id}/decline", () -> entry + "/decline", none,
+                401, 409, 409, 404, 403, 403));
+        rows.add(new Row("DELETE", "/api/waitlist/{id}",
+                () -> "api/waitlist/" + admin.post("api/waitlist", waitlistBody(w)).id(), none,
                 401, 204, 204, 404, 403, 403));
 
         // Staff accounts and the audit trail: admins only.
@@ -496,26 +510,31 @@ class SecurityIT {
                         + "\"validFrom\":\"" + LocalDate.now(ZoneId.of("Asia/Singapore")) + "\",\"modes\":[\"VIDEO_REMOTE\"]}");
         assertEquals(201, remoteRule.status(), remoteRule::toString);
         World partial = new World(officeA, officeB, roomA, agencyX, agencyY, serviceX, advisorX, ruleX, blackoutX,
-                closureX, clientA, staffTarget, 0, emptyService, remoteAdvisor, remoteDay, null);
+                closureX, clientA, staffTarget, 0, emptyService, remoteAdvisor, remoteDay, 0, null);
         long bookingA = insertBooking(partial, "BOOKED");
+        long waitlistA = admin.post("api/waitlist", waitlistBody(partial)).id();
         Api[] callers = {admin.anonymous(), admin,
                 admin.as(account("COUNTER_STAFF", officeA, null), PASSWORD),
                 admin.as(account("COUNTER_STAFF", officeB, null), PASSWORD),
                 admin.as(account("PARTNER", null, agencyX), PASSWORD),
                 admin.as(account("PARTNER", null, agencyY), PASSWORD)};
         return new World(officeA, officeB, roomA, agencyX, agencyY, serviceX, advisorX, ruleX, blackoutX, closureX,
-                clientA, staffTarget, bookingA, emptyService, remoteAdvisor, remoteDay, callers);
+                clientA, staffTarget, bookingA, emptyService, remoteAdvisor, remoteDay, waitlistA, callers);
     }
 
-    private int nextHour;
-
-    /** A free VIDEO_REMOTE slot at office A with the remote advisor, for a new client: a new hour each time. */
+    /** A free VIDEO_REMOTE slot at office A for a new client, with a new advisor of X (a rule just for it). */
     private String freshSlot(World w) {
-        int hour = 9 + nextHour++ % 8;
-        String start = w.remoteDay() + "T" + (hour < 10 ? "0" : "") + hour + ":00:00+08:00";
+        long advisor = admin.post("api/advisors", CatalogueIT.advisor(w.agencyX(),
+                unique("fresh").toLowerCase(Locale.ROOT) + "@example.org", List.of(w.serviceX()))).id();
+        String weekday = w.remoteDay().getDayOfWeek().toString().substring(0, 2);
+        assertEquals(201, admin.post("api/advisors/" + advisor + "/rules",
+                "{\"rrule\":\"FREQ=WEEKLY;BYDAY=" + weekday + "\",\"startTime\":\"09:00\",\"endTime\":\"12:00\","
+                        + "\"validFrom\":\"" + LocalDate.now(ZoneId.of("Asia/Singapore"))
+                        + "\",\"modes\":[\"VIDEO_REMOTE\"]}").status());
         long client = admin.post("api/clients", CatalogueIT.client(w.officeA(), "Matrix Client", mobile(), null)).id();
         return "{\"serviceId\":" + w.serviceX() + ",\"officeId\":" + w.officeA() + ",\"mode\":\"VIDEO_REMOTE\","
-                + "\"start\":\"" + start + "\",\"advisorId\":" + w.remoteAdvisor() + ",\"clientId\":" + client + "}";
+                + "\"start\":\"" + w.remoteDay() + "T09:00:00+08:00\",\"advisorId\":" + advisor + ",\"clientId\":"
+                + client + "}";
     }
 
     /** A booking row of office A and advisor X in the given state, starting in half an hour (written by SQL). */
@@ -544,6 +563,13 @@ class SecurityIT {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A wait for the day after the remote day, when no advisor of X works: it never gets an offer. */
+    private String waitlistBody(World w) {
+        String day = w.remoteDay().plusDays(1).toString();
+        return "{\"clientId\":" + w.clientA() + ",\"serviceId\":" + w.serviceX() + ",\"officeIds\":[" + w.officeA()
+                + "],\"firstDay\":\"" + day + "\",\"lastDay\":\"" + day + "\",\"urgent\":false}";
     }
 
     /** The documented operations, as "METHOD /path". */

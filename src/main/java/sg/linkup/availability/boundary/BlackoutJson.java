@@ -39,13 +39,17 @@ public record BlackoutJson(
         this.collisions = collisions;
     }
 
-    /** A booking (or hold) of the advisor that overlaps the blackout, with the time it occupies. */
+    /**
+     * A booking (or hold) of the advisor that overlaps the blackout, with the time it occupies, and where to find
+     * the slots it could move to (same advisor first) — or cancel it with {@code POST /api/bookings/{id}/cancel}.
+     */
     @Schema(name = "BlackoutCollision")
     public record Collision(long bookingId, long advisorId, OffsetDateTime start, OffsetDateTime end,
-                            boolean hold) {
+                            boolean hold, String alternatives) {
         static Collision of(Occupancy occupancy) {
             return new Collision(occupancy.bookingId(), occupancy.resourceId(),
-                    shown(occupancy.range().start()), shown(occupancy.range().end()), occupancy.expiresAt() != null);
+                    shown(occupancy.range().start()), shown(occupancy.range().end()), occupancy.expiresAt() != null,
+                    "/api/bookings/" + occupancy.bookingId() + "/alternatives");
         }
     }
 

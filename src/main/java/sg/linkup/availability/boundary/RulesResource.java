@@ -5,7 +5,6 @@ import static sg.linkup.security.entity.Role.Names.PARTNER;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -27,7 +26,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import sg.linkup.availability.entity.AvailabilityAdded;
 import sg.linkup.availability.entity.AvailabilityRule;
 import sg.linkup.directory.entity.Advisor;
 import sg.linkup.directory.entity.Office;
@@ -53,9 +51,6 @@ public class RulesResource {
     @Context
     UriInfo uriInfo;
 
-    @Inject
-    Event<AvailabilityAdded> availabilityAdded;
-
     @GET
     @Operation(summary = "List an advisor's availability rules")
     public List<RuleJson> list(@PathParam("advisorId") long advisorId) {
@@ -79,7 +74,6 @@ public class RulesResource {
         refuseClashes(rule, advisorId);
         em.persist(rule);
         em.flush();
-        availabilityAdded.fire(new AvailabilityAdded(advisorId));
         return Response.created(uriInfo.getAbsolutePathBuilder().path(rule.id().toString()).build())
                 .entity(RuleJson.of(rule)).build();
     }
@@ -95,7 +89,6 @@ public class RulesResource {
         rule.reschedule(body.schedule(office(body)));
         refuseClashes(rule, advisorId);
         em.flush();
-        availabilityAdded.fire(new AvailabilityAdded(advisorId));
         return RuleJson.of(rule);
     }
 

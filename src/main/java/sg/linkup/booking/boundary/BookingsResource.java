@@ -40,6 +40,7 @@ import sg.linkup.availability.control.SlotSearch;
 import sg.linkup.availability.control.SlotTaken;
 import sg.linkup.booking.control.Bookings;
 import sg.linkup.booking.control.SlotUnavailable;
+import sg.linkup.booking.control.WaitlistScheduler;
 import sg.linkup.booking.control.WalkIns;
 import sg.linkup.booking.entity.Booking;
 import sg.linkup.booking.entity.BookingStatus;
@@ -74,6 +75,9 @@ public class BookingsResource {
 
     @Inject
     WalkIns walkIns;
+
+    @Inject
+    WaitlistScheduler waitlist;
 
     @Inject
     BookingAccess access;
@@ -219,6 +223,7 @@ public class BookingsResource {
             Booking moved = bookings.reschedule(id, BookingAccess.ifMatch(headers), new Bookings.Wanted(
                     current.serviceId(), body.officeId(), body.mode(), body.start().toInstant(), body.advisorId(),
                     body.roomId(), current.clientId()), caller.actor());
+            waitlist.slotFreed(moved.serviceId());
             return access.answer(moved, Response.Status.OK);
         } catch (SlotTaken taken) {
             throw withAlternatives(taken, new BookingRequest(null, current.serviceId(), body.officeId() == null
@@ -233,8 +238,10 @@ public class BookingsResource {
     @RolesAllowed({ADMIN, COUNTER_STAFF, PARTNER})
     public Response cancel(@PathParam("id") long id, CancelJson body) {
         access.readable(id);
-        return access.answer(bookings.cancel(id, BookingAccess.ifMatch(headers), body == null ? null : body.reason(),
-                caller.actor()), Response.Status.OK);
+        Booking cancelled = bookings.cancel(id, BookingAccess.ifMatch(headers), body == null ? null : body.reason(),
+                caller.actor());
+        waitlist.slotFreed(cancelled.serviceId());
+        return access.answer(cancelled, Response.Status.OK);
     }
 
     @POST

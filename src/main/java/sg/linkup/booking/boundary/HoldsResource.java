@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sg.linkup.availability.control.SlotTaken;
 import sg.linkup.booking.control.Bookings;
+import sg.linkup.booking.control.WaitlistScheduler;
 import sg.linkup.booking.entity.Booking;
 import sg.linkup.platform.InvalidInput;
 import sg.linkup.security.control.Caller;
@@ -43,6 +44,9 @@ public class HoldsResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    WaitlistScheduler waitlist;
 
     @POST
     @Operation(summary = "Hold a slot for a client", description = "Book it with POST /api/bookings {holdId}")
@@ -74,7 +78,8 @@ public class HoldsResource {
     @Operation(summary = "Let a hold go: its slot is free at once")
     public Response release(@PathParam("id") long id) {
         access.readable(id);
-        bookings.release(id, caller.actor());
+        Booking released = bookings.release(id, caller.actor());
+        waitlist.slotFreed(released.serviceId());
         return Response.noContent().build();
     }
 }

@@ -1,7 +1,6 @@
 package sg.linkup.booking.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,7 +22,6 @@ import sg.linkup.availability.entity.Resource;
 import sg.linkup.booking.entity.Booking;
 import sg.linkup.booking.entity.BookingStatus;
 import sg.linkup.booking.entity.Outcome;
-import sg.linkup.booking.entity.SlotsFreed;
 import sg.linkup.client.entity.Client;
 import sg.linkup.directory.entity.Advisor;
 import sg.linkup.directory.entity.Office;
@@ -59,9 +57,6 @@ public class Bookings {
 
     @Inject
     VideoMeetings video;
-
-    @Inject
-    Event<SlotsFreed> slotsFreed;
 
     @Inject
     @ConfigProperty(name = "linkup.booking.hold-seconds", defaultValue = "600")
@@ -168,7 +163,6 @@ public class Bookings {
         booking.release();
         ledger.release(holdId);
         audit.record(actor, "HOLD_RELEASED", "Booking", holdId, null);
-        slotsFreed.fire(new SlotsFreed(booking.serviceId()));
         return booking;
     }
 
@@ -190,7 +184,6 @@ public class Bookings {
         ledger.occupy(id, claims(placement, booking.clientId()), null, now);
         withVideo(booking);
         audit.record(actor, "BOOKING_RESCHEDULED", "Booking", id, before + " → " + booking.describe());
-        slotsFreed.fire(new SlotsFreed(booking.serviceId()));
         return booking;
     }
 
@@ -202,7 +195,6 @@ public class Bookings {
         ledger.release(id);
         audit.record(actor, "BOOKING_CANCELLED", "Booking", id, before + " → " + booking.describe() + ": "
                 + booking.cancelReason());
-        slotsFreed.fire(new SlotsFreed(booking.serviceId()));
         return booking;
     }
 

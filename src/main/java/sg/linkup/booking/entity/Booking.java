@@ -174,8 +174,8 @@ public class Booking {
     }
 
     private void refer(Referral referral) {
-        this.referralNote = referral.note();
-        this.consentToShare = referral.consentToShare();
+        this.referralNote = referral == null ? null : referral.note();
+        this.consentToShare = referral != null && referral.consentToShare();
     }
 
     /** A hold becomes a booking. An expired hold may still be confirmed if the ledger can take it again. */

@@ -32,7 +32,7 @@ public class WaitlistEntry {
     public static final int LONGEST_DAYS = 90;
 
     public enum Status {
-        WAITING, OFFERED, ACCEPTED, WITHDRAWN
+        WAITING, OFFERED, ACCEPTED, DECLINED, WITHDRAWN
     }
 
     @Id
@@ -130,17 +130,19 @@ public class WaitlistEntry {
         status = Status.ACCEPTED;
     }
 
-    /** The client turned the offer down: back in the queue, in their old place. */
+    /**
+     * The client turned the offer down: the entry leaves the queue (else the same slot would come straight
+     * back to them); counter staff add a new entry if the client still wants another time.
+     */
     public void declined() {
         if (status != Status.OFFERED) {
             throw new sg.linkup.platform.Conflict("there is no open offer on this waitlist entry");
         }
-        status = Status.WAITING;
-        offerBookingId = null;
+        status = Status.DECLINED;
     }
 
     public void withdraw() {
-        if (status == Status.ACCEPTED) {
+        if (status == Status.ACCEPTED || status == Status.DECLINED) {
             throw new sg.linkup.platform.Conflict("the client already took an offered session");
         }
         status = Status.WITHDRAWN;

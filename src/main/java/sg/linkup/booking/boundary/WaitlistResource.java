@@ -1,0 +1,176 @@
+package sg.linkup.booking.boundary;
+
+import static sg.linkup.security.entity.Role.Names.ADMIN;
+import static sg.linkup.security.entity.Role.Names.COUNTER_STAFF;
+import static sg.linkup.security.entity.Role.Names.SUPERVISOR;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sg.linkup.booking.control.Waitlist;
+import sg.linkup.booking.entity.Booking;
+import sg.linkup.booking.entity.WaitlistEntry;
+import sg.linkup.client.entity.Client;
+import sg.linkup.directory.entity.Service;
+import sg.linkup.platform.Clocks;
+import sg.linkup.platform.InvalidInput;
+import sg.linkup.platform.Listing;
+import sg.linkup.platform.Lookup;
+import sg.linkup.platform.NotFound;
+import sg.linkup.platform.Page;
+import sg.linkup.security.control.Caller;
+
+/**
+ * Clients waiting for a session. An offer is a hold on a freed slot for the client, shown on the entry
+ * ({@code offerBookingId}); the counter (or, with the notifications issue, the client's SMS reply) accepts or
+ * declines it before the hold lapses.
+ */
+@Path("waitlist")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Waitlist", description = "Clients waiting for a freed slot, urgent cases first")
+@RolesAllowed({ADMIN, COUNTER_STAFF, SUPERVISOR})
+public class WaitlistResource {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Waitlist waitlist;
+
+    @Inject
+    BookingAccess access;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    Clock clock;
+
+    @Context
+    UriInfo uriInfo;
+
+    @Schema(name = "WaitlistEntry")
+    public record EntryJson(Long id, Long clientId, Long serviceId, Set<Long> officeIds, LocalDate firstDay,
+                            LocalDate lastDay, Boolean urgent,
+                            @Schema(readOnly = true) WaitlistEntry.Status status,
+                            @Schema(readOnly = true) Long offerBookingId,
+                            @Schema(readOnly = true) Instant offerExpiresAt,
+                            @Schema(readOnly = true) Instant createdAt) {
+    }
+
+    @GET
+    @Operation(summary = "List waitlist entries of the caller's offices' clients")
+    @Transactional
+    public Page<EntryJson> list(@QueryParam("service") Long service, @QueryParam("status") WaitlistEntry.Status status,
+                                @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        Set<Long> offices = caller.officeScope().orElse(null);
+        return Listing.of(em, WaitlistEntry.class, "createdAt")
+                .when(offices, (cb, e) -> e.get("clientId").in(clientsOf(offices)))
+                .when(service, (cb, e) -> cb.equal(e.get("serviceId"), service))
+                .when(status, (cb, e) -> cb.equal(e.get("status"), status))
+                .page(page, size)
+                .map(this::json);
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    public EntryJson get(@PathParam("id") long id) {
+        return json(inScope(id));
+    }
+
+    @POST
+    @Operation(summary = "Put a client on the waitlist for a service at some offices between two dates")
+    @RolesAllowed({ADMIN, COUNTER_STAFF})
+    public Response add(EntryJson body) {
+        if (body == null) {
+            throw new InvalidInput("clientId", "send clientId, serviceId, officeIds, firstDay and lastDay");
+        }
+        Client client = access.client(body.clientId());
+        Lookup.reference(em, Service.class, body.serviceId(), "serviceId");
+        if (body.officeIds() != null) {
+            body.officeIds().forEach(office -> Lookup.reference(em, sg.linkup.directory.entity.Office.class, office,
+                    "officeIds"));
+        }
+        WaitlistEntry entry = waitlist.add(new WaitlistEntry(client.id(), body.serviceId(), body.officeIds(),
+                body.firstDay(), body.lastDay(), Boolean.TRUE.equals(body.urgent()), caller.identity().name(),
+                clock.instant(), Clocks.dateIn(clock.instant())), caller.actor());
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(entry.id().toString()).build())
+                .entity(json(entry)).build();
+    }
+
+    @POST
+    @Path("{id}/accept")
+    @Operation(summary = "The client takes the offered slot: it becomes a booking")
+    @RolesAllowed({ADMIN, COUNTER_STAFF})
+    public Response accept(@PathParam("id") long id) {
+        inScope(id);
+        Booking booking = waitlist.accept(id, caller.actor());
+        return access.answer(booking, Response.Status.OK);
+    }
+
+    @POST
+    @Path("{id}/decline")
+    @Operation(summary = "The client turns the offer down; the slot goes to the next client waiting")
+    @RolesAllowed({ADMIN, COUNTER_STAFF})
+    public EntryJson decline(@PathParam("id") long id) {
+        inScope(id);
+        return json(waitlist.decline(id, caller.actor()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Take a client off the waitlist")
+    @RolesAllowed({ADMIN, COUNTER_STAFF})
+    public Response withdraw(@PathParam("id") long id) {
+        inScope(id);
+        waitlist.withdraw(id, caller.actor());
+        return Response.noContent().build();
+    }
+
+    private WaitlistEntry inScope(long id) {
+        WaitlistEntry entry = waitlist.find(id);
+        Client client = em.find(Client.class, entry.clientId());
+        if (client == null || !caller.reachesOffice(client.officeId())) {
+            throw new NotFound("WaitlistEntry", id);
+        }
+        return entry;
+    }
+
+    private EntryJson json(WaitlistEntry e) {
+        Booking offer = e.offerBookingId() == null ? null : em.find(Booking.class, e.offerBookingId());
+        return new EntryJson(e.id(), e.clientId(), e.serviceId(), e.officeIds(), e.firstDay(), e.lastDay(),
+                e.urgent(), e.status(), e.offerBookingId(), offer == null ? null : offer.holdExpiresAt(),
+                e.createdAt());
+    }
+
+    private java.util.List<Long> clientsOf(Set<Long> offices) {
+        var ids = em.createQuery("SELECT c.id FROM Client c WHERE c.officeId IN :offices", Long.class)
+                .setParameter("offices", offices.isEmpty() ? Set.of(-1L) : offices).getResultList();
+        return ids.isEmpty() ? java.util.List.of(-1L) : ids;
+    }
+}

@@ -1,0 +1,82 @@
+package sg.linkup.booking.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every node looks at the waitlist on a plain schedule: new availability, lapsed offers and slots freed on a node
+ * that stopped before it could offer them all end up here within {@code linkup.waitlist.sweep-seconds}. Entries
+ * are locked one at a time while an offer is made, so two nodes never offer to the same entry at once.
+ */
+@Startup
+@Singleton
+@DependsOn("Database")
+public class WaitlistScheduler {
+
+    private static final Logger LOG = Logger.getLogger(WaitlistScheduler.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    Waitlist waitlist;
+
+    @Inject
+    WaitlistOffers offers;
+
+    @Inject
+    @ConfigProperty(name = "linkup.waitlist.sweep-seconds", defaultValue = "60")
+    int everySeconds;
+
+    private ScheduledFuture<?> sweeping;
+
+    @PostConstruct
+    void schedule() {
+        if (everySeconds > 0) {
+            sweeping = scheduler.scheduleWithFixedDelay(this::sweep, everySeconds, everySeconds, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * A booking let go of a slot of this service: offer it on, asynchronously (the counter's request does not
+     * wait), in the container's own asynchronous context.
+     */
+    @Asynchronous
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void slotFreed(long serviceId) {
+        try {
+            waitlist.offerOpenings(serviceId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Waitlist offers failed: " + e);
+        }
+    }
+
+    void sweep() {
+        try {
+            offers.servicesWithWaiters().forEach(waitlist::offerOpenings);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Waitlist sweep failed: " + e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (sweeping != null) {
+            sweeping.cancel(false);
+        }
+    }
+}
