@@ -1,6 +1,7 @@
 /**
- * The slot-search benchmark ({@code mvn -Pbench verify}): synthetic offices, advisors and 50,000 then 500,000
- * bookings written by JDBC, slot search timed over HTTP and in-process, and what the database does for it.
- * Figures only — nothing here is a test of timing.
+ * The benchmarks ({@code mvn -Pbench verify}): slot search at 50,000 then 500,000 bookings written by JDBC, timed
+ * over HTTP and in-process, with what the database does for it ({@code SlotSearchBench}); and booking commits
+ * over HTTP and in-process against a raw-JDBC insert baseline, with the double bookings counted by SQL afterwards
+ * ({@code BookingCommitBench}). Figures only — nothing here is a test of timing.
  */
 package sg.linkup.bench;
