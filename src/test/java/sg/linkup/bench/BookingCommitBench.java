@@ -1,5 +1,10 @@
 package sg.linkup.bench;
 
+import static sg.linkup.bench.BenchSql.count;
+import static sg.linkup.bench.BenchSql.holidays;
+import static sg.linkup.bench.BenchSql.seconds;
+import static sg.linkup.bench.BenchSql.single;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.mysql.cj.jdbc.MysqlDataSource;
@@ -33,7 +38,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -904,31 +908,5 @@ class BookingCommitBench {
             }
             statement.execute("DROP TABLE IF EXISTS bench_plan, bench_handover, bench_insert");
         }
-    }
-
-    private static Set<LocalDate> holidays(Connection db) throws SQLException {
-        Set<LocalDate> days = new HashSet<>();
-        try (Statement statement = db.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT day FROM public_holiday")) {
-            while (rows.next()) {
-                days.add(rows.getObject(1, LocalDate.class));
-            }
-        }
-        return days;
-    }
-
-    private static long count(Connection db, String table) throws SQLException {
-        return Long.parseLong(single(db, "SELECT COUNT(*) FROM " + table));
-    }
-
-    private static String single(Connection db, String sql) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
-        }
-    }
-
-    private static double seconds(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1e9;
     }
 }

@@ -1,5 +1,10 @@
 package sg.linkup.bench;
 
+import static sg.linkup.bench.BenchSql.count;
+import static sg.linkup.bench.BenchSql.holidays;
+import static sg.linkup.bench.BenchSql.seconds;
+import static sg.linkup.bench.BenchSql.single;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,7 +30,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -378,31 +382,5 @@ class SlotSearchBench {
         try (Statement statement = db.createStatement()) {
             statement.execute("ANALYZE TABLE occupancy");
         }
-    }
-
-    private static Set<LocalDate> holidays(Connection db) throws SQLException {
-        Set<LocalDate> days = new HashSet<>();
-        try (Statement statement = db.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT day FROM public_holiday")) {
-            while (rows.next()) {
-                days.add(rows.getObject(1, LocalDate.class));
-            }
-        }
-        return days;
-    }
-
-    private static long count(Connection db, String table) throws SQLException {
-        return Long.parseLong(single(db, "SELECT COUNT(*) FROM " + table));
-    }
-
-    private static String single(Connection db, String sql) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
-        }
-    }
-
-    private static double seconds(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1e9;
     }
 }
