@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import sg.linkup.audit.control.AuditTrail;
 import sg.linkup.audit.entity.AuditEvent.Actor;
 import sg.linkup.booking.entity.Booking;
+import sg.linkup.booking.entity.BookingStatus;
 import sg.linkup.booking.entity.WaitlistEntry;
 import sg.linkup.platform.NotFound;
 
@@ -93,9 +94,7 @@ public class Waitlist {
         WaitlistEntry entry = find(id);
         Long hold = entry.offerBookingId();
         entry.declined();
-        if (hold != null && em.find(Booking.class, hold).status() == sg.linkup.booking.entity.BookingStatus.HELD) {
-            bookings.release(hold, actor);
-        }
+        releaseOffer(hold, actor);
         audit.record(actor, "WAITLIST_DECLINED", "WaitlistEntry", id, null);
         return entry;
     }
@@ -105,10 +104,15 @@ public class Waitlist {
         WaitlistEntry entry = find(id);
         Long hold = entry.offerBookingId();
         entry.withdraw();
-        if (hold != null && em.find(Booking.class, hold).status() == sg.linkup.booking.entity.BookingStatus.HELD) {
-            bookings.release(hold, actor);
-        }
+        releaseOffer(hold, actor);
         audit.record(actor, "WAITLIST_WITHDRAWN", "WaitlistEntry", id, null);
         return entry;
+    }
+
+    /** An offer's hold still pending is let go, so its slot goes to the next client. */
+    private void releaseOffer(Long hold, Actor actor) {
+        if (hold != null && em.find(Booking.class, hold).status() == BookingStatus.HELD) {
+            bookings.release(hold, actor);
+        }
     }
 }

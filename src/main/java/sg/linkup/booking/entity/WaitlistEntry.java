@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
+import sg.linkup.platform.Conflict;
 import sg.linkup.platform.InvalidInput;
 
 /**
@@ -117,7 +118,7 @@ public class WaitlistEntry {
 
     public void offer(long holdId) {
         if (status != Status.WAITING && status != Status.OFFERED) {
-            throw new sg.linkup.platform.Conflict("the entry is " + status + "; it takes no offers");
+            throw new Conflict("the entry is " + status + "; it takes no offers");
         }
         status = Status.OFFERED;
         offerBookingId = holdId;
@@ -125,7 +126,7 @@ public class WaitlistEntry {
 
     public void accepted() {
         if (status != Status.OFFERED) {
-            throw new sg.linkup.platform.Conflict("there is no open offer on this waitlist entry");
+            throw new Conflict("there is no open offer on this waitlist entry");
         }
         status = Status.ACCEPTED;
     }
@@ -136,14 +137,14 @@ public class WaitlistEntry {
      */
     public void declined() {
         if (status != Status.OFFERED) {
-            throw new sg.linkup.platform.Conflict("there is no open offer on this waitlist entry");
+            throw new Conflict("there is no open offer on this waitlist entry");
         }
         status = Status.DECLINED;
     }
 
     public void withdraw() {
         if (status == Status.ACCEPTED || status == Status.DECLINED) {
-            throw new sg.linkup.platform.Conflict("the client already took an offered session");
+            throw new Conflict("the client already took an offered session");
         }
         status = Status.WITHDRAWN;
     }

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -130,28 +131,27 @@ public class StaffResource {
     @Path("{id}/unlock")
     @Operation(summary = "Lift a lock-out after too many failed sign-ins")
     public StaffJson unlock(@PathParam("id") long id) {
-        StaffAccount account = Lookup.require(em, StaffAccount.class, id);
-        account.unlock();
-        audit.record(caller.actor(), "ACCOUNT_UNLOCKED", "StaffAccount", id, null);
-        return StaffJson.of(account);
+        return change(id, "ACCOUNT_UNLOCKED", StaffAccount::unlock);
     }
 
     @POST
     @Path("{id}/disable")
     @Operation(summary = "Disable an account: its sessions end with their next request")
     public StaffJson disable(@PathParam("id") long id) {
-        StaffAccount account = Lookup.require(em, StaffAccount.class, id);
-        account.disable();
-        audit.record(caller.actor(), "ACCOUNT_DISABLED", "StaffAccount", id, null);
-        return StaffJson.of(account);
+        return change(id, "ACCOUNT_DISABLED", StaffAccount::disable);
     }
 
     @POST
     @Path("{id}/enable")
     public StaffJson enable(@PathParam("id") long id) {
+        return change(id, "ACCOUNT_ENABLED", StaffAccount::enable);
+    }
+
+    /** One audited change of state to one account. */
+    private StaffJson change(long id, String action, Consumer<StaffAccount> change) {
         StaffAccount account = Lookup.require(em, StaffAccount.class, id);
-        account.enable();
-        audit.record(caller.actor(), "ACCOUNT_ENABLED", "StaffAccount", id, null);
+        change.accept(account);
+        audit.record(caller.actor(), action, "StaffAccount", id, null);
         return StaffJson.of(account);
     }
 
