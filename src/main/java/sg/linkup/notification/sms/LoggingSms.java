@@ -1,0 +1,43 @@
+package sg.linkup.notification.sms;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
+import sg.linkup.notification.control.SmsProvider;
+import sg.linkup.notification.control.SmsSender;
+
+/**
+ * The sender for a developer's machine ({@code linkup.sms.provider=log}): it writes one log line per message
+ * and never reaches the network. The line shows the masked number and the body's length, never the body, so a
+ * dev log copied into a ticket carries no client data. No delivery report will follow.
+ */
+@ApplicationScoped
+@SmsProvider(LoggingSms.NAME)
+public class LoggingSms implements SmsSender {
+
+    static final String NAME = "log";
+    private static final Logger LOG = Logger.getLogger(LoggingSms.class.getName());
+
+    @Override
+    public Receipt send(Sms sms) {
+        byte[] random = new byte[16];
+        ThreadLocalRandom.current().nextBytes(random);
+        String id = "LOG" + HexFormat.of().formatHex(random);
+        int length = sms.body() == null ? 0 : sms.body().codePointCount(0, sms.body().length());
+        LOG.info(() -> "SMS " + id + " to " + masked(sms.to()) + ": " + length + " characters"
+                + (sms.statusCallback() == null ? "" : ", status callback requested"));
+        return new Receipt(id, "queued");
+    }
+
+    /**
+     * "+65****4567": the country code and the last four digits, enough to recognise a number, not to use it.
+     * Every SMS sender prints numbers this way; anything shorter than eight characters is hidden entirely.
+     */
+    public static String masked(String number) {
+        if (number == null || number.length() < 8) {
+            return "****";
+        }
+        return number.substring(0, 3) + "****" + number.substring(number.length() - 4);
+    }
+}

@@ -1,0 +1,280 @@
+package sg.linkup.notification.sms.twilio;
+
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
+import com.twilio.exception.TwilioException;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.type.PhoneNumber;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import sg.linkup.notification.control.SmsFailure;
+import sg.linkup.notification.control.SmsProvider;
+import sg.linkup.notification.control.SmsSender;
+import sg.linkup.notification.sms.LoggingSms;
+
+/**
+ * Sends text messages through Twilio's Programmable Messaging with the Twilio Java SDK, on a client of its own
+ * (never the SDK's static {@code Twilio.init} global). Each {@link #send} is one HTTP POST: whether to try again
+ * is decided by the caller from the {@link SmsFailure.Kind}, never repeated here (see {@link TwilioHttpClient}).
+ * Phone numbers reach the log masked; message bodies never do.
+ */
+@ApplicationScoped
+@SmsProvider(TwilioSms.NAME)
+public class TwilioSms implements SmsSender {
+
+    static final String NAME = "twilio";
+    private static final Logger LOG = Logger.getLogger(TwilioSms.class.getName());
+
+    // Twilio error codes that have a meaning of their own for Linkup; https://www.twilio.com/docs/api/errors
+    static final int INVALID_TO = 21211;
+    static final int TO_NOT_MOBILE = 21614;
+    static final int UNSUBSCRIBED = 21610;
+    static final int TOO_MANY_REQUESTS = 20429;
+    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\d{6,}");
+
+    @Inject
+    @ConfigProperty(name = "linkup.twilio.account-sid")
+    Optional<String> accountSid;
+
+    /** A secret: set only through the environment ({@code LINKUP_TWILIO_AUTH_TOKEN}), never in a file. */
+    @Inject
+    @ConfigProperty(name = "linkup.twilio.auth-token")
+    Optional<String> authToken;
+
+    @Inject
+    @ConfigProperty(name = "linkup.twilio.messaging-service-sid")
+    Optional<String> messagingServiceSid;
+
+    @Inject
+    @ConfigProperty(name = "linkup.twilio.from")
+    Optional<String> from;
+
+    @Inject
+    @ConfigProperty(name = "linkup.twilio.api-base-url", defaultValue = "https://api.twilio.com")
+    String apiBaseUrl;
+
+    @Inject
+    @ConfigProperty(name = "linkup.twilio.max-connections", defaultValue = "64")
+    int maxConnections;
+
+    @Inject
+    @ConfigProperty(name = "linkup.twilio.timeout-millis", defaultValue = "10000")
+    long timeoutMillis;
+
+    private Settings settings;
+    private TwilioHttpClient http;
+    private TwilioRestClient client;
+
+    /** For CDI; the settings come from MicroProfile Config in {@link #init()}. */
+    protected TwilioSms() {
+    }
+
+    /** Ready to send, with settings given directly (tests, benchmarks). {@link #close()} releases the pool. */
+    public TwilioSms(Settings settings) {
+        connect(settings);
+    }
+
+    /** Runs when this provider is chosen: a missing credential or sender stops it here, naming the property. */
+    @PostConstruct
+    void init() {
+        connect(new Settings(given(accountSid), given(authToken), given(messagingServiceSid), given(from),
+                apiBaseUrl, maxConnections, Duration.ofMillis(timeoutMillis)));
+    }
+
+    private void connect(Settings settings) {
+        this.settings = settings;
+        this.http = new TwilioHttpClient(settings.apiBaseUrl(), settings.maxConnections(), settings.timeout());
+        this.client = new TwilioRestClient.Builder(settings.accountSid(), settings.authToken())
+                .httpClient(http)
+                .build();
+        LOG.info(() -> "Twilio SMS via " + settings.apiBaseUrl() + " as " + settings.sender()
+                + ", up to " + settings.maxConnections() + " connections, timeout " + settings.timeout().toMillis()
+                + " ms");
+    }
+
+    @Override
+    public Receipt send(Sms sms) {
+        MessageCreator creator = settings.messagingServiceSid() != null
+                ? Message.creator(new PhoneNumber(sms.to()), settings.messagingServiceSid(), sms.body())
+                : Message.creator(new PhoneNumber(sms.to()), new PhoneNumber(settings.from()), sms.body());
+        if (sms.statusCallback() != null) {
+            creator.setStatusCallback(URI.create(sms.statusCallback()));
+        }
+        Message message;
+        try {
+            message = creator.create(client);
+        } catch (TwilioException e) {
+            SmsFailure failure = failure(e);
+            LOG.log(failure.kind() == SmsFailure.Kind.REJECTED ? Level.WARNING : Level.INFO,
+                    () -> "Twilio did not take a message to " + LoggingSms.masked(sms.to()) + ": "
+                            + failure.kind() + " (code " + failure.code() + ") " + failure.getMessage());
+            throw failure;
+        }
+        String status = message.getStatus() == null ? null : message.getStatus().toString();
+        LOG.fine(() -> "Twilio took " + message.getSid() + " to " + LoggingSms.masked(sms.to()) + ", " + status);
+        return new Receipt(message.getSid(), status);
+    }
+
+    /**
+     * Twilio's refusal in Linkup's words. Twilio's explanation is kept with phone numbers masked ("The 'To'
+     * number +65****4567 is not…"); its exception is kept as the cause only when no answer came, as an answer's
+     * exception repeats the full number.
+     */
+    static SmsFailure failure(TwilioException e) {
+        if (e instanceof ApiException api && api.getStatusCode() != null) {
+            Integer code = api.getCode();
+            return new SmsFailure(kind(api.getStatusCode(), code), code == null ? null : code.toString(),
+                    "Twilio answered " + api.getStatusCode() + ": " + masked(api.getMessage()), null);
+        }
+        if (e instanceof ApiException || e instanceof ApiConnectionException) {
+            return new SmsFailure(SmsFailure.Kind.TRANSIENT, null, "Twilio unreachable: " + masked(e.getMessage()), e);
+        }
+        return new SmsFailure(SmsFailure.Kind.REJECTED, null, "Twilio SDK refused the request: "
+                + masked(e.getMessage()), null);
+    }
+
+    /** Every run of six or more digits, with or without a plus, as {@link LoggingSms#masked} shows numbers. */
+    static String masked(String text) {
+        return text == null ? null : PHONE_LIKE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(LoggingSms.masked(m.group())));
+    }
+
+    /**
+     * What an answer means for the message. {@code httpStatus} is null when no answer came (refused connection,
+     * timeout, reset): those may go through later. A number Twilio calls invalid or not mobile must be corrected;
+     * a STOP must be respected; everything else a 4xx says will not change by trying again.
+     */
+    static SmsFailure.Kind kind(Integer httpStatus, Integer twilioCode) {
+        if (twilioCode != null) {
+            switch (twilioCode) {
+                case INVALID_TO, TO_NOT_MOBILE:
+                    return SmsFailure.Kind.INVALID_NUMBER;
+                case UNSUBSCRIBED:
+                    return SmsFailure.Kind.UNSUBSCRIBED;
+                case TOO_MANY_REQUESTS:
+                    return SmsFailure.Kind.TRANSIENT;
+                default:
+                    break;
+            }
+        }
+        if (httpStatus == null || httpStatus == 0 || httpStatus == 429 || httpStatus >= 500) {
+            return SmsFailure.Kind.TRANSIENT;
+        }
+        return SmsFailure.Kind.REJECTED;
+    }
+
+    /** Releases the connection pool. */
+    @PreDestroy
+    public void close() {
+        if (http == null) {
+            return;
+        }
+        try {
+            http.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "TwilioSms[" + (settings == null ? "not configured" : settings) + "]";
+    }
+
+    private static String given(Optional<String> value) {
+        return value.map(String::strip).filter(v -> !v.isEmpty()).orElse(null);
+    }
+
+    /**
+     * How to reach Twilio. The account SID and auth token are required, and one sender: a Messaging Service
+     * (preferred, {@code MG…}; it wins when both are set) or a {@code from} number or alphanumeric sender ID.
+     */
+    public record Settings(String accountSid, String authToken, String messagingServiceSid, String from,
+                           URI apiBaseUrl, int maxConnections, Duration timeout) {
+
+        public Settings {
+            messagingServiceSid = messagingServiceSid == null || messagingServiceSid.isBlank() ? null
+                    : messagingServiceSid.strip();
+            from = from == null || from.isBlank() ? null : from.strip();
+            require(accountSid, "linkup.twilio.account-sid", "the account SID (AC…), e.g. LINKUP_TWILIO_ACCOUNT_SID");
+            require(authToken, "linkup.twilio.auth-token", "the auth token, from the environment "
+                    + "(LINKUP_TWILIO_AUTH_TOKEN)");
+            if (messagingServiceSid == null && from == null) {
+                throw new IllegalStateException("Twilio needs a sender: set linkup.twilio.messaging-service-sid "
+                        + "(MG…) or linkup.twilio.from (a Twilio number in E.164 or an alphanumeric sender ID)");
+            }
+            if (apiBaseUrl == null || !("https".equals(apiBaseUrl.getScheme()) || "http".equals(apiBaseUrl.getScheme()))
+                    || apiBaseUrl.getHost() == null || apiBaseUrl.getRawQuery() != null
+                    || apiBaseUrl.getRawFragment() != null) {
+                throw new IllegalStateException("linkup.twilio.api-base-url must be an http(s) URL with a host and "
+                        + "without query or fragment, like https://api.twilio.com; it is " + apiBaseUrl);
+            }
+            if (maxConnections < 1) {
+                throw new IllegalStateException("linkup.twilio.max-connections must be at least 1; it is "
+                        + maxConnections);
+            }
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalStateException("linkup.twilio.timeout-millis must be positive; it is " + timeout);
+            }
+        }
+
+        /** From configuration text: blank means unset, the base URL is parsed, a bad one named. */
+        Settings(String accountSid, String authToken, String messagingServiceSid, String from, String apiBaseUrl,
+                 int maxConnections, Duration timeout) {
+            this(accountSid, authToken, messagingServiceSid, from, uri(apiBaseUrl), maxConnections, timeout);
+        }
+
+        /** Twilio's defaults for the pool (64) and the timeout (10 s). */
+        public static Settings of(String accountSid, String authToken, String messagingServiceSid, String from,
+                                  URI apiBaseUrl) {
+            return new Settings(accountSid, authToken, messagingServiceSid, from, apiBaseUrl, 64,
+                    Duration.ofSeconds(10));
+        }
+
+        public Settings withMaxConnections(int connections) {
+            return new Settings(accountSid, authToken, messagingServiceSid, from, apiBaseUrl, connections, timeout);
+        }
+
+        public Settings withTimeout(Duration limit) {
+            return new Settings(accountSid, authToken, messagingServiceSid, from, apiBaseUrl, maxConnections, limit);
+        }
+
+        String sender() {
+            return messagingServiceSid != null ? "Messaging Service " + messagingServiceSid : "sender " + from;
+        }
+
+        /** Never prints the auth token. */
+        @Override
+        public String toString() {
+            return "Settings[accountSid=" + accountSid + ", " + sender() + ", apiBaseUrl=" + apiBaseUrl
+                    + ", maxConnections=" + maxConnections + ", timeout=" + timeout + "]";
+        }
+
+        private static void require(String value, String property, String what) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalStateException(property + " is not set: Twilio SMS needs " + what);
+            }
+        }
+
+        private static URI uri(String text) {
+            try {
+                return text == null ? null : new URI(text.strip());
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException("linkup.twilio.api-base-url is not a URL: " + text, e);
+            }
+        }
+    }
+}
