@@ -1,0 +1,162 @@
+package sg.linkup.notification.entity;
+
+import java.text.MessageFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import sg.linkup.directory.entity.Language;
+import sg.linkup.directory.entity.SessionMode;
+
+/**
+ * The text of every SMS in the client's language, from the UTF-8 bundles {@code sg/linkup/notification/sms*.properties}.
+ * Each text starts with {@link #SENDER} and speaks to the client generically; it may only say what
+ * {@link SmsFacts} holds, so it can never name the client, the service or the agency.
+ * <p>
+ * A text never costs more than {@link #MAX_SEGMENTS} SMS parts. Chinese and Tamil go as UCS-2 (201 units in
+ * three parts), so a long office name together with a video link can overflow: then the office name, and only
+ * it, is cut and ends in an ellipsis; date, time and video link are never shortened. The ellipsis is "…" in a
+ * UCS-2 text but "..." in a GSM-7 one, where "…" alone would switch the whole text to UCS-2 and halve its room.
+ * If even an office name cut to {@value #OFFICE_KEPT_AT_LEAST} characters does not fit, the template is too long
+ * and rendering fails with {@link IllegalStateException}.
+ * <p>
+ * Typographic quotes, dashes and spaces in an office name are sent as their GSM-7 look-alikes, so that an en dash
+ * typed into the directory does not double the cost of every English and Malay text for that office.
+ */
+public class SmsTemplates {
+
+    public static final int MAX_SEGMENTS = 3;
+    /** Same in every language, so a client recognises Linkup's texts whatever language they chose. */
+    public static final String SENDER = "Linkup: ";
+
+    static final String BUNDLE = "sg.linkup.notification.sms";
+    static final String WHEN_PATTERN = "when";
+    static final String PLACE_OFFICE = "place.office";
+    static final String PLACE_REMOTE = "place.remote";
+    static final String VIDEO = "video";
+
+    private static final ZoneId SINGAPORE = ZoneId.of("Asia/Singapore");
+    private static final int OFFICE_KEPT_AT_LEAST = 8;
+
+    public record Rendered(String text, SmsSegments.Count count) {
+    }
+
+    private final Map<Language, Texts> texts = new EnumMap<>(Language.class);
+
+    public SmsTemplates() {
+        for (Language language : Language.values()) {
+            texts.put(language, new Texts(locale(language)));
+        }
+    }
+
+    public String render(SmsKind kind, Language language, SmsFacts facts) {
+        return renderMeasured(kind, language, facts).text();
+    }
+
+    public Rendered renderMeasured(SmsKind kind, Language language, SmsFacts facts) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(language, "language");
+        Objects.requireNonNull(facts, "facts");
+        requireFacts(kind, facts);
+        Texts text = texts.get(language);
+        String office = facts.officeName() == null ? null : gsmLookAlikes(facts.officeName());
+
+        Rendered full = measured(text.compose(kind, facts, office));
+        if (fits(full)) {
+            return full;
+        }
+        if (kind.namesAppointment()) {
+            for (int keep = office.length() - 1; keep >= OFFICE_KEPT_AT_LEAST; keep--) {
+                if (Character.isHighSurrogate(office.charAt(keep - 1))) {
+                    continue;
+                }
+                String cut = office.substring(0, keep).stripTrailing();
+                Rendered shorter = measured(text.compose(kind, facts, cut + "..."));
+                if (shorter.count().encoding() == SmsSegments.Encoding.UCS_2) {
+                    shorter = measured(text.compose(kind, facts, cut + "…"));
+                }
+                if (fits(shorter)) {
+                    return shorter;
+                }
+            }
+        }
+        throw new IllegalStateException(kind + " in " + language + " needs " + full.count().segments()
+                + " SMS parts even with a shortened office name; the template is too long: " + full.text());
+    }
+
+    private static void requireFacts(SmsKind kind, SmsFacts facts) {
+        if (kind.namesAppointment() && (facts.officeName() == null || facts.start() == null || facts.mode() == null)) {
+            throw new IllegalArgumentException(kind + " needs the office name, start and session mode");
+        }
+        if (kind.statesOfferMinutes() && facts.offerMinutes() == 0) {
+            throw new IllegalArgumentException(kind + " needs the minutes the offer stays open");
+        }
+    }
+
+    private static String gsmLookAlikes(String officeName) {
+        return officeName
+                .replaceAll("[\u2018\u2019\u201A\u2032]", "'")
+                .replaceAll("[\u201C\u201D\u201E\u2033]", "\"")
+                .replaceAll("[\u2010-\u2015\u2212]", "-")
+                .replaceAll("[\u00A0\u2007\u2009\u202F]", " ")
+                .replace("\u2026", "...");
+    }
+
+    private static boolean fits(Rendered rendered) {
+        return rendered.count().segments() <= MAX_SEGMENTS;
+    }
+
+    private static Rendered measured(String text) {
+        return new Rendered(text, SmsSegments.measure(text));
+    }
+
+    private static Locale locale(Language language) {
+        return switch (language) {
+            case EN -> Locale.forLanguageTag("en-SG");
+            case ZH -> Locale.forLanguageTag("zh-SG");
+            case MS -> Locale.forLanguageTag("ms-SG");
+            case TA -> Locale.forLanguageTag("ta-SG");
+        };
+    }
+
+    static String key(SmsKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '.');
+    }
+
+    /** One language's bundle and date format. */
+    private static final class Texts {
+
+        private final Locale locale;
+        private final ResourceBundle bundle;
+        private final DateTimeFormatter when;
+
+        Texts(Locale locale) {
+            this.locale = locale;
+            // No fallback to the JVM's default locale: a server running in zh must still send English as English.
+            this.bundle = ResourceBundle.getBundle(BUNDLE, locale, SmsTemplates.class.getClassLoader(),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            this.when = DateTimeFormatter.ofPattern(bundle.getString(WHEN_PATTERN), locale);
+        }
+
+        String compose(SmsKind kind, SmsFacts facts, String officeName) {
+            if (!kind.namesAppointment()) {
+                return SENDER + format(key(kind));
+            }
+            String placeKey = facts.mode() == SessionMode.VIDEO_REMOTE ? PLACE_REMOTE : PLACE_OFFICE;
+            String body = format(key(kind),
+                    format(placeKey, officeName),
+                    when.format(facts.start().atZone(SINGAPORE)),
+                    Integer.toString(facts.offerMinutes()));
+            String link = facts.linkToSend();
+            // The link goes last, so no punctuation of ours sticks to it when the phone makes it clickable.
+            return SENDER + body + (kind.carriesVideoLink() && link != null ? format(VIDEO, link) : "");
+        }
+
+        private String format(String key, Object... arguments) {
+            return new MessageFormat(bundle.getString(key), locale).format(arguments);
+        }
+    }
+}
