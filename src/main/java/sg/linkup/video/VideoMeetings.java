@@ -12,6 +12,14 @@ public interface VideoMeetings {
     /** A meeting for one booked session; its link works from shortly before the start to a while after the end. */
     Meeting create(MeetingRequest request);
 
+    /**
+     * The form of a meeting's link that may go to the client by SMS: short, and without anything that makes its
+     * holder the host. Providers whose links carry a host token override this.
+     */
+    default String guestLink(String joinUrl) {
+        return joinUrl;
+    }
+
     /** What a provider needs to know about the session; the advisor is the one who hosts it. */
     record MeetingRequest(long bookingId, Instant start, Instant end, String advisorName, String advisorEmail) {
         public MeetingRequest {

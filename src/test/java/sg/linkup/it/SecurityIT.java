@@ -184,6 +184,20 @@ class SecurityIT {
         rows.add(new Row("DELETE", "/api/advisors/{advisorId}/blackouts/{blackoutId}",
                 () -> ax + "/blackouts/" + created(ax + "/blackouts", leave()), none, 401, 204, 403, 403, 204, 404));
 
+        // Advisor X's calendar subscription: the agency's partners and admins manage it.
+        rows.add(new Row("GET", "/api/advisors/{advisorId}/calendar-feed", () -> ax + "/calendar-feed", none,
+                401, 200, 403, 403, 200, 404));
+        rows.add(new Row("POST", "/api/advisors/{advisorId}/calendar-feed", () -> ax + "/calendar-feed", none,
+                401, 201, 403, 403, 201, 404));
+        rows.add(new Row("DELETE", "/api/advisors/{advisorId}/calendar-feed", () -> ax + "/calendar-feed", none,
+                401, 204, 403, 403, 204, 404));
+
+        // Twilio's webhooks: no sign-in, but nothing without Twilio's signature, whoever calls.
+        for (String hook : List.of("status", "inbound")) {
+            rows.add(new Row("POST", "/api/webhooks/twilio/" + hook, () -> "api/webhooks/twilio/" + hook, none,
+                    403, 403, 403, 403, 403, 403));
+        }
+
         // Agency X's closures and API tokens.
         String closures = "api/agencies" + x + "/closures";
         rows.add(new Row("GET", "/api/agencies/{agencyId}/closures", () -> closures, none,
@@ -232,6 +246,8 @@ class SecurityIT {
         rows.add(new Row("GET", "/api/bookings/{id}/history", () -> booking + "/history", none,
                 401, 200, 200, 404, 200, 404));
         rows.add(new Row("GET", "/api/bookings/{id}/alternatives", () -> booking + "/alternatives", none,
+                401, 200, 200, 404, 200, 404));
+        rows.add(new Row("GET", "/api/bookings/{id}/notifications", () -> booking + "/notifications", none,
                 401, 200, 200, 404, 200, 404));
         rows.add(new Row("POST", "/api/bookings/walk-in", () -> "api/bookings/walk-in",
                 // A service nobody offers: the answer past the role and scope checks is "nothing free today".

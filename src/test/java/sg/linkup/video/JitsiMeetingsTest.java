@@ -43,6 +43,16 @@ class JitsiMeetingsTest {
     }
 
     @Test
+    void theClientsLinkLeavesOutTheAdvisorsHostToken() {
+        Meeting signed = jitsi("https://meet.example.org", "linkup", SECRET, null).create(REQUEST);
+        var jitsi = jitsi("https://meet.example.org", "linkup", SECRET, null);
+        assertTrue(signed.joinUrl().contains("?jwt="), signed.joinUrl());
+        assertEquals("https://meet.example.org/" + signed.roomName(), jitsi.guestLink(signed.joinUrl()));
+        Meeting open = jitsi("https://meet.jit.si", null, null, null).create(REQUEST);
+        assertEquals(open.joinUrl(), jitsi.guestLink(open.joinUrl()), "nothing to leave out");
+    }
+
+    @Test
     void roomNamesAreUniqueAndCarryAtLeast128RandomBits() {
         var jitsi = jitsi("https://meet.jit.si", null, null, null);
         Set<String> rooms = new HashSet<>();

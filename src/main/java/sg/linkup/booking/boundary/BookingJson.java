@@ -21,6 +21,7 @@ public record BookingJson(long id, BookingStatus status, long serviceId, long of
                           long advisorId, Long roomId, ClientRef client, OffsetDateTime start, OffsetDateTime end,
                           Instant holdExpiresAt, String referralNote, boolean consentToShare, String videoLink,
                           int sequence, Outcome outcome, String outcomeNote, String cancelReason,
+                          @Schema(description = "when the client answered YES by SMS") Instant clientConfirmedAt,
                           Instant checkedInAt, Instant startedAt, Instant finishedAt, String createdBy,
                           Instant createdAt, long version) {
 
@@ -37,7 +38,7 @@ public record BookingJson(long id, BookingStatus status, long serviceId, long of
                         client == null ? null : client.preferredLanguage()),
                 shown(b.session().start()), shown(b.session().end()), b.holdExpiresAt(),
                 shareReferral ? b.referralNote() : null, b.consentToShare(), b.videoLink(), b.sequence(), b.outcome(),
-                shareOutcome ? b.outcomeNote() : null, b.cancelReason(), b.checkedInAt(), b.startedAt(),
+                shareOutcome ? b.outcomeNote() : null, b.cancelReason(), b.clientConfirmedAt(), b.checkedInAt(), b.startedAt(),
                 b.finishedAt(), b.createdBy(), b.createdAt(), b.version());
     }
 

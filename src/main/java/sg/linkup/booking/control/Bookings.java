@@ -1,6 +1,7 @@
 package sg.linkup.booking.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -57,6 +58,9 @@ public class Bookings {
 
     @Inject
     VideoMeetings video;
+
+    @Inject
+    Event<BookingChanged> changed;
 
     @Inject
     @ConfigProperty(name = "linkup.booking.hold-seconds", defaultValue = "600")
@@ -119,6 +123,7 @@ public class Bookings {
         ledger.occupy(claims(placement, wanted.clientId()), null, now, () -> persist(booking));
         withVideo(booking);
         audit.record(actor, "BOOKING_BOOKED", "Booking", booking.id(), booking.describe());
+        changed.fire(new BookingChanged(booking.id(), BookingChanged.Change.BOOKED, actor));
         return booking;
     }
 
@@ -154,6 +159,7 @@ public class Bookings {
         }
         withVideo(booking);
         audit.record(actor, "BOOKING_BOOKED", "Booking", holdId, before + " → " + booking.describe());
+        changed.fire(new BookingChanged(holdId, BookingChanged.Change.BOOKED, actor));
         return booking;
     }
 
@@ -184,6 +190,7 @@ public class Bookings {
         ledger.occupy(id, claims(placement, booking.clientId()), null, now);
         withVideo(booking);
         audit.record(actor, "BOOKING_RESCHEDULED", "Booking", id, before + " → " + booking.describe());
+        changed.fire(new BookingChanged(id, BookingChanged.Change.RESCHEDULED, actor));
         return booking;
     }
 
@@ -195,6 +202,16 @@ public class Bookings {
         ledger.release(id);
         audit.record(actor, "BOOKING_CANCELLED", "Booking", id, before + " → " + booking.describe() + ": "
                 + booking.cancelReason());
+        changed.fire(new BookingChanged(id, BookingChanged.Change.CANCELLED, actor));
+        return booking;
+    }
+
+    /** The client answered YES by SMS. */
+    @Transactional
+    public Booking confirmByClient(long id, Actor actor) {
+        Booking booking = find(id);
+        booking.confirmByClient(clock.instant());
+        audit.record(actor, "BOOKING_CONFIRMED_BY_CLIENT", "Booking", id, null);
         return booking;
     }
 

@@ -1,6 +1,7 @@
 package sg.linkup.booking.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -45,6 +46,9 @@ public class WaitlistOffers {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<BookingChanged> changed;
 
     @Inject
     @ConfigProperty(name = "linkup.waitlist.offer-minutes", defaultValue = "30")
@@ -106,6 +110,7 @@ public class WaitlistOffers {
         entry.offer(hold.id());
         audit.record(SYSTEM, "WAITLIST_OFFERED", "WaitlistEntry", entryId, "hold " + hold.id() + " "
                 + hold.describe());
+        changed.fire(new BookingChanged(hold.id(), BookingChanged.Change.OFFERED, SYSTEM));
         return true;
     }
 }

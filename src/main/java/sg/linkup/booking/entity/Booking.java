@@ -99,6 +99,10 @@ public class Booking {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    /** When the client answered YES by SMS; null until then. */
+    @Column(name = "client_confirmed_at")
+    private Instant clientConfirmedAt;
+
     @Column(name = "idempotency_key", length = 200, updatable = false)
     private String idempotencyKey;
 
@@ -213,6 +217,17 @@ public class Booking {
         cancelReason = reason.strip();
         finishedAt = now;
         sequence++;
+    }
+
+    /** The client said by SMS that they will come; only a booking still ahead of them can be confirmed. */
+    public void confirmByClient(Instant now) {
+        require("confirm attendance of", EnumSet.of(BookingStatus.BOOKED));
+        if (!now.isBefore(startsAt)) {
+            throw new IllegalTransition("confirm attendance of", BookingStatus.IN_PROGRESS);
+        }
+        if (clientConfirmedAt == null) {
+            clientConfirmedAt = now;
+        }
     }
 
     public void checkIn(Instant now) {
@@ -333,6 +348,10 @@ public class Booking {
 
     public String videoLink() {
         return videoLink;
+    }
+
+    public Instant clientConfirmedAt() {
+        return clientConfirmedAt;
     }
 
     public int sequence() {

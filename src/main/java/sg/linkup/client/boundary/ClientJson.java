@@ -26,12 +26,15 @@ public record ClientJson(
         @Size(max = 20) @Schema(example = "567D") String partialNric,
         @NotNull @Schema(description = "the SSO that looks after the client") Long officeId,
         @Schema(readOnly = true) Boolean active,
-        @Schema(readOnly = true) Instant registeredAt) {
+        @Schema(readOnly = true) Instant registeredAt,
+        @Schema(readOnly = true, description = "why texts stopped reaching the client (a wrong number, STOP); "
+                + "cleared when the mobile is corrected or the client replies START") Client.SmsProblem smsProblem,
+        @Schema(readOnly = true) Instant smsProblemAt) {
     // Explicit canonical constructor: it keeps the constraint annotations off its parameters, where
     // Payara 6.2025.10's OpenAPI scanner would crash on them (payara/Payara#7649).
     public ClientJson(Long id, String name, String mobile, Language preferredLanguage, String email,
                       Boolean smsConsent, String partialNric, Long officeId, Boolean active,
-                      Instant registeredAt) {
+                      Instant registeredAt, Client.SmsProblem smsProblem, Instant smsProblemAt) {
         this.id = id;
         this.name = name;
         this.mobile = mobile;
@@ -42,13 +45,16 @@ public record ClientJson(
         this.officeId = officeId;
         this.active = active;
         this.registeredAt = registeredAt;
+        this.smsProblem = smsProblem;
+        this.smsProblemAt = smsProblemAt;
     }
 
     static ClientJson of(Client client) {
         return new ClientJson(client.id(), client.name(), client.mobile().e164(), client.preferredLanguage(),
                 client.email(), client.smsConsent(),
                 client.partialNric() == null ? null : client.partialNric().value(),
-                client.officeId(), client.isActive(), client.registeredAt());
+                client.officeId(), client.isActive(), client.registeredAt(), client.smsProblem(),
+                client.smsProblemAt());
     }
 
     public Client.Contact contact() {

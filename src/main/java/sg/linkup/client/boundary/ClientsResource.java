@@ -70,10 +70,13 @@ public class ClientsResource {
     @GET
     @Operation(summary = "Find clients",
             description = "By mobile number (any common form, e.g. 9123 4567), by partial NRIC (567D) "
-                    + "or by part of the name; only clients of the caller's offices; ordered by name")
+                    + "or by part of the name; smsProblem=true lists those whose texts stop reaching them (a wrong "
+                    + "number, STOP) for counter staff to follow up; only clients of the caller's offices; "
+                    + "ordered by name")
     public Page<ClientJson> search(@QueryParam("mobile") String mobile, @QueryParam("nric") String nric,
                                    @QueryParam("q") String q, @QueryParam("office") Long office,
                                    @QueryParam("active") Boolean active,
+                                   @QueryParam("smsProblem") Boolean smsProblem,
                                    @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         PhoneNumber number = mobile == null || mobile.isBlank() ? null : PhoneNumber.parse(mobile);
         PartialNric partial = nric == null || nric.isBlank() ? null : PartialNric.parse(nric);
@@ -85,6 +88,8 @@ public class ClientsResource {
                 .when(partial, (cb, c) -> cb.equal(c.get("partialNric"), partial))
                 .when(q, (cb, c) -> cb.like(cb.lower(c.get("name")), Listing.containing(q)))
                 .when(active, (cb, c) -> cb.equal(c.get("active"), active))
+                .when(smsProblem, (cb, c) -> smsProblem ? cb.isNotNull(c.get("smsProblem"))
+                        : cb.isNull(c.get("smsProblem")))
                 .page(page, size)
                 .map(ClientJson::of);
         found.items().forEach(client -> audit.record(caller.actor(), "CLIENT_CONTACT_READ", "Client",

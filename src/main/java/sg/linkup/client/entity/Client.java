@@ -41,6 +41,14 @@ public class Client extends CatalogueEntry {
     @Column(name = "registered_at", nullable = false, updatable = false)
     private Instant registeredAt;
 
+    /** Why SMS to this client's number stopped working, for counter staff to fix; null when it works. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "sms_problem", length = 20)
+    private SmsProblem smsProblem;
+
+    @Column(name = "sms_problem_at")
+    private Instant smsProblemAt;
+
     /** The SSO that looks after the client: its counter staff see the contact details, others do not. */
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "office_id")
@@ -63,7 +71,20 @@ public class Client extends CatalogueEntry {
                           boolean smsConsent, PartialNric partialNric) {
     }
 
+    /** Why texts do not reach the client. */
+    public enum SmsProblem {
+        /** The provider says the number cannot receive SMS. */
+        INVALID_NUMBER,
+        /** The provider refuses: the number opted out at the carrier (STOP). */
+        UNSUBSCRIBED,
+        /** The client replied STOP to Linkup. */
+        OPTED_OUT
+    }
+
     public final void update(Contact contact) {
+        if (this.mobile != null && !this.mobile.equals(contact.mobile())) {
+            clearSmsProblem();  // a corrected number is worth trying again
+        }
         this.name = contact.name().strip();
         this.mobile = contact.mobile();
         this.preferredLanguage = contact.preferredLanguage();
@@ -83,9 +104,40 @@ public class Client extends CatalogueEntry {
         return officeId;
     }
 
-    /** SMS goes only to an active client who agreed to it. */
+    /** SMS goes only to an active client who agreed to it and whose number is not known to fail. */
     public boolean maySms() {
-        return isActive() && smsConsent;
+        return isActive() && smsConsent && smsProblem == null;
+    }
+
+    /** The provider refused the number for good: no more texts until staff correct it or the client opts in. */
+    public void smsFailed(SmsProblem problem, Instant now) {
+        this.smsProblem = problem;
+        this.smsProblemAt = now;
+    }
+
+    /** The client replied STOP: consent is withdrawn, and staff see why texts stopped. */
+    public void optOutOfSms(Instant now) {
+        this.smsConsent = false;
+        smsFailed(SmsProblem.OPTED_OUT, now);
+    }
+
+    /** The client replied START: consent is given again and any earlier refusal is forgotten. */
+    public void optInToSms() {
+        this.smsConsent = true;
+        clearSmsProblem();
+    }
+
+    private void clearSmsProblem() {
+        this.smsProblem = null;
+        this.smsProblemAt = null;
+    }
+
+    public SmsProblem smsProblem() {
+        return smsProblem;
+    }
+
+    public Instant smsProblemAt() {
+        return smsProblemAt;
     }
 
     public String name() {

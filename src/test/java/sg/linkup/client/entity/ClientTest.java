@@ -81,4 +81,33 @@ class ClientTest {
     void emailIsTrimmed() {
         assertEquals("siti@example.sg", new Client(contact("Siti", "  siti@example.sg ", true), REGISTERED).email());
     }
+
+    @Test
+    void aNumberThatFailsForGoodStopsTextsUntilItIsCorrected() {
+        Client client = client(true);
+        client.smsFailed(Client.SmsProblem.INVALID_NUMBER, REGISTERED.plusSeconds(60));
+        assertFalse(client.maySms());
+        assertEquals(Client.SmsProblem.INVALID_NUMBER, client.smsProblem());
+
+        client.update(contact("Siti binte Ahmad", null, true));
+        assertFalse(client.maySms(), "the same number again is still the bad one");
+        client.update(new Client.Contact("Siti binte Ahmad", PhoneNumber.parse("9876 5432"), Language.MS, null,
+                true, null));
+        assertTrue(client.maySms(), "a corrected number is tried again");
+        assertNull(client.smsProblem());
+        assertNull(client.smsProblemAt());
+    }
+
+    @Test
+    void stopWithdrawsConsentAndStartGivesItBack() {
+        Client client = client(true);
+        client.optOutOfSms(REGISTERED.plusSeconds(60));
+        assertFalse(client.smsConsent());
+        assertEquals(Client.SmsProblem.OPTED_OUT, client.smsProblem());
+        assertFalse(client.maySms());
+        client.optInToSms();
+        assertTrue(client.smsConsent());
+        assertNull(client.smsProblem());
+        assertTrue(client.maySms());
+    }
 }

@@ -1,0 +1,165 @@
+package sg.linkup.notification.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import sg.linkup.audit.control.AuditTrail;
+import sg.linkup.audit.entity.AuditEvent.Actor;
+import sg.linkup.booking.control.BookingChanged;
+import sg.linkup.booking.control.Bookings;
+import sg.linkup.booking.control.Waitlist;
+import sg.linkup.booking.entity.Booking;
+import sg.linkup.booking.entity.BookingStatus;
+import sg.linkup.booking.entity.WaitlistEntry;
+import sg.linkup.client.entity.Client;
+import sg.linkup.client.entity.PhoneNumber;
+import sg.linkup.directory.entity.Language;
+import sg.linkup.notification.entity.Keyword;
+import sg.linkup.notification.entity.SmsFacts;
+import sg.linkup.notification.entity.SmsKind;
+import sg.linkup.notification.entity.SmsTemplates;
+
+/**
+ * What a client's reply does, in one transaction.
+ * <ul>
+ *   <li>YES takes an open waitlist offer, or else confirms the client's next upcoming booking.</li>
+ *   <li>C / CANCEL cancels the next upcoming booking at once, whenever it is, and says so. Asking "are you
+ *   sure?" would leave the slot blocked until a second reply that often never comes; the SMS that invited the
+ *   reply named the session, and counter staff can book again in a minute.</li>
+ *   <li>STOP / START withdraw and give SMS consent for every client record with that number.</li>
+ *   <li>Anything else gets the help text; a number with nothing upcoming gets a polite "no booking".</li>
+ * </ul>
+ * "The next upcoming booking" is the earliest booked session that has not started, of any client record with
+ * that number (family members may share a phone).
+ */
+@ApplicationScoped
+public class ClientReplies {
+
+    /** The text to send back (null: none) and the service whose slot the reply freed (null: none). */
+    public record Answer(String text, Long freedService) {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Bookings bookings;
+
+    @Inject
+    Waitlist waitlist;
+
+    @Inject
+    Messages messages;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Clock clock;
+
+    private final SmsTemplates templates = new SmsTemplates();
+
+    @Transactional
+    public Answer handle(String from, String text) {
+        Instant now = clock.instant();
+        PhoneNumber number;
+        try {
+            number = PhoneNumber.ofE164(from);
+        } catch (RuntimeException e) {
+            return new Answer(null, null);  // not a number we could ever have texted
+        }
+        List<Client> clients = em.createQuery("SELECT c FROM Client c WHERE c.mobile = :mobile ORDER BY c.id",
+                        Client.class)
+                .setParameter("mobile", number).getResultList();
+        Language language = clients.isEmpty() ? Language.EN : clients.get(0).preferredLanguage();
+        Actor actor = new Actor("sms " + number.masked(), BookingChanged.CLIENT_ROLE, "sms");
+        Keyword keyword = Keyword.of(text);
+        switch (keyword) {
+            case STOP -> {
+                clients.forEach(c -> {
+                    c.optOutOfSms(now);
+                    audit.record(actor, "CLIENT_SMS_OPTED_OUT", "Client", c.id(), null);
+                });
+                return reply(SmsKind.REPLY_STOPPED, language, null, null);
+            }
+            case START -> {
+                clients.forEach(c -> {
+                    c.optInToSms();
+                    audit.record(actor, "CLIENT_SMS_OPTED_IN", "Client", c.id(), null);
+                });
+                return reply(SmsKind.REPLY_STARTED, language, null, null);
+            }
+            default -> {
+                // YES, C and the help text go only to clients who may be texted.
+            }
+        }
+        List<Long> ids = clients.stream().filter(Client::isActive).map(Client::id).toList();
+        if (ids.isEmpty()) {
+            return reply(SmsKind.REPLY_NO_BOOKING, language, null, null);
+        }
+        return switch (keyword) {
+            case YES -> yes(ids, actor, language, now);
+            case CANCEL -> cancel(ids, actor, language, now);
+            default -> reply(SmsKind.REPLY_HELP, language, null, null);
+        };
+    }
+
+    private Answer yes(List<Long> clients, Actor actor, Language language, Instant now) {
+        boolean lapsedOffer = false;
+        for (WaitlistEntry entry : offers(clients)) {
+            Booking hold = em.find(Booking.class, entry.offerBookingId());
+            if (hold.status() == BookingStatus.HELD && !hold.isLapsedHoldAt(now)) {
+                Booking booked = waitlist.accept(entry.id(), actor);
+                return reply(SmsKind.REPLY_OFFER_TAKEN, language, booked, null);
+            }
+            lapsedOffer = true;
+        }
+        Optional<Booking> next = nextUpcoming(clients, now);
+        if (next.isPresent()) {
+            Booking booking = bookings.confirmByClient(next.get().id(), actor);
+            return reply(SmsKind.REPLY_CONFIRMED, language, booking, null);
+        }
+        return reply(lapsedOffer ? SmsKind.REPLY_OFFER_GONE : SmsKind.REPLY_NO_BOOKING, language, null, null);
+    }
+
+    private Answer cancel(List<Long> clients, Actor actor, Language language, Instant now) {
+        Optional<Booking> next = nextUpcoming(clients, now);
+        if (next.isEmpty()) {
+            return reply(SmsKind.REPLY_NO_BOOKING, language, null, null);
+        }
+        Booking booking = bookings.cancel(next.get().id(), null, "cancelled by the client by SMS", actor);
+        return reply(SmsKind.REPLY_CANCELLED, language, booking, booking.serviceId());
+    }
+
+    private List<WaitlistEntry> offers(List<Long> clients) {
+        return em.createQuery("""
+                        SELECT e FROM WaitlistEntry e WHERE e.clientId IN :clients AND e.status = :offered
+                        ORDER BY e.id""", WaitlistEntry.class)
+                .setParameter("clients", clients)
+                .setParameter("offered", WaitlistEntry.Status.OFFERED)
+                .getResultList();
+    }
+
+    private Optional<Booking> nextUpcoming(List<Long> clients, Instant now) {
+        return em.createQuery("""
+                        SELECT b FROM Booking b WHERE b.clientId IN :clients AND b.status = :booked
+                        AND b.startsAt > :now ORDER BY b.startsAt, b.id""", Booking.class)
+                .setParameter("clients", clients)
+                .setParameter("booked", BookingStatus.BOOKED)
+                .setParameter("now", now)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    private Answer reply(SmsKind kind, Language language, Booking booking, Long freedService) {
+        String text = templates.render(kind, language, booking == null ? SmsFacts.none()
+                : messages.facts(booking, clock.instant()));
+        return new Answer(text, freedService);
+    }
+}

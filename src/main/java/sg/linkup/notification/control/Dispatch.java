@@ -1,0 +1,188 @@
+package sg.linkup.notification.control;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import sg.linkup.client.entity.Client;
+import sg.linkup.notification.calendar.InviteMail;
+import sg.linkup.notification.calendar.MailFailure;
+
+/**
+ * One node's sending engine. A single ticker thread claims due rows in batches (SKIP LOCKED, with a lease) and
+ * hands them to a bounded pool of sender threads; each outcome is committed by the thread that sent it, right
+ * after the provider answered. {@link Dispatcher} runs one per node; tests and benchmarks run several on one
+ * database to prove that nodes never send the same row.
+ *
+ * <p>The one window in which a message can go twice: the provider has accepted it, but this node dies before
+ * the outcome commits (one provider round trip plus one single-row update). The row's lease then runs out and
+ * another node sends it again. Providers offer no idempotency key for outgoing messages (Twilio's Messages API
+ * has none), so this window cannot be closed, only kept short: outcomes are never batched.
+ */
+public class Dispatch {
+
+    private static final Logger LOG = Logger.getLogger(Dispatch.class.getName());
+
+    /** How a node sends: batch size, sender threads, lease, back-off, and the status callback URL (or null). */
+    public record Settings(int batch, int concurrency, Duration lease, BackOff backOff, String statusCallback) {
+    }
+
+    private final String node;
+    private final Messages messages;
+    private final Outbox outbox;
+    private final SmsSender sms;
+    private final InviteMail mail;
+    private final Settings settings;
+    private final Semaphore room;
+    private ExecutorService senders;
+    private ScheduledExecutorService ticker;
+    private volatile boolean running;
+
+    public Dispatch(String node, Messages messages, Outbox outbox, SmsSender sms, InviteMail mail, Settings settings) {
+        this.node = node;
+        this.messages = messages;
+        this.outbox = outbox;
+        this.sms = sms;
+        this.mail = mail;
+        this.settings = settings;
+        // Claimed rows wait for a sender at most one batch long, so their lease is not spent in a queue.
+        this.room = new Semaphore(settings.concurrency() + settings.batch());
+    }
+
+    /** Starts the sender pool on {@code threads}, and a ticker draining every {@code every} if it is positive. */
+    public void start(ThreadFactory threads, Duration every) {
+        senders = Executors.newFixedThreadPool(settings.concurrency(), threads);
+        running = true;
+        if (!every.isZero() && !every.isNegative()) {
+            ticker = Executors.newSingleThreadScheduledExecutor(threads);
+            ticker.scheduleWithFixedDelay(this::drain, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /**
+     * Claims and hands out batches until nothing is due; returns once the last batch is handed out (its sends
+     * may still be in flight: {@link #awaitIdle} waits for them).
+     */
+    public void drain() {
+        try {
+            while (running) {
+                room.acquire(settings.batch());
+                Messages.Batch claimed;
+                try {
+                    claimed = messages.claim(node, settings.batch(), settings.lease());
+                } catch (RuntimeException e) {
+                    room.release(settings.batch());
+                    throw e;
+                }
+                room.release(settings.batch() - claimed.outgoing().size());
+                for (Messages.Outgoing outgoing : claimed.outgoing()) {
+                    senders.execute(() -> {
+                        try {
+                            deliver(outgoing);
+                        } finally {
+                            room.release();
+                        }
+                    });
+                }
+                if (claimed.claimed() < settings.batch()) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // The next tick tries again; a failed claim must not end the schedule.
+            LOG.log(Level.WARNING, "Notification dispatch failed: " + e);
+        }
+    }
+
+    /** Waits until no send is in flight. */
+    public void awaitIdle() throws InterruptedException {
+        int all = settings.concurrency() + settings.batch();
+        room.acquire(all);
+        room.release(all);
+    }
+
+    void deliver(Messages.Outgoing outgoing) {
+        try {
+            if (outgoing instanceof Messages.Text text) {
+                send(text);
+            } else if (outgoing instanceof Messages.Mail invite) {
+                send(invite);
+            }
+        } catch (RuntimeException e) {
+            // Not the provider's answer but our own fault (e.g. the database): the lease brings it back.
+            LOG.log(Level.WARNING, "Could not record the outcome of notification " + outgoing.id(), e);
+        }
+    }
+
+    private void send(Messages.Text text) {
+        try {
+            SmsSender.Receipt receipt = sms.send(new SmsSender.Sms(text.to(), text.body(),
+                    settings.statusCallback()));
+            outbox.sent(text.id(), node, receipt.providerId(), text.body());
+        } catch (SmsChannel.Retryable e) {
+            retry(text.id(), describe(e.failure()));
+        } catch (CircuitBreakerOpenException e) {
+            retry(text.id(), "provider circuit open after repeated failures");
+        } catch (SmsFailure failure) {
+            if (failure.kind().mayRetry()) {
+                retry(text.id(), describe(failure));
+                return;
+            }
+            outbox.failed(text.id(), node, describe(failure), switch (failure.kind()) {
+                case INVALID_NUMBER -> Client.SmsProblem.INVALID_NUMBER;
+                case UNSUBSCRIBED -> Client.SmsProblem.UNSUBSCRIBED;
+                default -> null;
+            });
+        }
+    }
+
+    private void send(Messages.Mail invite) {
+        try {
+            mail.send(invite.message());
+            outbox.sent(invite.id(), node, null, invite.message().subject());
+        } catch (MailFailure failure) {
+            if (failure.mayRetry()) {
+                retry(invite.id(), "mail: " + failure.getMessage());
+            } else {
+                outbox.failed(invite.id(), node, "mail refused: " + failure.getMessage(), null);
+            }
+        }
+    }
+
+    private void retry(long id, String error) {
+        outbox.retryLater(id, node, error, settings.backOff(), ThreadLocalRandom.current().nextDouble());
+    }
+
+    private static String describe(SmsFailure failure) {
+        return failure.kind() + (failure.code() == null ? "" : " (provider code " + failure.code() + ")");
+    }
+
+    /** Stops claiming; sends in flight get a few seconds, what is left is claimed again when its lease ends. */
+    public void stop() {
+        running = false;
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+        if (senders != null) {
+            senders.shutdown();
+            try {
+                senders.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public String node() {
+        return node;
+    }
+}

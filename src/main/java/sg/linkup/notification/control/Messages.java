@@ -1,0 +1,160 @@
+package sg.linkup.notification.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import sg.linkup.booking.entity.Booking;
+import sg.linkup.booking.entity.BookingStatus;
+import sg.linkup.client.entity.Client;
+import sg.linkup.directory.entity.Office;
+import sg.linkup.directory.entity.SessionMode;
+import sg.linkup.notification.calendar.CalendarEvent;
+import sg.linkup.notification.calendar.InviteMail;
+import sg.linkup.notification.entity.Notification;
+import sg.linkup.notification.entity.NotificationKind;
+import sg.linkup.notification.entity.SmsFacts;
+import sg.linkup.notification.entity.SmsKind;
+import sg.linkup.notification.entity.SmsTemplates;
+import sg.linkup.video.VideoMeetings;
+
+/**
+ * Claims due messages and decides, from the booking as it is now, what each one says — or that it must not go
+ * at all: a reminder or confirmation for a booking that was since moved or cancelled is stale, an offer whose
+ * hold lapsed is gone, a client who replied STOP is not texted.
+ */
+@ApplicationScoped
+public class Messages {
+
+    private static final EnumSet<BookingStatus> UPCOMING = EnumSet.of(BookingStatus.BOOKED);
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    CalendarEvents calendar;
+
+    @Inject
+    VideoMeetings video;
+
+    @Inject
+    Clock clock;
+
+    private final SmsTemplates templates = new SmsTemplates();
+
+    /** What to hand to a provider: a text, or an invitation mail. */
+    public sealed interface Outgoing permits Text, Mail {
+        long id();
+    }
+
+    public record Text(long id, String to, String body) implements Outgoing {
+        @Override
+        public String toString() {
+            return "Text[" + id + "]";  // never the number or the body in a log line
+        }
+    }
+
+    public record Mail(long id, InviteMail.InviteMessage message) implements Outgoing {
+        @Override
+        public String toString() {
+            return "Mail[" + id + "]";
+        }
+    }
+
+    /** What one claim took: how many rows, and those of them to send (the others were skipped). */
+    public record Batch(int claimed, List<Outgoing> outgoing) {
+    }
+
+    /** Claims up to {@code most} due messages and renders them; those that must not go are recorded as skipped. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Batch claim(String node, int most, Duration lease) {
+        Instant now = clock.instant();
+        List<Outgoing> outgoing = new ArrayList<>();
+        List<Notification> claimed = outbox.claim(node, most, lease);
+        for (Notification n : claimed) {
+            Booking booking = n.bookingId() == null ? null : em.find(Booking.class, n.bookingId());
+            String stale = staleness(n, booking, now);
+            if (stale != null) {
+                n.skip(stale, now);
+            } else if (n.channel() == Notification.Channel.SMS) {
+                text(n, booking, now, outgoing);
+            } else {
+                outgoing.add(new Mail(n.id(), mail(n, booking, now)));
+            }
+        }
+        return new Batch(claimed.size(), outgoing);
+    }
+
+    /** Why the message must not go any more, or null. */
+    static String staleness(Notification n, Booking booking, Instant now) {
+        if (booking == null) {
+            return "no booking";
+        }
+        if (n.kind().staleAfterChange() && booking.sequence() != n.bookingSequence()) {
+            return "the booking changed after this was written";
+        }
+        return switch (n.kind()) {
+            case CONFIRMATION, RESCHEDULED, REMINDER, INVITE -> UPCOMING.contains(booking.status())
+                    && booking.session().start().isAfter(now) ? null : "the booking is " + booking.status()
+                    + (booking.session().start().isAfter(now) ? "" : " and its start has passed");
+            case WAITLIST_OFFER -> booking.status() == BookingStatus.HELD && !booking.isLapsedHoldAt(now)
+                    ? null : "the offer is no longer open";
+            case CANCELLED, INVITE_CANCEL -> null;
+        };
+    }
+
+    private void text(Notification n, Booking booking, Instant now, List<Outgoing> outgoing) {
+        Client client = em.find(Client.class, n.clientId());
+        if (client == null || !client.maySms()) {
+            n.skip("the client may not be texted (no consent, opted out or a known bad number)", now);
+            return;
+        }
+        if (!client.mobile().e164().equals(n.recipient())) {
+            n.skip("the client's number changed after this was written", now);
+            return;
+        }
+        SmsKind kind = n.kind().text().orElseThrow();
+        outgoing.add(new Text(n.id(), n.recipient(), templates.render(kind, n.language(), facts(booking, now))));
+    }
+
+    /** What an SMS about the booking may say: where, when, how, and the guest video link. */
+    public SmsFacts facts(Booking booking, Instant now) {
+        Office office = em.find(Office.class, booking.officeId());
+        String link = booking.mode() == SessionMode.IN_PERSON || booking.videoLink() == null ? null
+                : video.guestLink(booking.videoLink());
+        int offerMinutes = booking.status() == BookingStatus.HELD && booking.holdExpiresAt() != null
+                ? (int) Math.max(1, Duration.between(now, booking.holdExpiresAt()).toMinutes()) : 0;
+        return new SmsFacts(office.name(), booking.session().start(), booking.mode(), link, offerMinutes);
+    }
+
+    private InviteMail.InviteMessage mail(Notification n, Booking booking, Instant now) {
+        CalendarEvent.Method method = n.kind() == NotificationKind.INVITE_CANCEL
+                ? CalendarEvent.Method.CANCEL : CalendarEvent.Method.REQUEST;
+        Client client = n.clientId() == null ? null : em.find(Client.class, n.clientId());
+        boolean cancel = method == CalendarEvent.Method.CANCEL;
+        if (client == null) {
+            CalendarEvent event = calendar.forAdvisor(booking, method, now);
+            String subject = (cancel ? "Cancelled: " : booking.sequence() > 0 ? "Updated: " : "Invitation: ")
+                    + event.summary();
+            String text = (cancel ? "This Linkup session is cancelled." : "A Linkup session for you.") + "\n\n"
+                    + event.summary() + "\n" + event.location() + "\n\n" + event.description();
+            return new InviteMail.InviteMessage(n.recipient(), null, subject, text, event);
+        }
+        SmsFacts facts = facts(booking, now);
+        CalendarEvent event = calendar.forClient(booking, n.recipient(), facts.videoLink(), method, now);
+        SmsKind words = cancel ? SmsKind.CANCELLED : booking.sequence() > 0 ? SmsKind.RESCHEDULED
+                : SmsKind.CONFIRMATION;
+        return new InviteMail.InviteMessage(n.recipient(), null, event.summary(),
+                templates.render(words, n.language(), facts), event);
+    }
+}

@@ -1,0 +1,131 @@
+package sg.linkup.notification.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import sg.linkup.client.entity.Client;
+import sg.linkup.notification.entity.Notification;
+
+/**
+ * The outbox table: messages are added in the caller's transaction; dispatchers claim due ones with
+ * {@code FOR UPDATE SKIP LOCKED} and a lease, and record each outcome in a transaction of its own right after
+ * the provider answered.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    /** Written with the change that causes it: if that change rolls back, the message never existed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(Notification notification) {
+        em.persist(notification);
+    }
+
+    /**
+     * Takes up to {@code most} due messages for {@code node}, each for {@code lease}. Rows another node holds
+     * locked are skipped, not waited for; a row whose lease ran out (its node died mid-send) is due again.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Notification> claim(String node, int most, Duration lease) {
+        Instant now = clock.instant();
+        Timestamp at = Timestamp.from(now);
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("""
+                        SELECT id FROM notification
+                        WHERE (status = 'PENDING' AND due_at <= ?)
+                           OR (status = 'SENDING' AND lease_until <= ?)
+                        ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED""")
+                .setParameter(1, at)
+                .setParameter(2, at)
+                .setParameter(3, most)
+                .getResultList();
+        List<Notification> claimed = new ArrayList<>(ids.size());
+        for (Number id : ids) {
+            Notification notification = em.find(Notification.class, id.longValue());
+            notification.claim(node, now, lease);
+            claimed.add(notification);
+        }
+        return claimed;
+    }
+
+    /** The provider took the message. Only the node holding the claim may say so. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void sent(long id, String node, String providerId, String body) {
+        mine(id, node).ifPresent(n -> n.sent(providerId, body, clock.instant()));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void skipped(long id, String node, String why) {
+        mine(id, node).ifPresent(n -> n.skip(why, clock.instant()));
+    }
+
+    /** A transient failure: due again after a back-off, or failed for good when out of attempts. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void retryLater(long id, String node, String error, BackOff backOff, double random) {
+        Instant now = clock.instant();
+        mine(id, node).ifPresent(n -> {
+            if (n.attempts() >= backOff.maxAttempts()) {
+                n.fail("gave up after " + n.attempts() + " attempts: " + error, now);
+            } else {
+                n.retryAt(now.plus(backOff.after(n.attempts(), random)), error, now);
+            }
+        });
+    }
+
+    /**
+     * Refused for good. When the number itself is the reason, the client is flagged for counter staff and
+     * further texts to them are skipped until the number is corrected.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void failed(long id, String node, String error, Client.SmsProblem problem) {
+        Instant now = clock.instant();
+        mine(id, node).ifPresent(n -> {
+            n.fail(error, now);
+            if (problem != null && n.clientId() != null) {
+                Client client = em.find(Client.class, n.clientId());
+                if (client != null && client.mobile().e164().equals(n.recipient())) {
+                    client.smsFailed(problem, now);
+                }
+            }
+        });
+    }
+
+    /** Pending messages of a booking that a change has made stale are dropped now rather than at send time. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int skipStale(long bookingId, int currentSequence) {
+        Instant now = clock.instant();
+        List<Notification> pending = em.createQuery("""
+                        SELECT n FROM Notification n WHERE n.bookingId = :booking AND n.status = :pending
+                        AND n.bookingSequence < :sequence""", Notification.class)
+                .setParameter("booking", bookingId)
+                .setParameter("pending", Notification.Status.PENDING)
+                .setParameter("sequence", currentSequence)
+                .getResultList();
+        pending.stream().filter(n -> n.kind().staleAfterChange())
+                .forEach(n -> n.skip("the booking changed before this was sent", now));
+        return pending.size();
+    }
+
+    private Optional<Notification> mine(long id, String node) {
+        Notification notification = em.find(Notification.class, id);
+        if (notification == null || notification.status() != Notification.Status.SENDING
+                || !node.equals(notification.claimedBy())) {
+            return Optional.empty();  // the lease ran out and another node took it over: its outcome counts
+        }
+        return Optional.of(notification);
+    }
+}

@@ -1,0 +1,23 @@
+package sg.linkup.notification.control;
+
+/**
+ * Hands one text message to an SMS provider. Implementations live one package per vendor (the only place that
+ * imports the vendor's SDK) and say which they are with {@link SmsProvider}; {@code linkup.sms.provider} picks one.
+ */
+public interface SmsSender {
+
+    /**
+     * Sends {@code sms} now. Returns the provider's id for the message (status callbacks name it).
+     *
+     * @throws SmsFailure with {@link SmsFailure.Kind} saying whether trying again may help
+     */
+    Receipt send(Sms sms);
+
+    /** One text to one E.164 number; {@code statusCallback} is the URL the provider reports delivery to, or null. */
+    record Sms(String to, String body, String statusCallback) {
+    }
+
+    /** The provider took the message: its id and its first status (e.g. {@code queued}). */
+    record Receipt(String providerId, String status) {
+    }
+}

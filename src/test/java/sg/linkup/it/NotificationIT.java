@@ -1,0 +1,648 @@
+package sg.linkup.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.inject.spi.CDI;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import sg.linkup.notification.control.Dispatch;
+import sg.linkup.notification.control.Dispatcher;
+import sg.linkup.notification.control.Messages;
+import sg.linkup.notification.control.Outbox;
+import sg.linkup.notification.control.SmsSender;
+import sg.linkup.notification.calendar.InviteMail;
+import sg.linkup.notification.sms.twilio.FakeTwilio;
+
+/**
+ * Notifications end to end: bookings text the client through the real Twilio SDK (to a fake Twilio this test
+ * runs on the port Payara was given) and mail calendar invitations (to a GreenMail this test runs); signed
+ * webhooks; client replies; the advisor's ICS feed; and two dispatchers on one database sending 1,000 messages
+ * (that part runs inside the deployment, where it can start dispatchers of its own).
+ */
+@ExtendWith(ArquillianExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NotificationIT {
+
+    private static final ZoneId SINGAPORE = ZoneId.of("Asia/Singapore");
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** The marker of the booking whose 1,000 reminders two dispatchers share. */
+    private static final String SHARED = "two-dispatchers";
+    private static final int MANY = 1000;
+
+    @Deployment
+    static WebArchive war() {
+        // Testable: one test runs inside the deployment; the classes its class refers to must be there too.
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")))
+                .addClasses(Api.class, Api.Reply.class, CatalogueIT.class, AvailabilityIT.class, FakeTwilio.class,
+                        FakeTwilio.Message.class, FakeTwilio.Received.class, FakeTwilio.Reply.class,
+                        NotificationFakes.class, NotificationFakes.Mail.class);
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    // --- a booking's messages, from booking to reschedule to cancel ---
+
+    @Test
+    @Order(1)
+    @RunAsClient
+    void aBookingsMessagesFollowItFromBookingToRescheduleToCancel() throws Exception {
+        World w = world("SSO@Notify");
+        String mobile = w.mobile();
+        String clientEmail = unique("client").toLowerCase(Locale.ROOT) + "@mail.example.org";
+        var withEmail = w.api.put("api/clients/" + w.client, """
+                {"name":"Siti binte Ahmad","mobile":"%s","preferredLanguage":"MS","smsConsent":true,"officeId":%d,
+                 "email":"%s"}""".formatted(w.localMobile, w.office, clientEmail));
+        assertEquals(200, withEmail.status(), withEmail::toString);
+        long booking = w.book(w.advisor, "IN_PERSON", "09:00", w.client).id();
+
+        // Confirmation: in Malay (the client's language), where and when, no name, no service.
+        FakeTwilio.Message confirmation = awaitSms(mobile, 1).get(0);
+        assertTrue(confirmation.body().startsWith("Linkup: "), confirmation.body());
+        assertTrue(confirmation.body().contains("SSO@Notify"), confirmation.body());
+        assertTrue(confirmation.body().contains("09:00"), "local time: " + confirmation.body());
+        assertFalse(confirmation.body().contains("Siti"), "no name: " + confirmation.body());
+        assertFalse(confirmation.body().toLowerCase(Locale.ROOT).contains("kerjaya"), "no service: "
+                + confirmation.body());
+        assertEquals(FakeTwilio.MESSAGING_SERVICE_SID, confirmation.messagingServiceSid());
+
+        NotificationFakes.Mail invite = awaitInvite(w.advisorEmail, 1).get(0);
+        assertEquals("REQUEST", invite.method());
+        assertTrue(invite.ics().contains("METHOD:REQUEST"), invite.ics());
+        String uid = NotificationFakes.property(invite.ics(), "UID");
+        assertEquals("0", NotificationFakes.property(invite.ics(), "SEQUENCE"));
+        assertTrue(invite.ics().contains("DTSTART;TZID=Asia/Singapore:" + w.day.toString().replace("-", "")
+                + "T090000"), invite.ics());
+        assertTrue(invite.ics().contains("BEGIN:VTIMEZONE"), invite.ics());
+        NotificationFakes.validate(invite.ics());
+        NotificationFakes.Mail clientInvite = awaitInvite(clientEmail, 1).get(0);
+        assertEquals(uid, NotificationFakes.property(clientInvite.ics(), "UID"), "one event, two calendars");
+        assertFalse(clientInvite.ics().contains("Career") || clientInvite.subject().contains("Career"),
+                "the client's copy does not name the service");
+        NotificationFakes.validate(clientInvite.ics());
+
+        List<JsonObject> messages = notifications(w.api, booking);
+        assertEquals(Set.of("SENT"), statuses(messages, "CONFIRMATION", "INVITE"), messages::toString);
+        List<Instant> reminders = due(messages, "REMINDER", "PENDING");
+        Instant start = w.instant("09:00");
+        assertEquals(List.of(start.minus(Duration.ofHours(24)), start.minus(Duration.ofHours(2))), reminders);
+
+        // Reschedule: an update by SMS, the same UID with SEQUENCE 1, reminders moved to the new time.
+        var moved = w.api.send(w.api.json("api/bookings/" + booking + "/reschedule").header("If-Match", "\""
+                + w.api.get("api/bookings/" + booking).json().getJsonNumber("version") + "\"")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"start\":\"" + w.at("10:00") + "\"}")));
+        assertEquals(200, moved.status(), moved::toString);
+        FakeTwilio.Message update = awaitSms(mobile, 2).get(1);
+        assertTrue(update.body().contains("10:00"), update.body());
+        NotificationFakes.Mail updated = awaitInvite(w.advisorEmail, 2).get(1);
+        assertEquals(uid, NotificationFakes.property(updated.ics(), "UID"));
+        assertEquals("1", NotificationFakes.property(updated.ics(), "SEQUENCE"));
+        assertEquals("REQUEST", updated.method());
+        NotificationFakes.validate(updated.ics());
+        messages = notifications(w.api, booking);
+        Instant newStart = w.instant("10:00");
+        assertEquals(List.of(newStart.minus(Duration.ofHours(24)), newStart.minus(Duration.ofHours(2))),
+                due(messages, "REMINDER", "PENDING"), "reminders at the new time only");
+        assertEquals(reminders, due(messages, "REMINDER", "SKIPPED"), "the old time's reminders are dropped");
+
+        // Cancel: a notice by SMS, METHOD:CANCEL with STATUS:CANCELLED, SEQUENCE 2; no reminder left.
+        var cancelled = w.api.send(w.api.json("api/bookings/" + booking + "/cancel").header("If-Match", "\""
+                + w.api.get("api/bookings/" + booking).json().getJsonNumber("version") + "\"")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"client moved away\"}")));
+        assertEquals(200, cancelled.status(), cancelled::toString);
+        assertTrue(awaitSms(mobile, 3).get(2).body().contains("10:00"));
+        NotificationFakes.Mail cancel = awaitInvite(w.advisorEmail, 3).get(2);
+        assertEquals("CANCEL", cancel.method());
+        assertTrue(cancel.ics().contains("METHOD:CANCEL"), cancel.ics());
+        assertTrue(cancel.ics().contains("STATUS:CANCELLED"), cancel.ics());
+        assertEquals(uid, NotificationFakes.property(cancel.ics(), "UID"));
+        assertEquals("2", NotificationFakes.property(cancel.ics(), "SEQUENCE"));
+        NotificationFakes.validate(cancel.ics());
+        messages = notifications(w.api, booking);
+        assertEquals(List.of(), due(messages, "REMINDER", "PENDING"), "a cancelled booking keeps no reminder");
+        assertEquals(4, due(messages, "REMINDER", "SKIPPED").size(), messages::toString);
+    }
+
+    // --- provider failures ---
+
+    @Test
+    @Order(2)
+    @RunAsClient
+    void aProviderErrorThenSuccessDeliversOneMessage() throws Exception {
+        World w = world("SSO@Retry");
+        awaitQuiet();
+        NotificationFakes.twilio().enqueue(FakeTwilio.Reply.error(500, 20500, "Internal Server Error"));
+        long booking = w.book(w.advisor, "IN_PERSON", "09:00", w.client).id();
+        awaitSms(w.mobile(), 1);
+        await(() -> statuses(notifications(w.api, booking), "CONFIRMATION").equals(Set.of("SENT")),
+                "the confirmation is recorded as sent");
+        Thread.sleep(1500);  // time for a wrong second send to show up
+        assertEquals(1, NotificationFakes.twilio().accepted().stream().filter(m -> m.to().equals(w.mobile()))
+                .count(), "exactly one message reached the client");
+        assertTrue(NotificationFakes.twilio().received().stream().filter(r -> w.mobile().equals(r.param("To")))
+                .count() >= 2, "the 500 was tried again");
+    }
+
+    @Test
+    @Order(3)
+    @RunAsClient
+    void anInvalidNumberIsNotRetriedAndIsFlaggedForCounterStaff() throws Exception {
+        World w = world("SSO@Invalid");
+        awaitQuiet();
+        NotificationFakes.twilio().enqueue(FakeTwilio.Reply.error(400, 21211,
+                "The 'To' number " + w.mobile() + " is not a valid phone number."));
+        long booking = w.book(w.advisor, "IN_PERSON", "09:00", w.client).id();
+        await(() -> statuses(notifications(w.api, booking), "CONFIRMATION").equals(Set.of("FAILED")),
+                "the confirmation failed for good");
+        Thread.sleep(1500);
+        assertEquals(1, NotificationFakes.twilio().received().stream().filter(r -> w.mobile().equals(r.param("To")))
+                .count(), "21211 is never retried");
+        JsonObject failed = notifications(w.api, booking).stream()
+                .filter(n -> n.getString("kind").equals("CONFIRMATION")).findFirst().orElseThrow();
+        assertEquals(1, failed.getInt("attempts"));
+        assertTrue(failed.getString("lastError").contains("21211"), failed::toString);
+
+        JsonObject client = w.api.get("api/clients/" + w.client).json();
+        assertEquals("INVALID_NUMBER", client.getString("smsProblem"), client::toString);
+        var flagged = w.api.get("api/clients?smsProblem=true&office=" + w.office).json().getJsonArray("items");
+        assertEquals(1, flagged.size(), flagged::toString);
+        assertEquals(w.client, flagged.getJsonObject(0).getJsonNumber("id").longValue());
+
+        // Further bookings do not text a number known to fail; correcting the number lifts the flag.
+        long second = w.book(w.advisor, "IN_PERSON", "10:00", w.client).id();
+        assertEquals(Set.of(), statuses(notifications(w.api, second), "CONFIRMATION", "REMINDER"));
+        var corrected = w.api.put("api/clients/" + w.client, CatalogueIT.client(w.office, "Siti binte Ahmad",
+                CatalogueIT.mobile(), null));
+        assertEquals(200, corrected.status(), corrected::toString);
+        assertTrue(noSmsProblem(corrected.json()), corrected::toString);
+    }
+
+    // --- webhooks ---
+
+    @Test
+    @Order(4)
+    @RunAsClient
+    void aSignedStatusCallbackRecordsDeliveryAndAForgedOneIsRefused() throws Exception {
+        World w = world("SSO@Status");
+        long booking = w.book(w.advisor, "IN_PERSON", "09:00", w.client).id();
+        FakeTwilio.Message sent = awaitSms(w.mobile(), 1).get(0);
+        await(() -> statuses(notifications(w.api, booking), "CONFIRMATION").equals(Set.of("SENT")), "sent");
+        String url = w.api.uri("api/webhooks/twilio/status").toString();
+
+        Map<String, String> delivered = NotificationFakes.twilio().statusCallbackForm(sent, "delivered", null);
+        var ok = webhook(w.api, url, delivered, NotificationFakes.twilio().sign(url, delivered));
+        assertEquals(204, ok.status(), ok::toString);
+        assertEquals("DELIVERED", confirmation(w.api, booking).getString("delivery"));
+
+        Map<String, String> failed = NotificationFakes.twilio().statusCallbackForm(sent, "failed", "30006");
+        var forged = webhook(w.api, url, failed, NotificationFakes.twilio().sign(url, delivered));
+        assertEquals(403, forged.status(), forged::toString);
+        assertTrue(forged.isProblem(), forged::toString);
+        var unsigned = webhook(w.api, url, failed, null);
+        assertEquals(403, unsigned.status(), unsigned::toString);
+        var wrongKey = webhook(w.api, url, failed, FakeTwilio.signature("not-the-token", url, failed));
+        assertEquals(403, wrongKey.status(), wrongKey::toString);
+        assertEquals("DELIVERED", confirmation(w.api, booking).getString("delivery"), "nothing changed");
+        assertTrue(noSmsProblem(w.api.get("api/clients/" + w.client).json()), "no flag from a forged report");
+    }
+
+    @Test
+    @Order(5)
+    @RunAsClient
+    void clientRepliesConfirmCancelStopAndStart() throws Exception {
+        World w = world("SSO@Reply");
+        long booking = w.book(w.advisor, "IN_PERSON", "09:00", w.client).id();
+        String mobile = w.mobile();
+
+        var forged = inbound(w, mobile, "C", "forged");
+        assertEquals(403, forged.status(), forged::toString);
+        assertEquals("BOOKED", w.api.get("api/bookings/" + booking).json().getString("status"), "nothing changed");
+
+        var yes = inbound(w, mobile, "Yes", null);
+        assertEquals(200, yes.status(), yes::toString);
+        assertTrue(yes.body().contains("<Message>") && yes.body().contains("09:00"), yes.body());
+        assertFalse(w.api.get("api/bookings/" + booking).json().isNull("clientConfirmedAt"), "confirmed by SMS");
+
+        var gibberish = inbound(w, mobile, "what is this", null);
+        assertTrue(gibberish.body().contains("YES") && gibberish.body().contains("STOP"), gibberish.body());
+
+        var stop = inbound(w, mobile, "STOP", null);
+        assertEquals(200, stop.status(), stop::toString);
+        JsonObject stopped = w.api.get("api/clients/" + w.client).json();
+        assertFalse(stopped.getBoolean("smsConsent"));
+        assertEquals("OPTED_OUT", stopped.getString("smsProblem"));
+        assertTrue(inbound(w, mobile, "start", null).body().contains("STOP"));
+        JsonObject started = w.api.get("api/clients/" + w.client).json();
+        assertTrue(started.getBoolean("smsConsent"));
+        assertTrue(noSmsProblem(started), started::toString);
+
+        var cancel = inbound(w, mobile, "C", null);
+        assertEquals(200, cancel.status(), cancel::toString);
+        assertTrue(cancel.body().contains("09:00"), cancel.body());
+        JsonObject cancelled = w.api.get("api/bookings/" + booking).json();
+        assertEquals("CANCELLED", cancelled.getString("status"));
+        assertTrue(w.api.get("api/bookings/" + booking + "/history").body().contains("sms +65"),
+                "the client's reply is audited under their masked number");
+        NotificationFakes.Mail uninvite = awaitInvite(w.advisorEmail, 2).get(1);
+        assertEquals("CANCEL", uninvite.method(), "the advisor's calendar drops the session");
+
+        var nothingLeft = inbound(w, mobile, "C", null);
+        assertTrue(nothingLeft.body().contains("<Message>"), nothingLeft.body());
+        assertFalse(nothingLeft.body().contains("09:00"), "no booking is named: " + nothingLeft.body());
+        var stranger = inbound(w, "+6591110000", "YES", null);
+        assertEquals(200, stranger.status());
+        assertTrue(stranger.body().contains("<Message>"), "a polite reply to a number with no booking");
+    }
+
+    @Test
+    @Order(6)
+    @RunAsClient
+    void aFreedSlotIsOfferedByTextAndYesTakesIt() throws Exception {
+        World w = world("SSO@Waitlist");
+        long first = w.book(w.advisor, "IN_PERSON", "09:00", w.client).id();
+        String waiterMobile = CatalogueIT.mobile();
+        long waiter = w.api.post("api/clients", CatalogueIT.client(w.office, "Kumar", waiterMobile, null)).id();
+        String e164 = "+65" + waiterMobile;
+        var joined = w.api.post("api/waitlist", """
+                {"clientId":%d,"serviceId":%d,"officeIds":[%d],"firstDay":"%s","lastDay":"%s","urgent":true}"""
+                .formatted(waiter, w.service, w.office, w.day, w.day));
+        assertEquals(201, joined.status(), joined::toString);
+        var cancelled = w.api.send(w.api.json("api/bookings/" + first + "/cancel").POST(
+                HttpRequest.BodyPublishers.ofString("{\"reason\":\"client unwell\"}")));
+        assertEquals(200, cancelled.status(), cancelled::toString);
+
+        FakeTwilio.Message offer = awaitSms(e164, 1).get(0);
+        assertTrue(offer.body().contains("YES") && offer.body().contains("09:00"), offer.body());
+        var yes = inbound(w, e164, "YES", null);
+        assertEquals(200, yes.status(), yes::toString);
+        assertTrue(yes.body().contains("09:00"), yes.body());
+        JsonObject entry = w.api.get("api/waitlist/" + joined.id()).json();
+        assertEquals("ACCEPTED", entry.getString("status"), entry::toString);
+        assertEquals("BOOKED", w.api.get("api/bookings/" + entry.getJsonNumber("offerBookingId")).json()
+                .getString("status"));
+    }
+
+    // --- the advisor's calendar feed ---
+
+    @Test
+    @Order(7)
+    @RunAsClient
+    void theCalendarFeedListsTheAdvisorsSessionsUntilRevoked() throws Exception {
+        World w = world("SSO@Feed");
+        long booking = w.book(w.advisor, "VIDEO_REMOTE", "11:00", w.client).id();
+        var created = w.api.post("api/advisors/" + w.advisor + "/calendar-feed", "");
+        assertEquals(201, created.status(), created::toString);
+        String url = created.json().getString("url");
+        assertTrue(url.matches(".*/calendar/[A-Za-z0-9_-]{43}\\.ics"), url);
+        assertTrue(created.json().getString("webcalUrl").startsWith("webcal://"));
+        assertFalse(w.api.get("api/advisors/" + w.advisor + "/calendar-feed").body().contains(url),
+                "the link is shown once");
+
+        Api anyone = w.api.anonymous();
+        var feed = anyone.send(HttpRequest.newBuilder(java.net.URI.create(url)).GET());
+        assertEquals(200, feed.status(), feed::toString);
+        assertTrue(feed.contentType().startsWith("text/calendar"), feed.contentType());
+        assertTrue(feed.body().contains("UID:booking-" + booking + "@"), feed.body());
+        assertFalse(feed.body().contains("Siti"), "no client name in a feed");
+        NotificationFakes.validate(feed.body());
+
+        var guessed = anyone.send(HttpRequest.newBuilder(java.net.URI.create(url.replaceAll(
+                "/calendar/.{5}", "/calendar/AAAAA"))).GET());
+        assertEquals(404, guessed.status());
+        assertEquals(204, w.api.delete("api/advisors/" + w.advisor + "/calendar-feed").status());
+        var revoked = anyone.send(HttpRequest.newBuilder(java.net.URI.create(url)).GET());
+        assertEquals(404, revoked.status(), "a revoked link stops working");
+        assertTrue(revoked.isProblem(), revoked::toString);
+    }
+
+    // --- two dispatchers, one database ---
+
+    @Test
+    @Order(10)
+    @RunAsClient
+    void prepareABookingForTwoDispatchers() throws Exception {
+        World w = world("SSO@Dispatch");
+        var booked = w.api.post("api/bookings", w.request(w.advisor, "IN_PERSON", "09:00", w.client,
+                ",\"referralNote\":\"" + SHARED + "\""));
+        assertEquals(201, booked.status(), booked::toString);
+        awaitSms(w.mobile(), 1);
+        NotificationFakes.sharedNumber = w.mobile();
+    }
+
+    /** Inside the deployment: 1,000 due messages, two dispatchers of this test's own, plus the node's own one. */
+    @Test
+    @Order(11)
+    void twoDispatchersOnOneDatabaseSendEachMessageExactlyOnce() throws Exception {
+        DataSource db = InitialContext.doLookup("java:app/jdbc/linkup");
+        Messages messages = CDI.current().select(Messages.class).get();
+        Outbox outbox = CDI.current().select(Outbox.class).get();
+        Dispatch.Settings settings = CDI.current().select(Dispatcher.class).get().settings();
+        SmsSender sender = CDI.current().select(SmsSender.class).get();
+        InviteMail mail = CDI.current().select(InviteMail.class).get();
+        ManagedThreadFactory threads = InitialContext.doLookup("java:comp/DefaultManagedThreadFactory");
+        long booking;
+        try (Connection c = db.getConnection()) {
+            try (var find = c.prepareStatement("SELECT id FROM booking WHERE referral_note = ?")) {
+                find.setString(1, SHARED);
+                try (var rs = find.executeQuery()) {
+                    assertTrue(rs.next(), "the booking made for this test");
+                    booking = rs.getLong(1);
+                }
+            }
+            // As the outbox writes them: due now, for the booking's client and its current sequence.
+            try (var insert = c.prepareStatement("""
+                    INSERT INTO notification (booking_id, client_id, kind, channel, recipient, language,
+                      booking_sequence, due_at, status, created_at, updated_at)
+                    SELECT b.id, b.client_id, 'REMINDER', 'SMS', cl.mobile, 'EN', b.ics_sequence,
+                      UTC_TIMESTAMP(6) - INTERVAL 1 SECOND, 'PENDING', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)
+                    FROM booking b JOIN client cl ON cl.id = b.client_id WHERE b.id = ?""")) {
+                for (int i = 0; i < MANY; i++) {
+                    insert.setLong(1, booking);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        }
+        List<Dispatch> nodes = List.of(new Dispatch("it-node-a", messages, outbox, sender, mail, settings),
+                new Dispatch("it-node-b", messages, outbox, sender, mail, settings));
+        ExecutorService drivers = Executors.newFixedThreadPool(2, threads);
+        try {
+            nodes.forEach(n -> n.start(threads, Duration.ZERO));
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+            while (count(db, booking, "status IN ('PENDING', 'SENDING')") > 0 && Instant.now().isBefore(deadline)) {
+                List<Future<?>> rounds = new ArrayList<>();
+                for (Dispatch node : nodes) {
+                    rounds.add(drivers.submit(node::drain));
+                }
+                for (Future<?> round : rounds) {
+                    round.get();
+                }
+                for (Dispatch node : nodes) {
+                    node.awaitIdle();
+                }
+                Thread.sleep(50);
+            }
+        } finally {
+            nodes.forEach(Dispatch::stop);
+            drivers.shutdown();
+        }
+        String summary = summary(db, booking);
+        assertEquals(MANY, count(db, booking, "status = 'SENT'"), summary);
+        assertEquals(MANY, count(db, booking, "status = 'SENT' AND provider_id IS NOT NULL"), summary);
+        // The node's own dispatcher competes too: whoever is quicker takes a row; what counts is that several
+        // took part and that the fake Twilio saw each row once (the next test).
+        assertTrue(claimers(db, booking) >= 2, "several dispatchers took part: " + summary);
+    }
+
+    /** The due reminders of the shared booking matching {@code condition} (its own two are days away). */
+    private static long count(DataSource db, long booking, String condition) throws SQLException {
+        try (Connection c = db.getConnection(); var count = c.prepareStatement("SELECT COUNT(*) FROM notification "
+                + "WHERE booking_id = ? AND kind = 'REMINDER' AND due_at <= UTC_TIMESTAMP(6) AND " + condition)) {
+            count.setLong(1, booking);
+            try (var rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static long claimers(DataSource db, long booking) throws SQLException {
+        try (Connection c = db.getConnection(); var count = c.prepareStatement("SELECT COUNT(DISTINCT claimed_by) "
+                + "FROM notification WHERE booking_id = ? AND kind = 'REMINDER' AND status = 'SENT'")) {
+            count.setLong(1, booking);
+            try (var rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static String summary(DataSource db, long booking) throws SQLException {
+        try (Connection c = db.getConnection(); var rows = c.prepareStatement("""
+                SELECT claimed_by, status, COUNT(*) FROM notification WHERE booking_id = ? AND kind = 'REMINDER'
+                GROUP BY claimed_by, status""")) {
+            rows.setLong(1, booking);
+            StringBuilder text = new StringBuilder();
+            try (var rs = rows.executeQuery()) {
+                while (rs.next()) {
+                    text.append(rs.getString(1)).append(' ').append(rs.getString(2)).append(' ')
+                            .append(rs.getLong(3)).append("; ");
+                }
+            }
+            return text.toString();
+        }
+    }
+
+    @Test
+    @Order(12)
+    @RunAsClient
+    void theFakeTwilioGotEachOfThoseMessagesOnce() {
+        String to = NotificationFakes.sharedNumber;
+        assertNotNull(to, "the booking for two dispatchers was made");
+        // 1,000 reminders and the booking's confirmation, each accepted once: a duplicate would make it more.
+        long accepted = NotificationFakes.twilio().accepted().stream().filter(m -> m.to().equals(to)).count();
+        assertEquals(MANY + 1, accepted);
+    }
+
+    // --- helpers ---
+
+    /** A fresh office, service, advisor (09:00–12:00 on a working day) and a client who may be texted. */
+    private World world(String officeName) {
+        NotificationFakes.start();
+        Api api = new Api(deployment);
+        World w = new World();
+        w.api = api;
+        w.office = api.post("api/offices", CatalogueIT.office(unique("NT"), officeName)).id();
+        api.post("api/rooms", CatalogueIT.room(w.office, "Interview 1", "INTERVIEW_ROOM"));
+        long agency = api.post("api/agencies", CatalogueIT.agency(unique("AG"), "EMPLOYMENT", null)).id();
+        w.service = api.post("api/services", CatalogueIT.service(agency, unique("SVC"))).id();
+        w.advisorEmail = unique("adv").toLowerCase(Locale.ROOT) + "@agency.example.org";
+        w.advisor = api.post("api/advisors", CatalogueIT.advisor(agency, w.advisorEmail, List.of(w.service))).id();
+        w.day = workingDay(api);
+        var rule = api.post("api/advisors/" + w.advisor + "/rules", AvailabilityIT.rule(byDay(w.day), "09:00",
+                "12:00", w.office, "IN_PERSON", "VIDEO_AT_SSO", "VIDEO_REMOTE"));
+        assertEquals(201, rule.status(), rule::toString);
+        w.localMobile = CatalogueIT.mobile();
+        var client = api.post("api/clients", CatalogueIT.client(w.office, "Siti binte Ahmad", w.localMobile, null));
+        assertEquals(201, client.status(), client::toString);
+        w.client = client.id();
+        return w;
+    }
+
+    static final class World {
+        Api api;
+        long office;
+        long service;
+        long advisor;
+        String advisorEmail;
+        long client;
+        String localMobile;
+        LocalDate day;
+
+        String mobile() {
+            return "+65" + localMobile;
+        }
+
+        String at(String time) {
+            return day.atTime(LocalTime.parse(time)).atZone(SINGAPORE).toOffsetDateTime().toString();
+        }
+
+        Instant instant(String time) {
+            return day.atTime(LocalTime.parse(time)).atZone(SINGAPORE).toInstant();
+        }
+
+        String request(long advisor, String mode, String start, long client, String extra) {
+            return """
+                    {"serviceId":%d,"officeId":%d,"mode":"%s","start":"%s","advisorId":%d,"clientId":%d%s}"""
+                    .formatted(service, office, mode, at(start), advisor, client, extra);
+        }
+
+        Api.Reply book(long advisor, String mode, String start, long client) {
+            var reply = api.post("api/bookings", request(advisor, mode, start, client, ""));
+            assertEquals(201, reply.status(), reply::toString);
+            return reply;
+        }
+    }
+
+    /** JSON-B leaves out null fields. */
+    private static boolean noSmsProblem(JsonObject client) {
+        return !client.containsKey("smsProblem") || client.isNull("smsProblem");
+    }
+
+    private static Api.Reply webhook(Api api, String url, Map<String, String> form, String signature) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.entrySet().stream()
+                        .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+                        .collect(Collectors.joining("&"))));
+        if (signature != null) {
+            request.header("X-Twilio-Signature", signature);
+        }
+        return api.anonymous().send(request);
+    }
+
+    private static Api.Reply inbound(World w, String from, String body, String forgedWith) {
+        String url = w.api.uri("api/webhooks/twilio/inbound").toString();
+        Map<String, String> form = NotificationFakes.twilio().inboundForm(from, FakeTwilio.FROM, body);
+        String signature = forgedWith == null ? NotificationFakes.twilio().sign(url, form)
+                : FakeTwilio.signature(forgedWith, url, form);
+        return webhook(w.api, url, form, signature);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static List<JsonObject> notifications(Api api, long booking) {
+        var reply = api.get("api/bookings/" + booking + "/notifications");
+        assertEquals(200, reply.status(), reply::toString);
+        return reply.structure().asJsonArray().stream().map(JsonObject.class::cast).toList();
+    }
+
+    private static JsonObject confirmation(Api api, long booking) {
+        return notifications(api, booking).stream().filter(n -> n.getString("kind").equals("CONFIRMATION"))
+                .findFirst().orElseThrow();
+    }
+
+    private static Set<String> statuses(List<JsonObject> messages, String... kinds) {
+        Set<String> wanted = Set.of(kinds);
+        return messages.stream().filter(n -> wanted.contains(n.getString("kind")))
+                .map(n -> n.getString("status")).collect(Collectors.toSet());
+    }
+
+    private static List<Instant> due(List<JsonObject> messages, String kind, String status) {
+        return messages.stream().filter(n -> n.getString("kind").equals(kind) && n.getString("status").equals(status))
+                .map(n -> Instant.parse(n.getString("dueAt"))).sorted().toList();
+    }
+
+    private static List<FakeTwilio.Message> awaitSms(String to, int count) throws InterruptedException {
+        await(() -> NotificationFakes.twilio().accepted().stream().filter(m -> m.to().equals(to)).count() >= count,
+                count + " SMS to " + to);
+        return NotificationFakes.twilio().accepted().stream().filter(m -> m.to().equals(to)).toList();
+    }
+
+    private static List<NotificationFakes.Mail> awaitInvite(String to, int count) throws InterruptedException {
+        await(() -> NotificationFakes.mailTo(to).size() >= count, count + " invitations to " + to);
+        return NotificationFakes.mailTo(to);
+    }
+
+    /** Earlier tests' messages are all answered, so a scripted reply goes to this test's message. */
+    private static void awaitQuiet() throws InterruptedException {
+        int before;
+        do {
+            before = NotificationFakes.twilio().received().size();
+            Thread.sleep(700);
+        } while (NotificationFakes.twilio().received().size() != before);
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static LocalDate workingDay(Api api) {
+        LocalDate candidate = LocalDate.now(SINGAPORE).plusDays(8);
+        String holidays = api.get("api/holidays?year=" + candidate.getYear()).body()
+                + api.get("api/holidays?year=" + (candidate.getYear() + 1)).body();
+        while (candidate.getDayOfWeek() == DayOfWeek.SATURDAY || candidate.getDayOfWeek() == DayOfWeek.SUNDAY
+                || holidays.contains(candidate.toString())) {
+            candidate = candidate.plusDays(1);
+        }
+        return candidate;
+    }
+
+    private static String byDay(LocalDate day) {
+        return day.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH).substring(0, 2)
+                .toUpperCase(Locale.ROOT);
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,129 @@
+package sg.linkup.notification.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import sg.linkup.directory.entity.Language;
+
+class NotificationTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T01:00:00Z");
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private static Notification reminderDueAt(Instant due) {
+        return new Notification(NotificationKind.REMINDER, Notification.Channel.SMS, "+6591234567", Language.EN,
+                5L, 42L, 0, due, NOW.minusSeconds(3600));
+    }
+
+    @Test
+    void aMessageIsClaimableOnlyOnceItIsDue() {
+        Notification later = reminderDueAt(NOW.plusSeconds(60));
+        assertFalse(later.isClaimableAt(NOW));
+        assertTrue(later.isClaimableAt(NOW.plusSeconds(60)));
+    }
+
+    @Test
+    void aClaimHoldsTheMessageForItsLeaseAndCountsAnAttempt() {
+        Notification n = reminderDueAt(NOW);
+        n.claim("node-a", NOW, LEASE);
+        assertEquals(Notification.Status.SENDING, n.status());
+        assertEquals("node-a", n.claimedBy());
+        assertEquals(1, n.attempts());
+        assertFalse(n.isClaimableAt(NOW.plus(LEASE).minusSeconds(1)), "another node must wait for the lease");
+        assertThrows(IllegalStateException.class, () -> n.claim("node-b", NOW.plusSeconds(1), LEASE));
+    }
+
+    @Test
+    void aMessageWhoseNodeDiedIsClaimedAgainWhenTheLeaseRunsOut() {
+        Notification n = reminderDueAt(NOW);
+        n.claim("node-a", NOW, LEASE);
+        assertTrue(n.isClaimableAt(NOW.plus(LEASE)));
+        n.claim("node-b", NOW.plus(LEASE), LEASE);
+        assertEquals("node-b", n.claimedBy());
+        assertEquals(2, n.attempts());
+    }
+
+    @Test
+    void sentRecordsTheProviderIdAndTheText() {
+        Notification n = reminderDueAt(NOW);
+        n.claim("node-a", NOW, LEASE);
+        n.sent("SM123", "Linkup: Reminder…", NOW.plusSeconds(1));
+        assertEquals(Notification.Status.SENT, n.status());
+        assertEquals("SM123", n.providerId());
+        assertEquals("Linkup: Reminder…", n.body());
+        assertNull(n.leaseUntil());
+        assertFalse(n.isClaimableAt(NOW.plus(Duration.ofDays(1))), "a sent message is never sent again");
+    }
+
+    @Test
+    void onlyAClaimedMessageCanBeMarkedSentFailedOrRetried() {
+        Notification n = reminderDueAt(NOW);
+        assertThrows(IllegalStateException.class, () -> n.sent("SM1", "x", NOW));
+        assertThrows(IllegalStateException.class, () -> n.fail("x", NOW));
+        assertThrows(IllegalStateException.class, () -> n.retryAt(NOW, "x", NOW));
+    }
+
+    @Test
+    void aTransientFailurePutsTheMessageBackForLater() {
+        Notification n = reminderDueAt(NOW);
+        n.claim("node-a", NOW, LEASE);
+        n.retryAt(NOW.plusSeconds(30), "TRANSIENT (provider code 20429)", NOW);
+        assertEquals(Notification.Status.PENDING, n.status());
+        assertFalse(n.isClaimableAt(NOW.plusSeconds(29)));
+        assertTrue(n.isClaimableAt(NOW.plusSeconds(30)));
+        assertEquals("TRANSIENT (provider code 20429)", n.lastError());
+    }
+
+    @Test
+    void skippingNeverUndoesASentOrFailedMessage() {
+        Notification sent = reminderDueAt(NOW);
+        sent.claim("node-a", NOW, LEASE);
+        sent.sent("SM1", "x", NOW);
+        sent.skip("late", NOW);
+        assertEquals(Notification.Status.SENT, sent.status());
+
+        Notification pending = reminderDueAt(NOW);
+        pending.skip("the booking was cancelled", NOW);
+        assertEquals(Notification.Status.SKIPPED, pending.status());
+        assertFalse(pending.isClaimableAt(NOW));
+    }
+
+    @Test
+    void aLateSentReportDoesNotHideADeliveredOne() {
+        Notification n = reminderDueAt(NOW);
+        n.reported(Notification.Delivery.DELIVERED, null, NOW);
+        n.reported(Notification.Delivery.SENT, null, NOW);
+        assertEquals(Notification.Delivery.DELIVERED, n.delivery());
+        n.reported(Notification.Delivery.UNDELIVERED, "30003", NOW);
+        assertEquals(Notification.Delivery.UNDELIVERED, n.delivery(), "final states may follow one another");
+        assertTrue(n.lastError().contains("30003"));
+    }
+
+    @Test
+    void aKindGoesOnlyByItsOwnChannel() {
+        assertThrows(IllegalArgumentException.class, () -> new Notification(NotificationKind.INVITE,
+                Notification.Channel.SMS, "+6591234567", Language.EN, 1L, 1L, 0, NOW, NOW));
+    }
+
+    @Test
+    void longErrorsAreClipped() {
+        Notification n = reminderDueAt(NOW);
+        n.claim("node-a", NOW, LEASE);
+        n.fail("x".repeat(1000), NOW);
+        assertEquals(Notification.ERROR_LENGTH, n.lastError().length());
+    }
+
+    @Test
+    void onlyCancellationsSurviveALaterChangeOfTheBooking() {
+        for (NotificationKind kind : NotificationKind.values()) {
+            boolean cancellation = kind == NotificationKind.CANCELLED || kind == NotificationKind.INVITE_CANCEL;
+            assertEquals(!cancellation, kind.staleAfterChange(), kind.name());
+        }
+    }
+}
