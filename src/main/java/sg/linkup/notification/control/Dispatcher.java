@@ -52,7 +52,7 @@ public class Dispatcher {
     int batch;
 
     @Inject
-    @ConfigProperty(name = "linkup.notify.concurrency", defaultValue = "32")
+    @ConfigProperty(name = "linkup.notify.concurrency", defaultValue = "64")
     int concurrency;
 
     @Inject

@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import sg.linkup.client.entity.Client;
@@ -53,12 +52,15 @@ public class Outbox {
                 .setParameter(2, at)
                 .setParameter(3, most)
                 .getResultList();
-        List<Notification> claimed = new ArrayList<>(ids.size());
-        for (Number id : ids) {
-            Notification notification = em.find(Notification.class, id.longValue());
-            notification.claim(node, now, lease);
-            claimed.add(notification);
+        if (ids.isEmpty()) {
+            return List.of();
         }
+        // One read for the batch (the rows are locked already), not one per row.
+        List<Notification> claimed = em.createQuery("SELECT n FROM Notification n WHERE n.id IN :ids ORDER BY n.dueAt",
+                        Notification.class)
+                .setParameter("ids", ids.stream().map(Number::longValue).toList())
+                .getResultList();
+        claimed.forEach(notification -> notification.claim(node, now, lease));
         return claimed;
     }
 
