@@ -6,13 +6,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
+import sg.linkup.platform.SecretTokens;
 
 /**
  * An advisor's calendar subscription. The token in its URL is the only key (calendar programs cannot sign in),
@@ -21,8 +16,6 @@ import java.util.HexFormat;
 @Entity
 @Table(name = "calendar_feed")
 public class CalendarFeed {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -58,19 +51,12 @@ public class CalendarFeed {
     }
 
     public static Issued issue(long advisorId, String createdBy, Instant now) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = SecretTokens.random256();
         return new Issued(new CalendarFeed(advisorId, token, createdBy, now), token);
     }
 
     public static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return SecretTokens.sha256(token);
     }
 
     public void revoke(Instant now) {

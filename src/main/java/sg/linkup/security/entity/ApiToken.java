@@ -9,15 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import sg.linkup.directory.entity.PartnerAgency;
 import sg.linkup.platform.InvalidInput;
+import sg.linkup.platform.SecretTokens;
 
 /**
  * A partner agency's key for its own systems (pushing availability, reading its bookings). The token has 256
@@ -29,7 +24,6 @@ public class ApiToken {
 
     /** Tokens start with this, so that scanners (and people) recognise a leaked one. */
     public static final String PREFIX = "lk_";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -84,19 +78,12 @@ public class ApiToken {
     }
 
     public static Issued issue(PartnerAgency agency, String name, String issuedBy, Instant now) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = PREFIX + SecretTokens.random256();
         return new Issued(new ApiToken(agency, name, secret, issuedBy, now), secret);
     }
 
     public static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
+        return SecretTokens.sha256(token);
     }
 
     public boolean isUsableAt(Instant now) {
