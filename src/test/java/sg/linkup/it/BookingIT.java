@@ -73,7 +73,7 @@ class BookingIT {
         videoRoom = api.post("api/rooms", CatalogueIT.room(office, "Video 1", "VIDEO_ROOM")).id();
         agency = api.post("api/agencies", CatalogueIT.agency(unique("AG"), "EMPLOYMENT", null)).id();
         service = api.post("api/services", CatalogueIT.service(agency, unique("SVC"))).id();
-        day = workingDay();
+        day = workingDay(api);
     }
 
     // --- no double booking, ever ---
@@ -323,7 +323,7 @@ class BookingIT {
                 + "@example.org", List.of(service))).id();
         // One 45-minute slot that day: 09:00–09:45.
         assertEquals(201, api.post("api/advisors/" + advisor + "/rules",
-                AvailabilityIT.rule(byDay(), "09:00", "09:45", office, "IN_PERSON")).status());
+                AvailabilityIT.rule(byDay(day), "09:00", "09:45", office, "IN_PERSON")).status());
         List<Long> clients = clients(3);
         var taken = book(advisor, interviewRoom, clients.get(0), "IN_PERSON", "09:00", null);
         assertEquals(201, taken.status(), taken::toString);
@@ -451,8 +451,8 @@ class BookingIT {
     private long advisor() {
         long advisor = api.post("api/advisors", CatalogueIT.advisor(agency, unique("a").toLowerCase(Locale.ROOT)
                 + "@example.org", List.of(service))).id();
-        var rule = api.post("api/advisors/" + advisor + "/rules", AvailabilityIT.rule(byDay(), "09:00", "12:00", office,
-                "IN_PERSON", "VIDEO_AT_SSO", "VIDEO_REMOTE"));
+        var rule = api.post("api/advisors/" + advisor + "/rules", AvailabilityIT.rule(byDay(day), "09:00", "12:00",
+                office, "IN_PERSON", "VIDEO_AT_SSO", "VIDEO_REMOTE"));
         assertEquals(201, rule.status(), rule::toString);
         return advisor;
     }
@@ -508,13 +508,14 @@ class BookingIT {
         return day.atTime(LocalTime.parse(time)).atZone(SINGAPORE).toOffsetDateTime().toString();
     }
 
-    private String byDay() {
+    /** The RRULE BYDAY code of the day, e.g. TU. */
+    static String byDay(LocalDate day) {
         return day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH).substring(0, 2)
                 .toUpperCase(Locale.ROOT);
     }
 
     /** A weekday 8–20 days ahead that is no public holiday. */
-    private LocalDate workingDay() {
+    static LocalDate workingDay(Api api) {
         LocalDate candidate = LocalDate.now(SINGAPORE).plusDays(8);
         String holidays = api.get("api/holidays?year=" + candidate.getYear()).body()
                 + api.get("api/holidays?year=" + (candidate.getYear() + 1)).body();

@@ -64,10 +64,25 @@ public class Outbox {
         return claimed;
     }
 
-    /** The provider took the message. Only the node holding the claim may say so. */
+    /**
+     * The provider took the message. Only the node holding the claim may say so — the rule the entity's other
+     * outcomes guard, here as one guarded UPDATE because it runs once per message on the dispatcher's hot path.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void sent(long id, String node, String providerId, String body) {
-        mine(id, node).ifPresent(n -> n.sent(providerId, body, clock.instant()));
+        Instant now = clock.instant();
+        em.createQuery("""
+                        UPDATE Notification n SET n.status = :sent, n.providerId = :provider, n.body = :body,
+                          n.sentAt = :now, n.updatedAt = :now, n.leaseUntil = NULL, n.lastError = NULL
+                        WHERE n.id = :id AND n.status = :sending AND n.claimedBy = :node""")
+                .setParameter("sent", Notification.Status.SENT)
+                .setParameter("provider", providerId)
+                .setParameter("body", body)
+                .setParameter("now", now)
+                .setParameter("id", id)
+                .setParameter("sending", Notification.Status.SENDING)
+                .setParameter("node", node)
+                .executeUpdate();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

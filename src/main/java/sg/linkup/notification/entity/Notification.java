@@ -33,7 +33,7 @@ public class Notification {
         PENDING,
         /** Claimed by a dispatcher until {@code leaseUntil}; claimed again if that node dies. */
         SENDING,
-        /** The provider took it. */
+        /** The provider took it ({@code Outbox.sent}: one UPDATE on the hot path, guarded like the methods here). */
         SENT,
         /** Not sent on purpose: the booking moved on, or the client opted out. */
         SKIPPED,
@@ -151,18 +151,6 @@ public class Notification {
         leaseUntil = now.plus(lease);
         attempts++;
         updatedAt = now;
-    }
-
-    /** The provider took it; {@code body} is what was sent, kept for the record. */
-    public void sent(String providerId, String body, Instant now) {
-        requireSending();
-        this.status = Status.SENT;
-        this.providerId = providerId;
-        this.body = body;
-        this.sentAt = now;
-        this.leaseUntil = null;
-        this.lastError = null;
-        this.updatedAt = now;
     }
 
     /** Not sent, on purpose: the booking changed or the client may not be texted. */

@@ -50,21 +50,8 @@ class NotificationTest {
     }
 
     @Test
-    void sentRecordsTheProviderIdAndTheText() {
+    void onlyAClaimedMessageCanBeMarkedFailedOrRetried() {
         Notification n = reminderDueAt(NOW);
-        n.claim("node-a", NOW, LEASE);
-        n.sent("SM123", "Linkup: Reminder…", NOW.plusSeconds(1));
-        assertEquals(Notification.Status.SENT, n.status());
-        assertEquals("SM123", n.providerId());
-        assertEquals("Linkup: Reminder…", n.body());
-        assertNull(n.leaseUntil());
-        assertFalse(n.isClaimableAt(NOW.plus(Duration.ofDays(1))), "a sent message is never sent again");
-    }
-
-    @Test
-    void onlyAClaimedMessageCanBeMarkedSentFailedOrRetried() {
-        Notification n = reminderDueAt(NOW);
-        assertThrows(IllegalStateException.class, () -> n.sent("SM1", "x", NOW));
         assertThrows(IllegalStateException.class, () -> n.fail("x", NOW));
         assertThrows(IllegalStateException.class, () -> n.retryAt(NOW, "x", NOW));
     }
@@ -81,12 +68,13 @@ class NotificationTest {
     }
 
     @Test
-    void skippingNeverUndoesASentOrFailedMessage() {
-        Notification sent = reminderDueAt(NOW);
-        sent.claim("node-a", NOW, LEASE);
-        sent.sent("SM1", "x", NOW);
-        sent.skip("late", NOW);
-        assertEquals(Notification.Status.SENT, sent.status());
+    void skippingNeverUndoesAFailedMessage() {
+        Notification failed = reminderDueAt(NOW);
+        failed.claim("node-a", NOW, LEASE);
+        failed.fail("INVALID_NUMBER (provider code 21211)", NOW);
+        failed.skip("late", NOW);
+        assertEquals(Notification.Status.FAILED, failed.status());
+        assertFalse(failed.isClaimableAt(NOW.plus(Duration.ofDays(1))), "a failed message is never sent again");
 
         Notification pending = reminderDueAt(NOW);
         pending.skip("the booking was cancelled", NOW);
