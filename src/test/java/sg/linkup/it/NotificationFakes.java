@@ -49,7 +49,8 @@ final class NotificationFakes {
     }
 
     /** An invitation as it arrived: the calendar part's method parameter and its text. */
-    record Mail(String subject, String method, String ics) {
+    /** An invitation as it arrived: subject, iTIP method, the calendar text and the readable plain-text part. */
+    record Mail(String subject, String method, String ics, String text) {
     }
 
     /** Every invitation mailed to {@code address}, in order of arrival. */
@@ -63,8 +64,10 @@ final class NotificationFakes {
                     toThem |= recipient.toString().toLowerCase().contains(address.toLowerCase());
                 }
                 if (toThem) {
-                    calendarPart(message.getContent()).ifPresent(part -> mails.add(new Mail(subject(message),
-                            part.method, part.text)));
+                    Object content = message.getContent();
+                    String text = part(content, "text/plain").map(Part::text).orElse(null);
+                    part(content, "text/calendar").ifPresent(part -> mails.add(new Mail(subject(message),
+                            part.method, part.text, text)));
                 }
             } catch (Exception e) {
                 throw new IllegalStateException("unreadable mail", e);
@@ -76,15 +79,16 @@ final class NotificationFakes {
     private record Part(String method, String text) {
     }
 
-    private static Optional<Part> calendarPart(Object content) throws Exception {
+    /** The first part of {@code mimeType}, however deeply nested. */
+    private static Optional<Part> part(Object content, String mimeType) throws Exception {
         if (content instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {
                 BodyPart part = multipart.getBodyPart(i);
                 ContentType type = new ContentType(part.getContentType());
-                if (type.match("text/calendar")) {
+                if (type.match(mimeType)) {
                     return Optional.of(new Part(type.getParameter("method"), read(part.getContent())));
                 }
-                Optional<Part> nested = calendarPart(part.getContent());
+                Optional<Part> nested = part(part.getContent(), mimeType);
                 if (nested.isPresent()) {
                     return nested;
                 }

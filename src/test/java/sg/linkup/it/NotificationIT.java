@@ -15,13 +15,11 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +72,8 @@ class NotificationIT {
     static WebArchive war() {
         // Testable: one test runs inside the deployment; the classes its class refers to must be there too.
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")))
-                .addClasses(Api.class, Api.Reply.class, CatalogueIT.class, AvailabilityIT.class, FakeTwilio.class,
+                .addClasses(Api.class, Api.Reply.class, CatalogueIT.class, AvailabilityIT.class, BookingIT.class,
+                        FakeTwilio.class,
                         FakeTwilio.Message.class, FakeTwilio.Received.class, FakeTwilio.Reply.class,
                         NotificationFakes.class, NotificationFakes.Mail.class);
     }
@@ -120,6 +119,10 @@ class NotificationIT {
         assertEquals(uid, NotificationFakes.property(clientInvite.ics(), "UID"), "one event, two calendars");
         assertFalse(clientInvite.ics().contains("Career") || clientInvite.subject().contains("Career"),
                 "the client's copy does not name the service");
+        assertTrue(clientInvite.text().contains("SSO@Notify") && clientInvite.text().contains("09:00"),
+                clientInvite.text());
+        assertFalse(clientInvite.text().contains("Reply YES"), "an e-mail cannot be answered YES: "
+                + clientInvite.text());
         NotificationFakes.validate(clientInvite.ics());
 
         List<JsonObject> messages = notifications(w.api, booking);
@@ -430,6 +433,9 @@ class NotificationIT {
         String summary = summary(db, booking);
         assertEquals(MANY, count(db, booking, "status = 'SENT'"), summary);
         assertEquals(MANY, count(db, booking, "status = 'SENT' AND provider_id IS NOT NULL"), summary);
+        // sent_at goes through the Instant converter in a bulk UPDATE: stored in UTC, not shifted by 8 hours.
+        assertEquals(MANY, count(db, booking, "status = 'SENT'"
+                + " AND sent_at BETWEEN UTC_TIMESTAMP(6) - INTERVAL 5 MINUTE AND UTC_TIMESTAMP(6)"), summary);
         // The node's own dispatcher competes too: whoever is quicker takes a row; what counts is that several
         // took part and that the fake Twilio saw each row once (the next test).
         assertTrue(claimers(db, booking) >= 2, "several dispatchers took part: " + summary);
@@ -499,9 +505,9 @@ class NotificationIT {
         w.service = api.post("api/services", CatalogueIT.service(agency, unique("SVC"))).id();
         w.advisorEmail = unique("adv").toLowerCase(Locale.ROOT) + "@agency.example.org";
         w.advisor = api.post("api/advisors", CatalogueIT.advisor(agency, w.advisorEmail, List.of(w.service))).id();
-        w.day = workingDay(api);
-        var rule = api.post("api/advisors/" + w.advisor + "/rules", AvailabilityIT.rule(byDay(w.day), "09:00",
-                "12:00", w.office, "IN_PERSON", "VIDEO_AT_SSO", "VIDEO_REMOTE"));
+        w.day = BookingIT.workingDay(api);
+        var rule = api.post("api/advisors/" + w.advisor + "/rules", AvailabilityIT.rule(BookingIT.byDay(w.day),
+                "09:00", "12:00", w.office, "IN_PERSON", "VIDEO_AT_SSO", "VIDEO_REMOTE"));
         assertEquals(201, rule.status(), rule::toString);
         w.localMobile = CatalogueIT.mobile();
         var client = api.post("api/clients", CatalogueIT.client(w.office, "Siti binte Ahmad", w.localMobile, null));
@@ -624,22 +630,6 @@ class NotificationIT {
             }
             Thread.sleep(100);
         }
-    }
-
-    private static LocalDate workingDay(Api api) {
-        LocalDate candidate = LocalDate.now(SINGAPORE).plusDays(8);
-        String holidays = api.get("api/holidays?year=" + candidate.getYear()).body()
-                + api.get("api/holidays?year=" + (candidate.getYear() + 1)).body();
-        while (candidate.getDayOfWeek() == DayOfWeek.SATURDAY || candidate.getDayOfWeek() == DayOfWeek.SUNDAY
-                || holidays.contains(candidate.toString())) {
-            candidate = candidate.plusDays(1);
-        }
-        return candidate;
-    }
-
-    private static String byDay(LocalDate day) {
-        return day.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH).substring(0, 2)
-                .toUpperCase(Locale.ROOT);
     }
 
     private static String unique(String prefix) {

@@ -155,6 +155,6 @@ public class Messages {
         SmsKind words = cancel ? SmsKind.CANCELLED : booking.sequence() > 0 ? SmsKind.RESCHEDULED
                 : SmsKind.CONFIRMATION;
         return new InviteMail.InviteMessage(n.recipient(), null, event.summary(),
-                templates.render(words, n.language(), facts), event);
+                templates.renderMail(words, n.language(), facts), event);
     }
 }

@@ -37,6 +37,7 @@ public class SmsTemplates {
     static final String PLACE_OFFICE = "place.office";
     static final String PLACE_REMOTE = "place.remote";
     static final String VIDEO = "video";
+    static final String MAIL = "mail.";
 
     private static final ZoneId SINGAPORE = ZoneId.of("Asia/Singapore");
     private static final int OFFICE_KEPT_AT_LEAST = 8;
@@ -85,6 +86,22 @@ public class SmsTemplates {
         }
         throw new IllegalStateException(kind + " in " + language + " needs " + full.count().segments()
                 + " SMS parts even with a shortened office name; the template is too long: " + full.text());
+    }
+
+    /**
+     * The same news for the client's invitation e-mail: the calendar file carries the details, this is the
+     * readable part. Nobody can answer YES or C by e-mail, so {@link SmsKind#CONFIRMATION} and
+     * {@link SmsKind#RESCHEDULED} have their own {@code mail.*} texts that point to the SSO instead; an e-mail has
+     * no length limit and no "Linkup: " prefix (the sender says it).
+     */
+    public String renderMail(SmsKind kind, Language language, SmsFacts facts) {
+        Objects.requireNonNull(language, "language");
+        if (kind != SmsKind.CONFIRMATION && kind != SmsKind.RESCHEDULED && kind != SmsKind.CANCELLED) {
+            throw new IllegalArgumentException("no e-mail text for " + kind);
+        }
+        requireFacts(kind, facts);
+        String key = kind == SmsKind.CANCELLED ? key(kind) : MAIL + key(kind);
+        return texts.get(language).compose(key, kind, facts, facts.officeName()).substring(SENDER.length());
     }
 
     private static void requireFacts(SmsKind kind, SmsFacts facts) {
@@ -142,11 +159,15 @@ public class SmsTemplates {
         }
 
         String compose(SmsKind kind, SmsFacts facts, String officeName) {
+            return compose(key(kind), kind, facts, officeName);
+        }
+
+        String compose(String key, SmsKind kind, SmsFacts facts, String officeName) {
             if (!kind.namesAppointment()) {
-                return SENDER + format(key(kind));
+                return SENDER + format(key);
             }
             String placeKey = facts.mode() == SessionMode.VIDEO_REMOTE ? PLACE_REMOTE : PLACE_OFFICE;
-            String body = format(key(kind),
+            String body = format(key,
                     format(placeKey, officeName),
                     when.format(facts.start().atZone(SINGAPORE)),
                     Integer.toString(facts.offerMinutes()));

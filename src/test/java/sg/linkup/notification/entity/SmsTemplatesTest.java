@@ -308,6 +308,44 @@ class SmsTemplatesTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Language.class)
+    void anEmailNeverAsksForAReplyButSaysWhereWhenAndTheLink(Language language) {
+        SmsFacts video = appointment("SSO@Tampines", TUE_3_DEC_1030, SessionMode.VIDEO_AT_SSO, LINK);
+        for (SmsKind kind : List.of(SmsKind.CONFIRMATION, SmsKind.RESCHEDULED, SmsKind.CANCELLED)) {
+            String mail = TEMPLATES.renderMail(kind, language, video);
+            String sms = TEMPLATES.render(kind, language, video);
+
+            assertFalse(mail.contains("YES") || LONE_C.matcher(mail).find(), mail);
+            assertFalse(mail.startsWith(SmsTemplates.SENDER), mail);
+            assertTrue(mail.contains("SSO@Tampines") && mail.contains("10:30"), mail);
+            assertEquals(kind != SmsKind.CANCELLED, mail.contains(LINK), mail);
+            if (kind == SmsKind.CANCELLED) {
+                assertEquals(sms.substring(SmsTemplates.SENDER.length()), mail);
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> TEMPLATES.renderMail(SmsKind.REMINDER, language, video));
+    }
+
+    @Test
+    void anEmailKeepsTheOfficeNameAsTyped() {
+        SmsFacts facts = appointment("SSO@Bukit Merah \u2013 Henderson", TUE_3_DEC_1030, SessionMode.IN_PERSON, null);
+
+        assertTrue(TEMPLATES.renderMail(SmsKind.CONFIRMATION, Language.EN, facts).contains("Merah \u2013 Henderson"));
+    }
+
+    @Test
+    void everyMailTextSaysWhereAndWhenOnly() throws IOException {
+        for (String name : BUNDLES) {
+            Properties bundle = bundle(name);
+            for (SmsKind kind : List.of(SmsKind.CONFIRMATION, SmsKind.RESCHEDULED)) {
+                String marked = markPlaceholders(bundle.getProperty(SmsTemplates.MAIL + SmsTemplates.key(kind)));
+                assertTrue(marked.contains("<0>") && marked.contains("<1>") && !marked.contains("<2>"),
+                        name + " " + kind + ": " + marked);
+            }
+        }
+    }
+
     /**
      * Templates only get {0} where, {1} when and {2} offer minutes: they cannot print anything else. Texts about an
      * appointment must print both where and when; only the offer states minutes; fragments take only {0}.
