@@ -86,6 +86,8 @@ import sg.linkup.directory.entity.SessionMode;
  *   <li>(b') the same commits in-process: {@code Bookings.book} called by 16 of Payara's managed threads, no HTTP.
  *       That part runs inside the deployment (Arquillian's servlet protocol) and hands its figures back through
  *       a scratch table.</li>
+ *   <li>(c) the floor: the least a booking transaction that locks, checks and records must do, as hand-written
+ *       JDBC on scratch tables (see {@code bareBookings}) — how close to (a) any implementation could get here.</li>
  * </ol>
  * Then it counts double bookings by SQL, reads what MariaDB was asked per booking from its general log, prints a
  * table and writes it to {@code target/bench/booking-commit.txt}. The issue's target: (b) at ≥ 50% of (a), with
@@ -105,6 +107,14 @@ class BookingCommitBench {
     /** Rows per thread, then rows in all: ~10 s at the 10,000 rows/s a 2-core machine manages. */
     private static final int BASELINE_WARM_UP = 500;
     private static final int BASELINE_ROWS = 96_000;
+    /**
+     * (c) per thread: warm-up, then measured. Each transaction is a booking's bare minimum, so it runs at a fraction
+     * of (a)'s rate; 16 × 1,024 keeps it near (a)'s duration.
+     */
+    private static final int BARE_WARM_UP = 128;
+    private static final int BARE_MEASURED = 1_024;
+    /** (c): each thread books its own 16 advisors, an hour apart. */
+    private static final int BARE_ADVISORS = 16;
     /**
      * Bookings per thread: warm-up, then measured; the same again in-process, then a few for the general log. With
      * 16 per thread the measured run still sped up by a quarter from its first half to its second; the report
@@ -281,6 +291,7 @@ class BookingCommitBench {
             print("Processes whose CPU is read: " + pids);
 
             RUNS.add(baseline(db, "(a) JDBC insert, before", pids));
+            RUNS.add(bareBookings(db, "(c) bare booking tx, JDBC", pids));
 
             List<Worker> counters = new ArrayList<>();
             for (int thread = 0; thread < THREADS; thread++) {
@@ -450,28 +461,46 @@ class BookingCommitBench {
                     + "k VARCHAR(64) NOT NULL UNIQUE, payload VARCHAR(200)) ENGINE = InnoDB");
             statement.execute("TRUNCATE TABLE bench_insert");
         }
+        print("");
+        print("== " + label + ": " + THREADS + " connections in autocommit, INSERT with distinct keys into "
+                + "bench_insert (unique k) ==");
+        return measureOnOwnConnections(label, "rows", BASELINE_WARM_UP, BASELINE_ROWS / THREADS, true, db, pids,
+                (thread, own) -> {
+                    PreparedStatement insert = own.prepareStatement(
+                            "INSERT INTO bench_insert (k, payload) VALUES (?, ?)");
+                    String prefix = "t" + thread + "-";
+                    return step -> {
+                        insert.setString(1, prefix + step);
+                        insert.setString(2, "Bench row " + step + " of thread " + prefix
+                                + " — about as long as an audit line of a booking");
+                        return insert.executeUpdate() == 1 ? null : "not inserted";
+                    };
+                });
+    }
+
+    /** Makes one thread's worker on the connection it owns. */
+    interface ConnectionWorker {
+        Worker on(int thread, Connection own) throws SQLException;
+    }
+
+    /** Each of the 16 threads on a JDBC connection of its own (not the pool's): warm-up, then the measured run. */
+    private static Run measureOnOwnConnections(String label, String unit, int warmUp, int measured,
+                                               boolean autoCommit, Connection db, Map<String, Long> pids,
+                                               ConnectionWorker workers) throws Exception {
         List<Connection> connections = new ArrayList<>();
-        List<Worker> inserters = new ArrayList<>();
         try {
+            List<Worker> perThread = new ArrayList<>();
             for (int thread = 0; thread < THREADS; thread++) {
                 Connection own = DriverManager.getConnection(System.getenv("LINKUP_DB_URL"), "root", "");
-                own.setAutoCommit(true);
                 connections.add(own);
-                PreparedStatement insert = own.prepareStatement("INSERT INTO bench_insert (k, payload) VALUES (?, ?)");
-                String prefix = "t" + thread + "-";
-                inserters.add(step -> {
-                    insert.setString(1, prefix + step);
-                    insert.setString(2, "Bench row " + step + " of thread " + prefix
-                            + " — about as long as an audit line of a booking");
-                    return insert.executeUpdate() == 1 ? null : "not inserted";
-                });
+                own.setAutoCommit(autoCommit);
+                if (!autoCommit) {
+                    own.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                }
+                perThread.add(workers.on(thread, own));
             }
-            print("");
-            print("== " + label + ": " + THREADS + " connections in autocommit, INSERT with distinct keys into "
-                    + "bench_insert (unique k) ==");
-            measure("warm-up", "rows", inserters, 0, BASELINE_WARM_UP, db, pids, Executors.defaultThreadFactory());
-            Run run = measure(label, "rows", inserters, BASELINE_WARM_UP, BASELINE_ROWS / THREADS, db, pids,
-                    Executors.defaultThreadFactory());
+            measure("warm-up", unit, perThread, 0, warmUp, db, pids, Executors.defaultThreadFactory());
+            Run run = measure(label, unit, perThread, warmUp, measured, db, pids, Executors.defaultThreadFactory());
             printRun(run);
             return run;
         } finally {
@@ -479,6 +508,115 @@ class BookingCommitBench {
                 own.close();
             }
         }
+    }
+
+    // --- (c) what any correct booking must do at least, by hand-written JDBC ---
+
+    /**
+     * The floor under any booking that keeps the product's rules, without Linkup: one transaction that locks the
+     * advisor's and the client's rows, looks for an overlapping ledger row, and writes the booking, its two ledger
+     * rows, one audit row and its four outbox rows (7 statements with the COMMIT; Linkup adds the slot check
+     * against rules, hours, holidays and closures). On scratch tables shaped like the real ones; 16 threads,
+     * distinct advisors and clients, so nothing collides. Shows how far from (a) a booking is before any
+     * application code runs.
+     */
+    private Run bareBookings(Connection db, String label, Map<String, Long> pids) throws Exception {
+        int perThread = BARE_WARM_UP + BARE_MEASURED;
+        try (Statement statement = db.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS bench_resource, bench_ledger, bench_row");
+            statement.execute("CREATE TABLE bench_resource (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL) "
+                    + "ENGINE = InnoDB");
+            statement.execute("CREATE TABLE bench_ledger (id BIGINT AUTO_INCREMENT PRIMARY KEY, "
+                    + "resource_id BIGINT NOT NULL, starts_at DATETIME(6) NOT NULL, ends_at DATETIME(6) NOT NULL, "
+                    + "KEY ix_bench_ledger (resource_id, starts_at, ends_at)) ENGINE = InnoDB");
+            statement.execute("CREATE TABLE bench_row (id BIGINT AUTO_INCREMENT PRIMARY KEY, "
+                    + "k VARCHAR(64) NOT NULL UNIQUE, payload VARCHAR(200)) ENGINE = InnoDB");
+        }
+        // Advisors: thread × 16; clients: one per transaction, from 1,000,000 up.
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO bench_resource (id, name) VALUES (?, ?)")) {
+            for (long id = 0; id < THREADS * BARE_ADVISORS; id++) {
+                insert.setLong(1, id);
+                insert.setString(2, "advisor " + id);
+                insert.addBatch();
+            }
+            for (long id = 0; id < (long) THREADS * perThread; id++) {
+                insert.setLong(1, 1_000_000 + id);
+                insert.setString(2, "client " + id);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        Instant day = Instant.parse("2030-01-07T01:00:00Z");
+        print("");
+        print("== " + label + ": " + THREADS + " connections, one transaction per booking: lock advisor + client "
+                + "rows FOR UPDATE, overlap SELECT, INSERT booking, 2 ledger rows, audit, 4 outbox rows, COMMIT ==");
+        try {
+            return measureOnOwnConnections(label, "bookings", BARE_WARM_UP, BARE_MEASURED, false, db, pids,
+                    (thread, own) -> bareBooker(thread, own, perThread, day));
+        } finally {
+            try (Statement statement = db.createStatement()) {
+                statement.execute("DROP TABLE IF EXISTS bench_resource, bench_ledger, bench_row");
+            }
+        }
+    }
+
+    /** One thread's bare booking transaction on its own connection: advisors of its own, a new client each time. */
+    private static Worker bareBooker(int thread, Connection own, int perThread, Instant day) throws SQLException {
+        PreparedStatement lock = own.prepareStatement(
+                "SELECT id FROM bench_resource WHERE id IN (?, ?) ORDER BY id FOR UPDATE");
+        PreparedStatement overlap = own.prepareStatement("SELECT COUNT(*) FROM bench_ledger "
+                + "WHERE resource_id IN (?, ?) AND starts_at < ? AND ends_at > ?");
+        PreparedStatement booking = own.prepareStatement("INSERT INTO bench_row (k, payload) VALUES (?, ?)");
+        PreparedStatement ledger = own.prepareStatement("INSERT INTO bench_ledger (resource_id, starts_at, "
+                + "ends_at) VALUES (?, ?, ?), (?, ?, ?)");
+        PreparedStatement audit = own.prepareStatement("INSERT INTO bench_row (k, payload) VALUES (?, ?)");
+        PreparedStatement outbox = own.prepareStatement(
+                "INSERT INTO bench_row (k, payload) VALUES (?, ?), (?, ?), (?, ?), (?, ?)");
+        return step -> {
+            long advisor = (long) thread * BARE_ADVISORS + step % BARE_ADVISORS;
+            long client = 1_000_000L + (long) thread * perThread + step;
+            Timestamp start = Timestamp.from(day.plus(Duration.ofHours(step / BARE_ADVISORS)));
+            Timestamp end = Timestamp.from(start.toInstant().plus(Duration.ofMinutes(45)));
+            String key = "c" + thread + "-" + step;
+            try {
+                lock.setLong(1, advisor);
+                lock.setLong(2, client);
+                lock.executeQuery().close();
+                overlap.setLong(1, advisor);
+                overlap.setLong(2, client);
+                overlap.setTimestamp(3, end);
+                overlap.setTimestamp(4, start);
+                try (ResultSet rs = overlap.executeQuery()) {
+                    if (!rs.next() || rs.getLong(1) != 0) {
+                        own.rollback();
+                        return "overlap";
+                    }
+                }
+                booking.setString(1, key + "-b");
+                booking.setString(2, "booking of advisor " + advisor + " and client " + client);
+                booking.executeUpdate();
+                int i = 1;
+                for (long resource : new long[] {advisor, client}) {
+                    ledger.setLong(i++, resource);
+                    ledger.setTimestamp(i++, start);
+                    ledger.setTimestamp(i++, end);
+                }
+                ledger.executeUpdate();
+                audit.setString(1, key + "-a");
+                audit.setString(2, "BOOKED by a counter officer: — → BOOKED, about as long as an audit line");
+                audit.executeUpdate();
+                for (int m = 0; m < 4; m++) {
+                    outbox.setString(2 * m + 1, key + "-n" + m);
+                    outbox.setString(2 * m + 2, "SMS or invitation " + m + ", due at " + start);
+                }
+                outbox.executeUpdate();
+                own.commit();
+                return null;
+            } catch (SQLException e) {
+                own.rollback();
+                throw e;
+            }
+        };
     }
 
     // --- (b) the counters over HTTP ---
@@ -865,6 +1003,10 @@ class BookingCommitBench {
         print(String.format(Locale.ROOT, "Ratio (b) over HTTP / (a): %.1f %% — target ≥ 50 %%: %s; double bookings: "
                 + "see the counts above", 100 * overHttp.rate() / baseline,
                 overHttp.rate() >= baseline / 2 ? "met" : "MISSED"));
+        Run bare = find("(c) bare booking tx, JDBC");
+        print(String.format(Locale.ROOT, "Ratio (c) bare booking transaction by JDBC / (a): %.1f %% — the most any "
+                + "booking that locks, checks and records could reach here; (b) is %.1f %% of (c)",
+                100 * bare.rate() / baseline, 100 * overHttp.rate() / bare.rate()));
         if (withInProcess) {
             Run inProcess = find("(b') booking in-process");
             print(String.format(Locale.ROOT, "Ratio (b') in-process / (a): %.1f %% (the service layer without HTTP, "
@@ -907,7 +1049,8 @@ class BookingCommitBench {
             } finally {
                 statement.execute("SET FOREIGN_KEY_CHECKS = 1");
             }
-            statement.execute("DROP TABLE IF EXISTS bench_plan, bench_handover, bench_insert");
+            statement.execute("DROP TABLE IF EXISTS bench_plan, bench_handover, bench_insert, bench_resource, "
+                    + "bench_ledger, bench_row");
         }
     }
 }
