@@ -156,7 +156,7 @@ class BookingCommitBench {
         // Testable: the in-process part runs inside the deployment, and needs the bench helpers next to this class.
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")))
                 .addClasses(Latencies.class, MachineLoad.class, ProcessCpu.class, QueryPlans.class,
-                        BenchCatalogue.class);
+                        BenchCatalogue.class, BenchSql.class);
     }
 
     @ArquillianResource
@@ -458,7 +458,7 @@ class BookingCommitBench {
     private Run baseline(Connection db, String label, Map<String, Long> pids) throws Exception {
         try (Statement statement = db.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS bench_insert (id BIGINT AUTO_INCREMENT PRIMARY KEY, "
-                    + "k VARCHAR(64) NOT NULL UNIQUE, payload VARCHAR(200)) ENGINE = InnoDB");
+                    + "k VARCHAR(64) NOT NULL UNIQUE, payload VARCHAR(200)) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4");
             statement.execute("TRUNCATE TABLE bench_insert");
         }
         print("");
@@ -524,13 +524,15 @@ class BookingCommitBench {
         int perThread = BARE_WARM_UP + BARE_MEASURED;
         try (Statement statement = db.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS bench_resource, bench_ledger, bench_row");
+            // utf8mb4 like the real tables (the server's default here is latin1).
             statement.execute("CREATE TABLE bench_resource (id BIGINT PRIMARY KEY, name VARCHAR(100) NOT NULL) "
-                    + "ENGINE = InnoDB");
+                    + "ENGINE = InnoDB DEFAULT CHARSET = utf8mb4");
             statement.execute("CREATE TABLE bench_ledger (id BIGINT AUTO_INCREMENT PRIMARY KEY, "
                     + "resource_id BIGINT NOT NULL, starts_at DATETIME(6) NOT NULL, ends_at DATETIME(6) NOT NULL, "
-                    + "KEY ix_bench_ledger (resource_id, starts_at, ends_at)) ENGINE = InnoDB");
-            statement.execute("CREATE TABLE bench_row (id BIGINT AUTO_INCREMENT PRIMARY KEY, "
-                    + "k VARCHAR(64) NOT NULL UNIQUE, payload VARCHAR(200)) ENGINE = InnoDB");
+                    + "KEY ix_bench_ledger (resource_id, starts_at, ends_at)) "
+                    + "ENGINE = InnoDB DEFAULT CHARSET = utf8mb4");
+            statement.execute("CREATE TABLE bench_row (id BIGINT AUTO_INCREMENT PRIMARY KEY, k VARCHAR(64) NOT NULL "
+                    + "UNIQUE, payload VARCHAR(200)) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4");
         }
         // Advisors: thread × 16; clients: one per transaction, from 1,000,000 up.
         try (PreparedStatement insert = db.prepareStatement("INSERT INTO bench_resource (id, name) VALUES (?, ?)")) {
