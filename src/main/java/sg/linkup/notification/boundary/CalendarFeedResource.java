@@ -7,7 +7,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
@@ -82,7 +81,6 @@ public class CalendarFeedResource {
                     + "is shown once; creating a new one stops the old one working.")
     public Response create(@PathParam("advisorId") long advisorId) {
         Advisor advisor = advisor(advisorId);
-        em.lock(advisor, LockModeType.PESSIMISTIC_WRITE);  // two creates at once leave one working link
         CalendarFeed.Issued issued = feeds.issue(advisor, caller.actor());
         String url = origin() + "/calendar/" + issued.token() + ".ics";
         return Response.status(Response.Status.CREATED)

@@ -39,16 +39,21 @@ public class CalendarEvents {
     @ConfigProperty(name = "linkup.calendar.organizer-name", defaultValue = "Linkup")
     String organizerName;
 
-    /** The advisor's view: which service, where, and the video link (which may carry the host's token). */
-    public CalendarEvent forAdvisor(Booking booking, CalendarEvent.Method method, Instant stamp) {
+    /**
+     * The advisor's view, for {@code recipient}: which service, where, and the video link (which may carry the
+     * host's token). The recipient is the ATTENDEE — the booking's advisor, or a former one whose calendar a
+     * CANCEL clears (RFC 5546: a CANCEL names the attendees it removes).
+     */
+    public CalendarEvent forAdvisor(Booking booking, CalendarEvent.Method method, Instant stamp, String recipient) {
         Advisor advisor = em.find(Advisor.class, booking.advisorId());
         Service service = em.find(Service.class, booking.serviceId());
         Office office = em.find(Office.class, booking.officeId());
         String summary = service.name().in(Language.EN) + " – " + office.name();
         String description = "Linkup booking " + booking.id() + ": " + mode(booking.mode()) + ". "
                 + "The client's details and, where they agreed, the referral note are in Linkup.";
+        String name = advisor.email().equalsIgnoreCase(recipient) ? advisor.displayName() : null;
         return event(booking, method, stamp, summary, description, booking.videoLink(),
-                List.of(new CalendarEvent.Person(advisor.displayName(), advisor.email())));
+                List.of(new CalendarEvent.Person(name, recipient)));
     }
 
     /**
@@ -62,19 +67,24 @@ public class CalendarEvents {
                 guestLink, List.of(new CalendarEvent.Person(null, clientEmail)));
     }
 
+    /**
+     * Outlook and Google show LOCATION and DESCRIPTION but ignore URL, so the video link goes into DESCRIPTION
+     * as well, and into LOCATION for a remote session; a cancelled session carries no link at all.
+     */
     private CalendarEvent event(Booking booking, CalendarEvent.Method method, Instant stamp, String summary,
                                 String description, String url, List<CalendarEvent.Person> attendees) {
+        String link = booking.mode() == SessionMode.IN_PERSON || method == CalendarEvent.Method.CANCEL ? null : url;
         return new CalendarEvent("booking-" + booking.id() + "@" + uidDomain, booking.sequence(), method,
-                booking.session().start(), booking.session().end(), summary, location(booking), description,
-                booking.mode() == SessionMode.IN_PERSON ? null : url,
+                booking.session().start(), booking.session().end(), summary, location(booking, link),
+                link == null ? description : description + "\nJoin the video call: " + link, link,
                 new CalendarEvent.Person(organizerName, organizerEmail), attendees, stamp);
     }
 
-    private String location(Booking booking) {
+    private String location(Booking booking, String link) {
         Office office = em.find(Office.class, booking.officeId());
         String room = booking.roomId() == null ? null : em.find(Room.class, booking.roomId()).name();
         return switch (booking.mode()) {
-            case VIDEO_REMOTE -> "Video call";
+            case VIDEO_REMOTE -> link == null ? "Video call" : "Video call: " + link;
             case VIDEO_AT_SSO -> "Video call with the client at " + office.name() + (room == null ? "" : ", " + room)
                     + ", " + office.address();
             case IN_PERSON -> office.name() + (room == null ? "" : ", " + room) + ", " + office.address();

@@ -3,6 +3,7 @@ package sg.linkup.notification.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -43,10 +44,14 @@ public class CalendarFeeds {
 
     private final Invites invites = new Invites();
 
-    /** A new feed for the advisor; any earlier one stops working. */
+    /**
+     * A new feed for the advisor; any earlier one stops working. The advisor's row is locked first, so two
+     * requests at once cannot each revoke the old feed and each leave a new one working.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public CalendarFeed.Issued issue(Advisor advisor, Actor actor) {
         Instant now = clock.instant();
+        em.lock(advisor, LockModeType.PESSIMISTIC_WRITE);
         active(advisor.id()).forEach(feed -> feed.revoke(now));
         CalendarFeed.Issued issued = CalendarFeed.issue(advisor.id(), actor.name(), now);
         em.persist(issued.feed());
@@ -96,7 +101,7 @@ public class CalendarFeeds {
                 .setParameter("from", now.minus(PAST))
                 .setParameter("to", now.plus(AHEAD))
                 .getResultStream()
-                .map(b -> events.forAdvisor(b, CalendarEvent.Method.PUBLISH, now))
+                .map(b -> events.forAdvisor(b, CalendarEvent.Method.PUBLISH, now, advisor.email()))
                 .toList();
         return Optional.of(invites.feed("Linkup – " + advisor.displayName(), sessions));
     }

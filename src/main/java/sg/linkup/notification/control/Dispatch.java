@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -76,20 +77,25 @@ public class Dispatch {
                 room.acquire(settings.batch());
                 Messages.Batch claimed;
                 try {
-                    claimed = messages.claim(node, settings.batch(), settings.lease());
+                    claimed = messages.claim(node, settings.batch(), settings.lease(),
+                            settings.backOff().maxAttempts());
                 } catch (RuntimeException e) {
                     room.release(settings.batch());
                     throw e;
                 }
                 room.release(settings.batch() - claimed.outgoing().size());
                 for (Messages.Outgoing outgoing : claimed.outgoing()) {
-                    senders.execute(() -> {
-                        try {
-                            deliver(outgoing);
-                        } finally {
-                            room.release();
-                        }
-                    });
+                    try {
+                        senders.execute(() -> {
+                            try {
+                                deliver(outgoing);
+                            } finally {
+                                room.release();
+                            }
+                        });
+                    } catch (RejectedExecutionException stopping) {
+                        room.release();  // stopped meanwhile: the lease brings the message back
+                    }
                 }
                 if (claimed.claimed() < settings.batch()) {
                     return;
@@ -118,8 +124,15 @@ public class Dispatch {
                 send(invite);
             }
         } catch (RuntimeException e) {
-            // Not the provider's answer but our own fault (e.g. the database): the lease brings it back.
-            LOG.log(Level.WARNING, "Could not record the outcome of notification " + outgoing.id(), e);
+            // Not the provider's answer but our own fault (a mail that cannot be composed, the database): counted
+            // as an attempt and tried again later, so it fails for good after max-attempts. If even that cannot
+            // be recorded, the lease brings the message back.
+            LOG.log(Level.WARNING, "Notification " + outgoing.id() + " was not sent: " + e.getClass().getName(), e);
+            try {
+                retry(outgoing.id(), "internal error: " + e.getClass().getSimpleName());
+            } catch (RuntimeException unrecorded) {
+                LOG.log(Level.WARNING, "Could not record the outcome of notification " + outgoing.id(), unrecorded);
+            }
         }
     }
 
@@ -166,18 +179,28 @@ public class Dispatch {
         return failure.kind() + (failure.code() == null ? "" : " (provider code " + failure.code() + ")");
     }
 
-    /** Stops claiming; sends in flight get a few seconds, what is left is claimed again when its lease ends. */
+    /**
+     * Stops claiming; sends in flight get a few seconds, then are interrupted: nothing of this node may run on
+     * after the application is gone. What is left is claimed again, by any node, when its lease ends.
+     */
     public void stop() {
         running = false;
-        if (ticker != null) {
-            ticker.shutdownNow();
-        }
-        if (senders != null) {
-            senders.shutdown();
-            try {
-                senders.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        try {
+            if (ticker != null) {
+                ticker.shutdownNow();
+                ticker.awaitTermination(10, TimeUnit.SECONDS);
+            }
+            if (senders != null) {
+                senders.shutdown();
+                if (!senders.awaitTermination(10, TimeUnit.SECONDS)) {
+                    senders.shutdownNow();
+                    senders.awaitTermination(5, TimeUnit.SECONDS);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            if (senders != null) {
+                senders.shutdownNow();
             }
         }
     }

@@ -11,6 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import sg.linkup.booking.entity.Booking;
 import sg.linkup.booking.entity.BookingStatus;
 import sg.linkup.client.entity.Client;
@@ -33,6 +36,7 @@ import sg.linkup.video.VideoMeetings;
 @ApplicationScoped
 public class Messages {
 
+    private static final Logger LOG = Logger.getLogger(Messages.class.getName());
     private static final EnumSet<BookingStatus> UPCOMING = EnumSet.of(BookingStatus.BOOKED);
 
     @PersistenceContext
@@ -75,24 +79,44 @@ public class Messages {
     public record Batch(int claimed, List<Outgoing> outgoing) {
     }
 
-    /** Claims up to {@code most} due messages and renders them; those that must not go are recorded as skipped. */
+    /**
+     * Claims up to {@code most} due messages and renders them; those that must not go are recorded as skipped.
+     * A message that cannot be prepared (a template or calendar bug, bad data) fails alone: it must not roll back
+     * the batch, or every node would claim it first again on every tick and nothing else would ever be sent. A
+     * message claimed more than {@code maxAttempts} times without an outcome (its node died or failed while
+     * sending, again and again) fails too, instead of coming back forever.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Batch claim(String node, int most, Duration lease) {
+    public Batch claim(String node, int most, Duration lease, int maxAttempts) {
         Instant now = clock.instant();
         List<Outgoing> outgoing = new ArrayList<>();
         List<Notification> claimed = outbox.claim(node, most, lease);
         for (Notification n : claimed) {
-            Booking booking = n.bookingId() == null ? null : em.find(Booking.class, n.bookingId());
-            String stale = staleness(n, booking, now);
-            if (stale != null) {
-                n.skip(stale, now);
-            } else if (n.channel() == Notification.Channel.SMS) {
-                text(n, booking, now, outgoing);
-            } else {
-                outgoing.add(new Mail(n.id(), mail(n, booking, now)));
+            if (n.attempts() > maxAttempts) {
+                n.fail("no outcome after " + maxAttempts + " attempts", now);
+                continue;
+            }
+            try {
+                prepare(n, now).ifPresent(outgoing::add);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Notification " + n.id() + " could not be prepared and is failed", e);
+                n.fail("could not be prepared: " + e.getClass().getSimpleName(), now);
             }
         }
         return new Batch(claimed.size(), outgoing);
+    }
+
+    private Optional<Outgoing> prepare(Notification n, Instant now) {
+        Booking booking = n.bookingId() == null ? null : em.find(Booking.class, n.bookingId());
+        String stale = staleness(n, booking, now);
+        if (stale != null) {
+            n.skip(stale, now);
+            return Optional.empty();
+        }
+        if (n.channel() == Notification.Channel.SMS) {
+            return text(n, booking, now);
+        }
+        return Optional.of(new Mail(n.id(), mail(n, booking, now)));
     }
 
     /** Why the message must not go any more, or null. */
@@ -113,18 +137,18 @@ public class Messages {
         };
     }
 
-    private void text(Notification n, Booking booking, Instant now, List<Outgoing> outgoing) {
+    private Optional<Outgoing> text(Notification n, Booking booking, Instant now) {
         Client client = em.find(Client.class, n.clientId());
         if (client == null || !client.maySms()) {
             n.skip("the client may not be texted (no consent, opted out or a known bad number)", now);
-            return;
+            return Optional.empty();
         }
         if (!client.mobile().e164().equals(n.recipient())) {
             n.skip("the client's number changed after this was written", now);
-            return;
+            return Optional.empty();
         }
         SmsKind kind = n.kind().text().orElseThrow();
-        outgoing.add(new Text(n.id(), n.recipient(), templates.render(kind, n.language(), facts(booking, now))));
+        return Optional.of(new Text(n.id(), n.recipient(), templates.render(kind, n.language(), facts(booking, now))));
     }
 
     /** What an SMS about the booking may say: where, when, how, and the guest video link. */
@@ -140,10 +164,11 @@ public class Messages {
     private InviteMail.InviteMessage mail(Notification n, Booking booking, Instant now) {
         CalendarEvent.Method method = n.kind() == NotificationKind.INVITE_CANCEL
                 ? CalendarEvent.Method.CANCEL : CalendarEvent.Method.REQUEST;
-        Client client = n.clientId() == null ? null : em.find(Client.class, n.clientId());
         boolean cancel = method == CalendarEvent.Method.CANCEL;
-        if (client == null) {
-            CalendarEvent event = calendar.forAdvisor(booking, method, now);
+        // The view follows whom the row was written for, never the address: a client's former e-mail address
+        // still gets the client's view, without the service's name or the host's link.
+        if (n.clientId() == null) {
+            CalendarEvent event = calendar.forAdvisor(booking, method, now, n.recipient());
             String subject = (cancel ? "Cancelled: " : booking.sequence() > 0 ? "Updated: " : "Invitation: ")
                     + event.summary();
             String text = (cancel ? "This Linkup session is cancelled." : "A Linkup session for you.") + "\n\n"

@@ -8,7 +8,10 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sg.linkup.booking.control.BookingChanged;
 import sg.linkup.booking.entity.Booking;
@@ -93,10 +96,8 @@ public class Notifier {
     private void invites(NotificationKind kind, Booking booking, Client client, Instant now) {
         Advisor advisor = em.find(Advisor.class, booking.advisorId());
         if (kind == NotificationKind.INVITE_CANCEL) {
-            for (String to : invited(booking)) {
-                boolean toClient = to.equalsIgnoreCase(client.email());
-                mail(kind, to, toClient ? client.preferredLanguage() : Language.EN, booking,
-                        toClient ? client.id() : null, now);
+            for (Notification invitation : invited(booking)) {
+                uninvite(invitation, booking, now);
             }
             return;
         }
@@ -106,23 +107,44 @@ public class Notifier {
         }
     }
 
-    /** A session moved to another advisor leaves the former one's calendar: they get a cancellation. */
+    /**
+     * A session moved to another advisor, or a client whose e-mail address changed, leaves the calendar it was
+     * in: that address gets a cancellation, in the view it was invited with.
+     */
     private void uninviteFormerAdvisors(Booking booking, Client client, Instant now) {
         String advisor = em.find(Advisor.class, booking.advisorId()).email();
-        for (String to : invited(booking)) {
-            if (!to.equalsIgnoreCase(advisor) && !to.equalsIgnoreCase(client.email())) {
-                mail(NotificationKind.INVITE_CANCEL, to, Language.EN, booking, null, now);
+        for (Notification invitation : invited(booking)) {
+            String current = invitation.clientId() == null ? advisor : client.email();
+            if (!invitation.recipient().equalsIgnoreCase(current)) {
+                uninvite(invitation, booking, now);
             }
         }
     }
 
-    private List<String> invited(Booking booking) {
-        return em.createQuery("""
-                        SELECT DISTINCT n.recipient FROM Notification n
-                        WHERE n.bookingId = :booking AND n.kind = :invite""", String.class)
+    private void uninvite(Notification invitation, Booking booking, Instant now) {
+        mail(NotificationKind.INVITE_CANCEL, invitation.recipient(), invitation.language(), booking,
+                invitation.clientId(), now);
+    }
+
+    /**
+     * Who may have the event in their calendar: per address, the latest invitation that went, is going or may
+     * still go out, unless a cancellation followed it. Skipped and failed rows never reached a calendar. A pending
+     * invitation counts: a dispatcher may be sending it this instant, and a needless CANCEL is harmless where a
+     * missing one leaves a ghost session in the calendar.
+     */
+    private List<Notification> invited(Booking booking) {
+        List<Notification> rows = em.createQuery("""
+                        SELECT n FROM Notification n WHERE n.bookingId = :booking AND n.kind IN :kinds
+                        AND n.status NOT IN :never ORDER BY n.id""", Notification.class)
                 .setParameter("booking", booking.id())
-                .setParameter("invite", NotificationKind.INVITE)
+                .setParameter("kinds", List.of(NotificationKind.INVITE, NotificationKind.INVITE_CANCEL))
+                .setParameter("never", List.of(Notification.Status.SKIPPED, Notification.Status.FAILED))
                 .getResultList();
+        Map<String, Notification> latest = new LinkedHashMap<>();
+        for (Notification row : rows) {
+            latest.put(row.recipient().toLowerCase(Locale.ROOT), row);
+        }
+        return latest.values().stream().filter(row -> row.kind() == NotificationKind.INVITE).toList();
     }
 
     private void mail(NotificationKind kind, String to, Language language, Booking booking, Long clientId,

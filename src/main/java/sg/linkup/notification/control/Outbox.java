@@ -9,10 +9,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 import sg.linkup.client.entity.Client;
 import sg.linkup.notification.entity.Notification;
+import sg.linkup.notification.entity.NotificationKind;
 
 /**
  * The outbox table: messages are added in the caller's transaction; dispatchers claim due ones with
@@ -21,6 +25,8 @@ import sg.linkup.notification.entity.Notification;
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final Logger LOG = Logger.getLogger(Outbox.class.getName());
 
     @PersistenceContext
     EntityManager em;
@@ -41,27 +47,36 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Notification> claim(String node, int most, Duration lease) {
         Instant now = clock.instant();
-        Timestamp at = Timestamp.from(now);
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("""
-                        SELECT id FROM notification
-                        WHERE (status = 'PENDING' AND due_at <= ?)
-                           OR (status = 'SENDING' AND lease_until <= ?)
-                        ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED""")
-                .setParameter(1, at)
-                .setParameter(2, at)
-                .setParameter(3, most)
-                .getResultList();
+        // Two reads, each walking ix_notification_due in order and stopping at its LIMIT: InnoDB locks the rows
+        // it reads, and one read with "PENDING … OR SENDING …" would sort first — locking every due row and
+        // leaving the other nodes nothing to take during a burst.
+        List<Long> ids = new ArrayList<>(claimable("""
+                SELECT id FROM notification WHERE status = 'PENDING' AND due_at <= ?
+                ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED""", now, most));
+        if (ids.size() < most) {
+            ids.addAll(claimable("""
+                    SELECT id FROM notification WHERE status = 'SENDING' AND lease_until <= ?
+                    LIMIT ? FOR UPDATE SKIP LOCKED""", now, most - ids.size()));
+        }
         if (ids.isEmpty()) {
             return List.of();
         }
         // One read for the batch (the rows are locked already), not one per row.
         List<Notification> claimed = em.createQuery("SELECT n FROM Notification n WHERE n.id IN :ids ORDER BY n.dueAt",
                         Notification.class)
-                .setParameter("ids", ids.stream().map(Number::longValue).toList())
+                .setParameter("ids", ids)
                 .getResultList();
         claimed.forEach(notification -> notification.claim(node, now, lease));
         return claimed;
+    }
+
+    private List<Long> claimable(String sql, Instant now, int most) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery(sql)
+                .setParameter(1, Timestamp.from(now))
+                .setParameter(2, most)
+                .getResultList();
+        return ids.stream().map(Number::longValue).toList();
     }
 
     /**
@@ -71,7 +86,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void sent(long id, String node, String providerId, String body) {
         Instant now = clock.instant();
-        em.createQuery("""
+        int recorded = em.createQuery("""
                         UPDATE Notification n SET n.status = :sent, n.providerId = :provider, n.body = :body,
                           n.sentAt = :now, n.updatedAt = :now, n.leaseUntil = NULL, n.lastError = NULL
                         WHERE n.id = :id AND n.status = :sending AND n.claimedBy = :node""")
@@ -83,6 +98,10 @@ public class Outbox {
                 .setParameter("sending", Notification.Status.SENDING)
                 .setParameter("node", node)
                 .executeUpdate();
+        if (recorded == 0) {
+            // The lease ran out before the provider answered and another node took the row: it may go twice.
+            LOG.warning("Notification " + id + " was sent by " + node + " after its lease ran out");
+        }
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -121,20 +140,26 @@ public class Outbox {
         });
     }
 
-    /** Pending messages of a booking that a change has made stale are dropped now rather than at send time. */
+    /**
+     * Pending messages of a booking that a change has made stale are dropped now rather than at send time. One
+     * guarded UPDATE: a row a dispatcher claimed meanwhile stays its own (it is checked again when rendered).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public int skipStale(long bookingId, int currentSequence) {
-        Instant now = clock.instant();
-        List<Notification> pending = em.createQuery("""
-                        SELECT n FROM Notification n WHERE n.bookingId = :booking AND n.status = :pending
-                        AND n.bookingSequence < :sequence""", Notification.class)
+        List<NotificationKind> stale = Arrays.stream(NotificationKind.values())
+                .filter(NotificationKind::staleAfterChange).toList();
+        return em.createQuery("""
+                        UPDATE Notification n SET n.status = :skipped, n.lastError = :why, n.updatedAt = :now
+                        WHERE n.bookingId = :booking AND n.status = :pending AND n.bookingSequence < :sequence
+                        AND n.kind IN :kinds""")
+                .setParameter("skipped", Notification.Status.SKIPPED)
+                .setParameter("why", "the booking changed before this was sent")
+                .setParameter("now", clock.instant())
                 .setParameter("booking", bookingId)
                 .setParameter("pending", Notification.Status.PENDING)
                 .setParameter("sequence", currentSequence)
-                .getResultList();
-        pending.stream().filter(n -> n.kind().staleAfterChange())
-                .forEach(n -> n.skip("the booking changed before this was sent", now));
-        return pending.size();
+                .setParameter("kinds", stale)
+                .executeUpdate();
     }
 
     private Optional<Notification> mine(long id, String node) {
