@@ -69,11 +69,19 @@ public class InviteMail {
             if (username.isPresent() && password.isEmpty()) {
                 throw new IllegalArgumentException("linkup.mail.password is required with linkup.mail.username");
             }
+            if (username.isPresent() && !startTls && !isLoopback(host)) {
+                throw new IllegalArgumentException("linkup.mail.username needs linkup.mail.starttls=true for "
+                        + host + ": the password must not cross the network in clear text");
+            }
             Objects.requireNonNull(from, "from");
             replyTo = Objects.requireNonNull(replyTo, "replyTo").filter(r -> !r.isBlank());
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("linkup.mail.timeout-millis must be positive");
             }
+        }
+
+        private static boolean isLoopback(String host) {
+            return host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
         }
 
         @Override
@@ -214,9 +222,7 @@ public class InviteMail {
             mime.saveChanges();
             return mime;
         } catch (AddressException e) {
-            // Without the exception as cause: its text holds the whole address.
-            throw new MailFailure(false, "not a valid email address: " + Addresses.maskedAddress(message.to()),
-                    null);
+            throw new MailFailure(false, "not a valid email address: " + Addresses.maskedAddress(message.to()));
         } catch (MessagingException e) {
             throw new IllegalStateException("could not build the invite email: " + e.getMessage(), e);
         } catch (UnsupportedEncodingException e) {
@@ -255,13 +261,13 @@ public class InviteMail {
         if (e instanceof SendFailedException refused) {
             Address[] invalid = refused.getInvalidAddresses();
             if (invalid != null && invalid.length > 0) {
-                return new MailFailure(false, "the mail server refused the address " + who + ": " + reply, e);
+                return new MailFailure(false, "the mail server refused the address " + who + ": " + reply);
             }
             if (replyClass(e) == 5) {
-                return new MailFailure(false, "the mail server refused the invite to " + who + ": " + reply, e);
+                return new MailFailure(false, "the mail server refused the invite to " + who + ": " + reply);
             }
         }
-        return new MailFailure(true, "could not hand the invite to " + who + " to the mail server: " + reply, e);
+        return new MailFailure(true, "could not hand the invite to " + who + " to the mail server: " + reply);
     }
 
     /** The class (4 or 5) of the first SMTP reply in the chain, 0 when there is none. */

@@ -1,6 +1,5 @@
 package sg.linkup.notification.calendar;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -52,7 +51,6 @@ import sg.linkup.notification.calendar.CalendarEvent.Person;
  * subscription feed. Times are written as Singapore wall-clock times with a VTIMEZONE from iCal4j's bundled
  * zone data, so no calendar has to guess the zone and nothing is fetched from the network.
  */
-@ApplicationScoped
 public class Invites {
 
     private static final String PRODUCT = "-//Linkup//Bookings//EN";

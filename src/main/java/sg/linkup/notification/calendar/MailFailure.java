@@ -8,8 +8,9 @@ public class MailFailure extends RuntimeException {
 
     private final boolean mayRetry;
 
-    public MailFailure(boolean mayRetry, String message, Throwable cause) {
-        super(message, cause);
+    /** Without the mail library's exception as cause: its message and address lists hold full addresses. */
+    public MailFailure(boolean mayRetry, String message) {
+        super(message);
         this.mayRetry = mayRetry;
     }
 

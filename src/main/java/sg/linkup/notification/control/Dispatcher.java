@@ -9,6 +9,8 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -94,7 +96,26 @@ public class Dispatcher {
     public Dispatch.Settings settings() {
         return new Dispatch.Settings(batch, concurrency, Duration.ofSeconds(leaseSeconds),
                 new BackOff(Duration.ofSeconds(backOffSeconds), Duration.ofSeconds(maxBackOffSeconds), maxAttempts),
-                statusCallback.filter(url -> !url.isBlank()).orElse(null));
+                statusCallback());
+    }
+
+    /** Checked at start: a malformed one would fail every text at send time instead. */
+    private String statusCallback() {
+        String url = statusCallback.map(String::strip).filter(u -> !u.isEmpty()).orElse(null);
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url);
+            if (uri.isAbsolute() && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    && uri.getHost() != null) {
+                return url;
+            }
+        } catch (URISyntaxException e) {
+            // named below
+        }
+        throw new IllegalStateException("linkup.sms.status-callback-url must be an absolute http(s) URL, like "
+                + "https://linkup.example.gov.sg/api/webhooks/twilio/status; it is " + url);
     }
 
     @PreDestroy

@@ -7,7 +7,8 @@ import java.util.Set;
 public enum Keyword {
     YES, CANCEL, STOP, START, OTHER;
 
-    private static final Set<String> YES_WORDS = Set.of("YES", "Y", "OK", "CONFIRM");
+    // Only the words the texts ask for: "ok" or "confirm" may be a question, and YES takes an offered slot.
+    private static final Set<String> YES_WORDS = Set.of("YES", "Y");
     private static final Set<String> CANCEL_WORDS = Set.of("C", "CANCEL");
     // The carriers' usual opt-out and opt-in words, so a client is not texted after any of them.
     private static final Set<String> STOP_WORDS = Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "END", "QUIT");

@@ -38,6 +38,9 @@ public class LoggingSms implements SmsSender {
         if (number == null || number.length() < 8) {
             return "****";
         }
-        return number.substring(0, 3) + "****" + number.substring(number.length() - 4);
+        // Only an E.164 number shows its country code; of anything else (a local number in a provider's error
+        // text) just the last four digits show.
+        String prefix = number.startsWith("+") ? number.substring(0, 3) : "";
+        return prefix + "****" + number.substring(number.length() - 4);
     }
 }

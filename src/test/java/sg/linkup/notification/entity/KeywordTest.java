@@ -9,11 +9,11 @@ class KeywordTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "YES|YES", "yes|YES", "Yes.|YES", "  y  |YES", "Y!|YES", "ok|YES", "yes I will come|YES",
+        "YES|YES", "yes|YES", "Yes.|YES", "  y  |YES", "Y!|YES", "yes I will come|YES",
         "C|CANCEL", "c|CANCEL", "Cancel|CANCEL", "CANCEL please|CANCEL",
         "STOP|STOP", "stop|STOP", "Unsubscribe|STOP", "stopall|STOP",
         "START|START", "start|START", "unstop|START",
-        "hello|OTHER", "yesterday|OTHER", "cancelled?|OTHER", "是|OTHER", "''|OTHER"})
+        "hello|OTHER", "ok|OTHER", "confirm|OTHER", "yesterday|OTHER", "cancelled?|OTHER", "是|OTHER", "''|OTHER"})
     void theFirstWordDecides(String text, Keyword expected) {
         assertEquals(expected, Keyword.of(text));
     }

@@ -69,6 +69,7 @@ class LoggingSmsTest {
         assertEquals("+65****4567", LoggingSms.masked("+6591234567"));
         assertEquals("+44****0123", LoggingSms.masked("+447700900123"));
         assertEquals("****", LoggingSms.masked("+6512"));
+        assertEquals("****4567", LoggingSms.masked("91234567"), "a local number shows only its last four digits");
         assertEquals("****", LoggingSms.masked(null));
     }
 }

@@ -44,6 +44,8 @@ public class TwilioSms implements SmsSender {
     static final int TO_NOT_MOBILE = 21614;
     static final int UNSUBSCRIBED = 21610;
     static final int TOO_MANY_REQUESTS = 20429;
+    /** The sender's queue at Twilio is full: the same message goes through once it has drained. */
+    static final int QUEUE_FULL = 21611;
     private static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\d{6,}");
 
     @Inject
@@ -164,7 +166,7 @@ public class TwilioSms implements SmsSender {
                     return SmsFailure.Kind.INVALID_NUMBER;
                 case UNSUBSCRIBED:
                     return SmsFailure.Kind.UNSUBSCRIBED;
-                case TOO_MANY_REQUESTS:
+                case TOO_MANY_REQUESTS, QUEUE_FULL:
                     return SmsFailure.Kind.TRANSIENT;
                 default:
                     break;
@@ -222,6 +224,10 @@ public class TwilioSms implements SmsSender {
                 throw new IllegalStateException("linkup.twilio.api-base-url must be an http(s) URL with a host and "
                         + "without query or fragment, like https://api.twilio.com; it is " + apiBaseUrl);
             }
+            if ("http".equals(apiBaseUrl.getScheme()) && !isLoopback(apiBaseUrl.getHost())) {
+                throw new IllegalStateException("linkup.twilio.api-base-url may use http only on this machine "
+                        + "(a local fake); the auth token must not cross the network in clear text: " + apiBaseUrl);
+            }
             if (maxConnections < 1) {
                 throw new IllegalStateException("linkup.twilio.max-connections must be at least 1; it is "
                         + maxConnections);
@@ -229,6 +235,10 @@ public class TwilioSms implements SmsSender {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalStateException("linkup.twilio.timeout-millis must be positive; it is " + timeout);
             }
+        }
+
+        private static boolean isLoopback(String host) {
+            return host.equals("localhost") || host.equals("[::1]") || host.startsWith("127.");
         }
 
         /** From configuration text: blank means unset, the base URL is parsed, a bad one named. */
