@@ -445,6 +445,8 @@ class BookingCommitBench {
         Run overHttp = find("(b) booking over HTTP");
         assertEquals(0, overHttp.failed(), "bookings over HTTP that did not answer 201: "
                 + overHttp.firstFailure());
+        Run bare = find("(c) bare booking tx, JDBC");
+        assertEquals(0, bare.failed(), "bare booking transactions that failed: " + bare.firstFailure());
         inProcess.ifPresent(run -> assertEquals(0, run.failed(), "in-process bookings that failed: "
                 + run.firstFailure()));
         assertEquals(planned, booked, "every planned booking was made, once");

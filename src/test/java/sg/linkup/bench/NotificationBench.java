@@ -1,6 +1,7 @@
 package sg.linkup.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.inject.spi.CDI;
@@ -82,6 +83,7 @@ class NotificationBench {
         Dispatch.Settings settings = CDI.current().select(Dispatcher.class).get().settings();
         int port = URI.create(System.getenv("LINKUP_TWILIO_API_BASE_URL")).getPort();
         StringBuilder report = new StringBuilder();
+        List<String> wrong = new ArrayList<>();
         try (FakeTwilio fake = new FakeTwilio().start(port)) {
             fake.delay(ANSWER_AFTER);
             report.append(String.format(Locale.ROOT, "Dispatcher settings: batch %d, %d sender threads, lease %d s; "
@@ -108,6 +110,9 @@ class NotificationBench {
                                 + "fake accepted %d (POSTs %d), duplicates %d; most in flight at the fake %d; by "
                                 + "node: %s%n", nodes, nodes == 1 ? "" : "s", MESSAGES, seconds, MESSAGES / seconds,
                         sent, accepted, posts, accepted - sent, fake.maxInFlight(), byNode(db, booking)));
+                if (sent != MESSAGES || accepted != MESSAGES) {
+                    wrong.add(nodes + " node(s): " + sent + " recorded sent, " + accepted + " accepted by the fake");
+                }
             }
         }
         try (Connection c = db.getConnection(); Statement statement = c.createStatement()) {
@@ -118,6 +123,8 @@ class NotificationBench {
                 store.executeUpdate();
             }
         }
+        // Figures are not judged, correctness is: every message sent, and each exactly once.
+        assertEquals(List.of(), wrong, report::toString);
     }
 
     @Test
@@ -131,7 +138,7 @@ class NotificationBench {
              ResultSet rows = read.executeQuery()) {
             report = rows.next() ? rows.getString(1) : null;
         }
-        assertEquals(true, report != null, "the in-process run left its figures");
+        assertNotNull(report, "the in-process run left its figures");
         String text = "== Notifications: " + MESSAGES + " due reminders, real Twilio SDK, fake Twilio ==\n" + report;
         System.out.println(text);
         Files.createDirectories(OUT);

@@ -500,7 +500,7 @@ class BookingIT {
         }
     }
 
-    private static Connection db() throws SQLException {
+    static Connection db() throws SQLException {
         return DriverManager.getConnection(System.getenv("LINKUP_DB_URL"), "root", "");
     }
 

@@ -1,5 +1,7 @@
 package sg.linkup.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.BodyPart;
@@ -10,15 +12,11 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import net.fortuna.ical4j.data.CalendarBuilder;
-import net.fortuna.ical4j.data.ParserException;
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.validate.ValidationResult;
+import sg.linkup.notification.calendar.Ics;
 import sg.linkup.notification.sms.twilio.FakeTwilio;
 
 /**
@@ -66,8 +64,15 @@ final class NotificationFakes {
                 if (toThem) {
                     Object content = message.getContent();
                     String text = part(content, "text/plain").map(Part::text).orElse(null);
-                    part(content, "text/calendar").ifPresent(part -> mails.add(new Mail(subject(message),
-                            part.method, part.text, text)));
+                    Optional<Part> calendar = part(content, "text/calendar");
+                    if (calendar.isPresent()) {
+                        // Every invitation that arrives is checked as a calendar program would read it, and its
+                        // attachment must be the same calendar.
+                        validate(calendar.get().text());
+                        assertEquals(calendar.get().text(), part(content, "application/ics").map(Part::text)
+                                .orElse(null), "the invite.ics attachment");
+                        mails.add(new Mail(subject(message), calendar.get().method(), calendar.get().text(), text));
+                    }
                 }
             } catch (Exception e) {
                 throw new IllegalStateException("unreadable mail", e);
@@ -126,12 +131,8 @@ final class NotificationFakes {
         throw new AssertionError("no " + name + " in\n" + ics);
     }
 
-    /** Parses the calendar with iCal4j and fails on anything its validator reports. */
-    static void validate(String ics) throws IOException, ParserException {
-        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
-        ValidationResult result = calendar.validate();
-        if (result.hasErrors()) {
-            throw new AssertionError("invalid calendar: " + result.getEntries() + "\n" + ics);
-        }
+    /** Parses the calendar with iCal4j and fails on anything its validator reports (RFC 5545 and 5546). */
+    static void validate(String ics) {
+        Ics.parseValid(ics);
     }
 }

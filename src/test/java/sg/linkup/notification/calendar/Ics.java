@@ -17,12 +17,12 @@ import net.fortuna.ical4j.validate.ValidationException;
 import net.fortuna.ical4j.validate.ValidationResult;
 
 /** Reads iCalendar text back the way a calendar client would, and asks iCal4j whether it is valid. */
-final class Ics {
+public final class Ics {
 
     private Ics() {
     }
 
-    static Calendar parse(String text) {
+    public static Calendar parse(String text) {
         try {
             return new CalendarBuilder().build(new StringReader(text));
         } catch (IOException | ParserException e) {
@@ -35,7 +35,7 @@ final class Ics {
      * and, per component, e.g. "a REQUEST has ORGANIZER, ATTENDEE, DTSTAMP, UID…") and, because a METHOD makes
      * iCal4j check components against its rules only, each component against RFC 5545 as well.
      */
-    static ValidationResult validation(Calendar calendar) {
+    public static ValidationResult validation(Calendar calendar) {
         try {
             ValidationResult result = calendar.validate(true);
             for (Component component : calendar.getComponents()) {
@@ -47,7 +47,7 @@ final class Ics {
         }
     }
 
-    static Calendar parseValid(String text) {
+    public static Calendar parseValid(String text) {
         Calendar calendar = parse(text);
         ValidationResult result = validation(calendar);
         assertFalse(result.hasErrors(), () -> "iCal4j finds it invalid: " + result.getEntries() + "\n" + text);

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,6 +82,7 @@ public final class FakeTwilio implements AutoCloseable {
     private final String authToken;
     private final int threads;
     private final ConcurrentLinkedQueue<Reply> script = new ConcurrentLinkedQueue<>();
+    private final Map<String, ConcurrentLinkedQueue<Reply>> scriptFor = new ConcurrentHashMap<>();
     private final List<Message> accepted = new CopyOnWriteArrayList<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Set<String> unsubscribed = ConcurrentHashMap.newKeySet();
@@ -150,6 +152,16 @@ public final class FakeTwilio implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Canned answers for the next messages to {@code to} only, in order. A test sharing the fake with other
+     * senders (an integration test's earlier bookings still retrying) scripts its own recipient's answers, so
+     * no stray request takes them.
+     */
+    public FakeTwilio enqueueFor(String to, Reply... replies) {
+        Collections.addAll(scriptFor.computeIfAbsent(to, key -> new ConcurrentLinkedQueue<>()), replies);
+        return this;
+    }
+
     /** How long every request waits before it is answered (the benchmark uses 50 ms, like a real round trip). */
     public FakeTwilio delay(Duration wait) {
         this.delay = wait;
@@ -180,6 +192,7 @@ public final class FakeTwilio implements AutoCloseable {
     /** Forgets messages, requests, script, opt-outs and the in-flight high-water mark; keeps the delay. */
     public void reset() {
         script.clear();
+        scriptFor.clear();
         accepted.clear();
         received.clear();
         unsubscribed.clear();
@@ -336,7 +349,8 @@ public final class FakeTwilio implements AutoCloseable {
                 respond(exchange, 404, errorJson(404, 20404, "The requested resource " + path + " was not found"));
                 return;
             }
-            Reply canned = script.poll();
+            Queue<Reply> own = scriptFor.get(String.valueOf(first(form, "To")));
+            Reply canned = own == null || own.isEmpty() ? script.poll() : own.poll();
             if (canned != null && canned.status == -1) {
                 exchange.close();
                 return;
