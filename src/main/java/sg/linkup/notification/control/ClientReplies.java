@@ -6,9 +6,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sg.linkup.audit.control.AuditTrail;
 import sg.linkup.audit.entity.AuditEvent.Actor;
 import sg.linkup.booking.control.BookingChanged;
@@ -32,6 +34,9 @@ import sg.linkup.notification.entity.SmsTemplates;
  *   <li>C / CANCEL cancels the next upcoming booking at once, whenever it is, and says so. Asking "are you
  *   sure?" would leave the slot blocked until a second reply that often never comes; the SMS that invited the
  *   reply named the session, and counter staff can book again in a minute.</li>
+ *   <li>A second C within {@code linkup.sms.repeat-cancel-minutes} of one that cancelled is taken for the same
+ *   request sent twice (clients resend when unsure the first went through): it repeats that answer instead of
+ *   cancelling the booking after.</li>
  *   <li>STOP / START withdraw and give SMS consent for every client record with that number.</li>
  *   <li>Anything else gets the help text; a number with nothing upcoming gets a polite "no booking".</li>
  * </ul>
@@ -62,6 +67,13 @@ public class ClientReplies {
 
     @Inject
     Clock clock;
+
+    /** How long a repeated C still means the booking the first one cancelled. */
+    @Inject
+    @ConfigProperty(name = "linkup.sms.repeat-cancel-minutes", defaultValue = "10")
+    int repeatCancelMinutes;
+
+    static final String CANCELLED_BY_SMS = "cancelled by the client by SMS";
 
     private final SmsTemplates templates = new SmsTemplates();
 
@@ -129,12 +141,30 @@ public class ClientReplies {
     }
 
     private Answer cancel(List<Long> clients, Actor actor, Language language, Instant now) {
+        Instant window = now.minus(Duration.ofMinutes(repeatCancelMinutes));
+        Optional<Booking> justCancelled = cancelledBySmsSince(clients, window);
+        if (justCancelled.isPresent()) {
+            return reply(SmsKind.REPLY_CANCELLED, language, justCancelled.get(), null);
+        }
         Optional<Booking> next = nextUpcoming(clients, now);
         if (next.isEmpty()) {
             return reply(SmsKind.REPLY_NO_BOOKING, language, null, null);
         }
-        Booking booking = bookings.cancel(next.get().id(), null, "cancelled by the client by SMS", actor);
+        Booking booking = bookings.cancel(next.get().id(), null, CANCELLED_BY_SMS, actor);
         return reply(SmsKind.REPLY_CANCELLED, language, booking, booking.serviceId());
+    }
+
+    private Optional<Booking> cancelledBySmsSince(List<Long> clients, Instant since) {
+        return em.createQuery("""
+                        SELECT b FROM Booking b WHERE b.clientId IN :clients AND b.status = :cancelled
+                        AND b.cancelReason = :bySms AND b.finishedAt > :since
+                        ORDER BY b.finishedAt DESC""", Booking.class)
+                .setParameter("clients", clients)
+                .setParameter("cancelled", BookingStatus.CANCELLED)
+                .setParameter("bySms", CANCELLED_BY_SMS)
+                .setParameter("since", since)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
     }
 
     private List<WaitlistEntry> offers(List<Long> clients) {
