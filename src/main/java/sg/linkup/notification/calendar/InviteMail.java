@@ -25,6 +25,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import sg.linkup.platform.Hosts;
 
 /**
  * Sends one invite email over SMTP with Jakarta Mail. The MIME shape is the one Outlook and Gmail both show as
@@ -69,7 +70,7 @@ public class InviteMail {
             if (username.isPresent() && password.isEmpty()) {
                 throw new IllegalArgumentException("linkup.mail.password is required with linkup.mail.username");
             }
-            if (username.isPresent() && !startTls && !isLoopback(host)) {
+            if (username.isPresent() && !startTls && !Hosts.isLoopback(host)) {
                 throw new IllegalArgumentException("linkup.mail.username needs linkup.mail.starttls=true for "
                         + host + ": the password must not cross the network in clear text");
             }
@@ -78,10 +79,6 @@ public class InviteMail {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalArgumentException("linkup.mail.timeout-millis must be positive");
             }
-        }
-
-        private static boolean isLoopback(String host) {
-            return host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
         }
 
         @Override

@@ -25,6 +25,7 @@ import sg.linkup.notification.control.SmsFailure;
 import sg.linkup.notification.control.SmsProvider;
 import sg.linkup.notification.control.SmsSender;
 import sg.linkup.notification.sms.LoggingSms;
+import sg.linkup.platform.Hosts;
 
 /**
  * Sends text messages through Twilio's Programmable Messaging with the Twilio Java SDK, on a client of its own
@@ -224,7 +225,7 @@ public class TwilioSms implements SmsSender {
                 throw new IllegalStateException("linkup.twilio.api-base-url must be an http(s) URL with a host and "
                         + "without query or fragment, like https://api.twilio.com; it is " + apiBaseUrl);
             }
-            if ("http".equals(apiBaseUrl.getScheme()) && !isLoopback(apiBaseUrl.getHost())) {
+            if ("http".equals(apiBaseUrl.getScheme()) && !Hosts.isLoopback(apiBaseUrl.getHost())) {
                 throw new IllegalStateException("linkup.twilio.api-base-url may use http only on this machine "
                         + "(a local fake); the auth token must not cross the network in clear text: " + apiBaseUrl);
             }
@@ -235,10 +236,6 @@ public class TwilioSms implements SmsSender {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw new IllegalStateException("linkup.twilio.timeout-millis must be positive; it is " + timeout);
             }
-        }
-
-        private static boolean isLoopback(String host) {
-            return host.equals("localhost") || host.equals("[::1]") || host.startsWith("127.");
         }
 
         /** From configuration text: blank means unset, the base URL is parsed, a bad one named. */
