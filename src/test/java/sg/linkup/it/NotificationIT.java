@@ -20,16 +20,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import javax.naming.InitialContext;
@@ -50,6 +49,7 @@ import sg.linkup.notification.control.Dispatcher;
 import sg.linkup.notification.control.Messages;
 import sg.linkup.notification.control.Outbox;
 import sg.linkup.notification.control.SmsChannel;
+import sg.linkup.notification.control.SmsSender;
 import sg.linkup.notification.calendar.InviteMail;
 import sg.linkup.notification.calendar.Ics;
 import sg.linkup.notification.sms.twilio.FakeTwilio;
@@ -456,53 +456,46 @@ class NotificationIT {
         SmsChannel channel = CDI.current().select(SmsChannel.class).get();
         InviteMail mail = CDI.current().select(InviteMail.class).get();
         ManagedThreadFactory threads = InitialContext.doLookup("java:comp/DefaultManagedThreadFactory");
-        long booking;
-        long before;
-        try (Connection c = db.getConnection()) {
-            booking = sharedBooking(c);
-            try (var last = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM notification");
-                 var rs = last.executeQuery()) {
-                rs.next();
-                before = rs.getLong(1);
-            }
-            // As the outbox writes them: due now, for the booking's client and its current sequence.
-            try (var insert = c.prepareStatement("""
-                    INSERT INTO notification (booking_id, client_id, kind, channel, recipient, language,
-                      booking_sequence, due_at, status, created_at, updated_at)
-                    SELECT b.id, b.client_id, 'REMINDER', 'SMS', cl.mobile, 'EN', b.ics_sequence,
-                      UTC_TIMESTAMP(6) - INTERVAL 1 SECOND, 'PENDING', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)
-                    FROM booking b JOIN client cl ON cl.id = b.client_id WHERE b.id = ?""")) {
-                for (int i = 0; i < MANY; i++) {
-                    insert.setLong(1, booking);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        }
         // As the node's own dispatcher sends: through Fault Tolerance, whose retries are a source of duplicates too.
-        List<Dispatch> nodes = List.of(new Dispatch("it-node-a", messages, outbox, channel::send, mail, settings),
-                new Dispatch("it-node-b", messages, outbox, channel::send, mail, settings));
-        Rows rows = new Rows(db, booking, before);
-        ExecutorService drivers = Executors.newFixedThreadPool(2, threads);
+        // Each node's first send waits until the other node is sending as well, so the two demonstrably claim
+        // side by side — not one after the other, and not with the node's own dispatcher taking everything first.
+        CountDownLatch bothSending = new CountDownLatch(2);
+        List<Dispatch> nodes = List.of(
+                new Dispatch("it-node-a", messages, outbox, together(channel::send, bothSending), mail, settings),
+                new Dispatch("it-node-b", messages, outbox, together(channel::send, bothSending), mail, settings));
+        Rows rows;
         try {
-            nodes.forEach(n -> n.start(threads, Duration.ZERO));
+            // Polling on their own tickers, as nodes do, before the messages exist: all of them see them at once.
+            nodes.forEach(n -> n.start(threads, Duration.ofMillis(20)));
+            try (Connection c = db.getConnection()) {
+                long booking = sharedBooking(c);
+                long before;
+                try (var last = c.prepareStatement("SELECT COALESCE(MAX(id), 0) FROM notification");
+                     var rs = last.executeQuery()) {
+                    rs.next();
+                    before = rs.getLong(1);
+                }
+                rows = new Rows(db, booking, before);
+                // As the outbox writes them: due now, for the booking's client and its current sequence.
+                try (var insert = c.prepareStatement("""
+                        INSERT INTO notification (booking_id, client_id, kind, channel, recipient, language,
+                          booking_sequence, due_at, status, created_at, updated_at)
+                        SELECT b.id, b.client_id, 'REMINDER', 'SMS', cl.mobile, 'EN', b.ics_sequence,
+                          UTC_TIMESTAMP(6) - INTERVAL 1 SECOND, 'PENDING', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)
+                        FROM booking b JOIN client cl ON cl.id = b.client_id WHERE b.id = ?""")) {
+                    for (int i = 0; i < MANY; i++) {
+                        insert.setLong(1, booking);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+            }
             Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
             while (rows.count("status IN ('PENDING', 'SENDING')") > 0 && Instant.now().isBefore(deadline)) {
-                List<Future<?>> rounds = new ArrayList<>();
-                for (Dispatch node : nodes) {
-                    rounds.add(drivers.submit(node::drain));
-                }
-                for (Future<?> round : rounds) {
-                    round.get();
-                }
-                for (Dispatch node : nodes) {
-                    node.awaitIdle();
-                }
-                Thread.sleep(50);
+                Thread.sleep(100);
             }
         } finally {
             nodes.forEach(Dispatch::stop);
-            drivers.shutdown();
         }
         String summary = rows.summary();
         assertEquals(MANY, rows.count("status = 'SENT'"), summary);
@@ -510,9 +503,29 @@ class NotificationIT {
         // sent_at goes through the Instant converter in a bulk UPDATE: stored in UTC, not shifted by 8 hours.
         assertEquals(MANY, rows.count("status = 'SENT'"
                 + " AND sent_at BETWEEN UTC_TIMESTAMP(6) - INTERVAL 5 MINUTE AND UTC_TIMESTAMP(6)"), summary);
-        // The node's own dispatcher may take rows too; both of this test's nodes must have taken some.
+        // The node's own dispatcher may take rows too; both of this test's nodes must have taken some, at once.
+        assertEquals(0, bothSending.getCount(), "both dispatchers were sending at the same time: " + summary);
         assertTrue(rows.count("claimed_by = 'it-node-a'") > 0 && rows.count("claimed_by = 'it-node-b'") > 0,
                 "both dispatchers took part: " + summary);
+    }
+
+    /**
+     * {@code sender}, whose first send waits (a minute at most) until every node sharing {@code started} has
+     * begun sending. The waiting node keeps its claimed rows meanwhile, so the other can only take different ones.
+     */
+    private static SmsSender together(SmsSender sender, CountDownLatch started) {
+        AtomicBoolean first = new AtomicBoolean(true);
+        return sms -> {
+            if (first.compareAndSet(true, false)) {
+                started.countDown();
+            }
+            try {
+                started.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return sender.send(sms);
+        };
     }
 
     /** The booking the two-dispatcher tests share: the newest with the marker. */

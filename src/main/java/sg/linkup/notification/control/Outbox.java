@@ -47,15 +47,18 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Notification> claim(String node, int most, Duration lease) {
         Instant now = clock.instant();
-        // Two reads, each walking ix_notification_due in order and stopping at its LIMIT: InnoDB locks the rows
-        // it reads, and one read with "PENDING … OR SENDING …" would sort first — locking every due row and
-        // leaving the other nodes nothing to take during a burst.
+        // Two reads, each walking ix_notification_due in order and stopping at its LIMIT: InnoDB locks every row
+        // it reads until the claim commits, so a read that scans and sorts (one "PENDING … OR SENDING …" read, or
+        // a table scan the optimizer picks from stale statistics right after a burst of inserts) locks every due
+        // row and leaves the other nodes nothing to take. Hence the index is forced, not left to the optimizer.
         List<Long> ids = new ArrayList<>(claimable("""
-                SELECT id FROM notification WHERE status = 'PENDING' AND due_at <= ?
+                SELECT id FROM notification FORCE INDEX (ix_notification_due)
+                WHERE status = 'PENDING' AND due_at <= ?
                 ORDER BY due_at LIMIT ? FOR UPDATE SKIP LOCKED""", now, most));
         if (ids.size() < most) {
             ids.addAll(claimable("""
-                    SELECT id FROM notification WHERE status = 'SENDING' AND lease_until <= ?
+                    SELECT id FROM notification FORCE INDEX (ix_notification_due)
+                    WHERE status = 'SENDING' AND lease_until <= ?
                     LIMIT ? FOR UPDATE SKIP LOCKED""", now, most - ids.size()));
         }
         if (ids.isEmpty()) {
