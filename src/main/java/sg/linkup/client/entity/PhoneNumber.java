@@ -54,9 +54,27 @@ public final class PhoneNumber {
 
     /** "+65 ****4567": enough for an officer to recognise a number, not enough to use it. */
     public String masked() {
-        String national = e164.substring(1 + String.valueOf(countryCode).length());
-        String lastFour = national.substring(Math.max(0, national.length() - 4));
-        return "+" + countryCode + " ****" + lastFour;
+        return "+" + countryCode + " ****" + e164.substring(e164.length() - 4);
+    }
+
+    /**
+     * Any phone number as logs, error texts and screens show one — the only way Linkup prints a number:
+     * "+65 ****4567" with a country code, "****4567" without, "****" for anything with fewer than eight digits.
+     */
+    public static String masked(String number) {
+        String digits = number == null ? "" : number.replaceAll("\\D", "");
+        if (digits.length() < 8) {
+            return "****";
+        }
+        String lastFour = digits.substring(digits.length() - 4);
+        if (number.strip().startsWith("+")) {
+            try {
+                return "+" + UTIL.parse("+" + digits, "ZZ").getCountryCode() + " ****" + lastFour;
+            } catch (NumberParseException e) {
+                // no known country code: shown as a local number
+            }
+        }
+        return "****" + lastFour;
     }
 
     @Override

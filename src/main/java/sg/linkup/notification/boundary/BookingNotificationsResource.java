@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sg.linkup.booking.boundary.BookingAccess;
 import sg.linkup.client.entity.PhoneNumber;
+import sg.linkup.notification.calendar.Addresses;
 import sg.linkup.notification.entity.Notification;
 import sg.linkup.notification.entity.NotificationKind;
 
@@ -55,11 +56,9 @@ public class BookingNotificationsResource {
 
         private static String masked(Notification n) {
             if (n.channel() == Notification.Channel.SMS) {
-                return PhoneNumber.ofE164(n.recipient()).masked();
+                return PhoneNumber.masked(n.recipient());
             }
-            String to = n.recipient();
-            int at = to.indexOf('@');
-            return at <= 1 ? "***" + to.substring(Math.max(at, 0)) : to.charAt(0) + "***" + to.substring(at);
+            return Addresses.maskedAddress(n.recipient());
         }
     }
 

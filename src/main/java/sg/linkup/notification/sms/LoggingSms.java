@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
+import sg.linkup.client.entity.PhoneNumber;
 import sg.linkup.notification.control.SmsProvider;
 import sg.linkup.notification.control.SmsSender;
 
@@ -25,22 +26,8 @@ public class LoggingSms implements SmsSender {
         ThreadLocalRandom.current().nextBytes(random);
         String id = "LOG" + HexFormat.of().formatHex(random);
         int length = sms.body() == null ? 0 : sms.body().codePointCount(0, sms.body().length());
-        LOG.info(() -> "SMS " + id + " to " + masked(sms.to()) + ": " + length + " characters"
+        LOG.info(() -> "SMS " + id + " to " + PhoneNumber.masked(sms.to()) + ": " + length + " characters"
                 + (sms.statusCallback() == null ? "" : ", status callback requested"));
         return new Receipt(id, "queued");
-    }
-
-    /**
-     * "+65****4567": the country code and the last four digits, enough to recognise a number, not to use it.
-     * Every SMS sender prints numbers this way; anything shorter than eight characters is hidden entirely.
-     */
-    public static String masked(String number) {
-        if (number == null || number.length() < 8) {
-            return "****";
-        }
-        // Only an E.164 number shows its country code; of anything else (a local number in a provider's error
-        // text) just the last four digits show.
-        String prefix = number.startsWith("+") ? number.substring(0, 3) : "";
-        return prefix + "****" + number.substring(number.length() - 4);
     }
 }

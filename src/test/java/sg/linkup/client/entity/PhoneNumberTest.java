@@ -56,6 +56,19 @@ class PhoneNumberTest {
     }
 
     @Test
+    void anyNumberInATextIsMaskedTheSameWay() {
+        assertEquals("+65 ****4567", PhoneNumber.masked("+6591234567"));
+        assertEquals("+44 ****0123", PhoneNumber.masked("+447700900123"));
+        assertEquals("+1 ****0123", PhoneNumber.masked("+14155550123"), "a one-digit country code shows no more");
+        assertEquals("+852 ****5678", PhoneNumber.masked("+85212345678"));
+        assertEquals("****4567", PhoneNumber.masked("91234567"), "a local number shows only its last four digits");
+        assertEquals("****0123", PhoneNumber.masked("+9991234560123"), "no such country code: shown as local");
+        assertEquals("****", PhoneNumber.masked("+6512"));
+        assertEquals("****", PhoneNumber.masked(null));
+        assertEquals(PhoneNumber.parse("9123 4567").masked(), PhoneNumber.masked("+6591234567"));
+    }
+
+    @Test
     void fullNumberNeverAppearsInItsTextForm() {
         PhoneNumber number = PhoneNumber.parse("9123 4567");
 

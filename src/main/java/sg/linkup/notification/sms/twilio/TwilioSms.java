@@ -24,7 +24,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sg.linkup.notification.control.SmsFailure;
 import sg.linkup.notification.control.SmsProvider;
 import sg.linkup.notification.control.SmsSender;
-import sg.linkup.notification.sms.LoggingSms;
 import sg.linkup.platform.Hosts;
 
 /**
@@ -123,12 +122,12 @@ public class TwilioSms implements SmsSender {
         } catch (TwilioException e) {
             SmsFailure failure = failure(e);
             LOG.log(failure.kind() == SmsFailure.Kind.REJECTED ? Level.WARNING : Level.INFO,
-                    () -> "Twilio did not take a message to " + LoggingSms.masked(sms.to()) + ": "
+                    () -> "Twilio did not take a message to " + number(sms.to()) + ": "
                             + failure.kind() + " (code " + failure.code() + ") " + failure.getMessage());
             throw failure;
         }
         String status = message.getStatus() == null ? null : message.getStatus().toString();
-        LOG.fine(() -> "Twilio took " + message.getSid() + " to " + LoggingSms.masked(sms.to()) + ", " + status);
+        LOG.fine(() -> "Twilio took " + message.getSid() + " to " + number(sms.to()) + ", " + status);
         return new Receipt(message.getSid(), status);
     }
 
@@ -150,9 +149,15 @@ public class TwilioSms implements SmsSender {
                 + masked(e.getMessage()), null);
     }
 
-    /** Every run of six or more digits, with or without a plus, as {@link LoggingSms#masked} shows numbers. */
+    /** Every run of six or more digits, with or without a plus, masked as Linkup prints every number. */
     static String masked(String text) {
-        return text == null ? null : PHONE_LIKE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(LoggingSms.masked(m.group())));
+        return text == null ? null
+                : PHONE_LIKE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(number(m.group())));
+    }
+
+    /** Linkup's one phone masker ({@code PhoneNumber} here is Twilio's type). */
+    private static String number(String digits) {
+        return sg.linkup.client.entity.PhoneNumber.masked(digits);
     }
 
     /**

@@ -188,7 +188,7 @@ class TwilioSmsTest {
         assertEquals(SmsFailure.Kind.INVALID_NUMBER, failure.kind());
         assertEquals("21211", failure.code());
         assertFalse(failure.getMessage().contains(impossible), failure.getMessage());
-        assertTrue(failure.getMessage().contains("+65****0123"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("+65 ****0123"), failure.getMessage());
         assertNull(failure.getCause(), "Twilio's exception repeats the full number");
     }
 
@@ -345,7 +345,7 @@ class TwilioSmsTest {
             assertFalse(line.contains("91234567"), line);
             assertFalse(line.contains("Bukit Merah"), line);
         }
-        assertTrue(lines.stream().anyMatch(line -> line.contains("+65****4567")), lines.toString());
+        assertTrue(lines.stream().anyMatch(line -> line.contains("+65 ****4567")), lines.toString());
     }
 
     @ParameterizedTest(name = "HTTP {0}, Twilio code {1} → {2}")
@@ -372,7 +372,7 @@ class TwilioSmsTest {
 
     @Test
     void numbersInTwiliosMessagesAreMasked() {
-        assertEquals("The 'To' number +65****4567 is not a valid phone number.",
+        assertEquals("The 'To' number +65 ****4567 is not a valid phone number.",
                 TwilioSms.masked("The 'To' number +6591234567 is not a valid phone number."));
         assertEquals("see https://www.twilio.com/docs/errors/21211", TwilioSms.masked(
                 "see https://www.twilio.com/docs/errors/21211"));
