@@ -41,6 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import sg.linkup.notification.calendar.InviteMail;
 import sg.linkup.notification.control.Dispatch;
 import sg.linkup.notification.control.Dispatcher;
+import sg.linkup.notification.control.DueReminders;
 import sg.linkup.notification.control.Messages;
 import sg.linkup.notification.control.Outbox;
 import sg.linkup.notification.control.SmsChannel;
@@ -67,7 +68,7 @@ class NotificationBench {
     static WebArchive war() {
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")))
                 .addClasses(FakeTwilio.class, FakeTwilio.Message.class, FakeTwilio.Received.class,
-                        FakeTwilio.Reply.class);
+                        FakeTwilio.Reply.class, DueReminders.class);
     }
 
     /** Inside Payara: both runs; the figures are handed to the client side through a scratch table. */
@@ -207,17 +208,8 @@ class NotificationBench {
     }
 
     private static void insert(DataSource db, long booking, int n) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO notification (booking_id, client_id, kind, channel, recipient, language,
-                  booking_sequence, due_at, status, created_at, updated_at)
-                SELECT b.id, b.client_id, 'REMINDER', 'SMS', cl.mobile, 'EN', b.ics_sequence,
-                  UTC_TIMESTAMP(6) - INTERVAL 1 SECOND, 'PENDING', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)
-                FROM booking b JOIN client cl ON cl.id = b.client_id WHERE b.id = ?""")) {
-            for (int i = 0; i < n; i++) {
-                insert.setLong(1, booking);
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        try (Connection c = db.getConnection()) {
+            DueReminders.insert(c, booking, n);
         }
     }
 

@@ -46,6 +46,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import sg.linkup.notification.control.Dispatch;
 import sg.linkup.notification.control.Dispatcher;
+import sg.linkup.notification.control.DueReminders;
 import sg.linkup.notification.control.Messages;
 import sg.linkup.notification.control.Outbox;
 import sg.linkup.notification.control.SmsChannel;
@@ -77,7 +78,7 @@ class NotificationIT {
                 .addClasses(Api.class, Api.Reply.class, CatalogueIT.class, AvailabilityIT.class, BookingIT.class,
                         FakeTwilio.class,
                         FakeTwilio.Message.class, FakeTwilio.Received.class, FakeTwilio.Reply.class,
-                        NotificationFakes.class, NotificationFakes.Mail.class, Ics.class);
+                        NotificationFakes.class, NotificationFakes.Mail.class, Ics.class, DueReminders.class);
     }
 
     @ArquillianResource
@@ -476,19 +477,7 @@ class NotificationIT {
                     before = rs.getLong(1);
                 }
                 rows = new Rows(db, booking, before);
-                // As the outbox writes them: due now, for the booking's client and its current sequence.
-                try (var insert = c.prepareStatement("""
-                        INSERT INTO notification (booking_id, client_id, kind, channel, recipient, language,
-                          booking_sequence, due_at, status, created_at, updated_at)
-                        SELECT b.id, b.client_id, 'REMINDER', 'SMS', cl.mobile, 'EN', b.ics_sequence,
-                          UTC_TIMESTAMP(6) - INTERVAL 1 SECOND, 'PENDING', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6)
-                        FROM booking b JOIN client cl ON cl.id = b.client_id WHERE b.id = ?""")) {
-                    for (int i = 0; i < MANY; i++) {
-                        insert.setLong(1, booking);
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
+                DueReminders.insert(c, booking, MANY);
             }
             Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
             while (rows.count("status IN ('PENDING', 'SENDING')") > 0 && Instant.now().isBefore(deadline)) {
