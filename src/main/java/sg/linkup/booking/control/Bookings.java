@@ -242,8 +242,8 @@ public class Bookings {
     /**
      * Marks no-shows: bookings nobody checked in within the grace period after their start. Claims its rows
      * with {@code FOR UPDATE SKIP LOCKED}, so several nodes sweeping at once each take different bookings and
-     * none is marked twice. The index is forced: InnoDB locks every row a read touches, and a table scan would
-     * lock every booked session, stalling counter staff's changes for the sweep's duration.
+     * none is marked twice. The index is forced, not left to the optimizer's statistics: InnoDB locks every row
+     * a read touches, and a table scan would lock every booked session for the sweep's duration.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Long> sweepNoShows(int batch) {

@@ -49,8 +49,8 @@ public class Outbox {
         Instant now = clock.instant();
         // Two reads, each walking ix_notification_due in order and stopping at its LIMIT: InnoDB locks every row
         // it reads until the claim commits, so a read that scans and sorts (one "PENDING … OR SENDING …" read, or
-        // a table scan the optimizer picks from stale statistics right after a burst of inserts) locks every due
-        // row and leaves the other nodes nothing to take. Hence the index is forced, not left to the optimizer.
+        // a table scan) locks every due row and leaves the other nodes nothing to take. The index is forced so
+        // that this never depends on the optimizer's statistics.
         List<Long> ids = new ArrayList<>(claimable("""
                 SELECT id FROM notification FORCE INDEX (ix_notification_due)
                 WHERE status = 'PENDING' AND due_at <= ?

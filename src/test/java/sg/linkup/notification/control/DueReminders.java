@@ -9,8 +9,14 @@ public final class DueReminders {
     private DueReminders() {
     }
 
-    /** {@code n} reminders of {@code booking} for its client and its current sequence, due a second ago. */
+    /**
+     * {@code n} reminders of {@code booking} for its client and its current sequence, due a second ago, in one
+     * transaction: every dispatcher sees all of them at once, as after a burst, not a few at a time as they are
+     * written (a row-by-row autocommit on a slow disk let one node take nearly all before the others started).
+     */
     public static void insert(Connection c, long booking, int n) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
         try (var insert = c.prepareStatement("""
                 INSERT INTO notification (booking_id, client_id, kind, channel, recipient, language,
                   booking_sequence, due_at, status, created_at, updated_at)
@@ -22,6 +28,12 @@ public final class DueReminders {
                 insert.addBatch();
             }
             insert.executeBatch();
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
         }
     }
 }
