@@ -65,7 +65,7 @@ public class SmsTemplates {
         Texts text = texts.get(language);
         String office = facts.officeName() == null ? null : gsmLookAlikes(facts.officeName());
 
-        Rendered full = measured(text.compose(kind, facts, office));
+        Rendered full = measured(text.sms(kind, facts, office));
         if (fits(full)) {
             return full;
         }
@@ -75,9 +75,9 @@ public class SmsTemplates {
                     continue;
                 }
                 String cut = office.substring(0, keep).stripTrailing();
-                Rendered shorter = measured(text.compose(kind, facts, cut + "..."));
+                Rendered shorter = measured(text.sms(kind, facts, cut + "..."));
                 if (shorter.count().encoding() == SmsSegments.Encoding.UCS_2) {
-                    shorter = measured(text.compose(kind, facts, cut + "…"));
+                    shorter = measured(text.sms(kind, facts, cut + "…"));
                 }
                 if (fits(shorter)) {
                     return shorter;
@@ -101,7 +101,7 @@ public class SmsTemplates {
         }
         requireFacts(kind, facts);
         String key = kind == SmsKind.CANCELLED ? key(kind) : MAIL + key(kind);
-        return texts.get(language).compose(key, kind, facts, facts.officeName()).substring(SENDER.length());
+        return texts.get(language).compose(key, kind, facts, facts.officeName());
     }
 
     private static void requireFacts(SmsKind kind, SmsFacts facts) {
@@ -158,13 +158,15 @@ public class SmsTemplates {
             this.when = DateTimeFormatter.ofPattern(bundle.getString(WHEN_PATTERN), locale);
         }
 
-        String compose(SmsKind kind, SmsFacts facts, String officeName) {
-            return compose(key(kind), kind, facts, officeName);
+        /** The text message: the sender's name, then the words. */
+        String sms(SmsKind kind, SmsFacts facts, String officeName) {
+            return SENDER + compose(key(kind), kind, facts, officeName);
         }
 
+        /** The words of {@code key}, for a text message or an e-mail. */
         String compose(String key, SmsKind kind, SmsFacts facts, String officeName) {
             if (!kind.namesAppointment()) {
-                return SENDER + format(key);
+                return format(key);
             }
             String placeKey = facts.mode() == SessionMode.VIDEO_REMOTE ? PLACE_REMOTE : PLACE_OFFICE;
             String body = format(key,
@@ -173,7 +175,7 @@ public class SmsTemplates {
                     Integer.toString(facts.offerMinutes()));
             String link = facts.linkToSend();
             // The link goes last, so no punctuation of ours sticks to it when the phone makes it clickable.
-            return SENDER + body + (kind.carriesVideoLink() && link != null ? format(VIDEO, link) : "");
+            return body + (kind.carriesVideoLink() && link != null ? format(VIDEO, link) : "");
         }
 
         private String format(String key, Object... arguments) {
