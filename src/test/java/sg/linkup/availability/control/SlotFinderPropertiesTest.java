@@ -53,7 +53,7 @@ import sg.linkup.directory.entity.SessionMode;
  * <p>jqwik's edge cases are switched off: here they are mostly empty calendars that find nothing, and the
  * small ranges (buffers, grid, sizes) meet their extremes often enough at random.
  */
-class SlotFinderProperties {
+class SlotFinderPropertiesTest {
 
     private static final ZoneId SINGAPORE = ZoneId.of("Asia/Singapore");
     /** Monday, Singapore midnight: 16:00 UTC the day before, so also a start of the 15- and 30-minute grid. */
@@ -382,7 +382,7 @@ class SlotFinderProperties {
 
     @Provide
     Arbitrary<Calendar> calendars() {
-        return Arbitraries.integers().between(1, 3).flatMap(SlotFinderProperties::calendarsOver);
+        return Arbitraries.integers().between(1, 3).flatMap(SlotFinderPropertiesTest::calendarsOver);
     }
 
     private static Arbitrary<Calendar> calendarsOver(int days) {
@@ -526,7 +526,7 @@ class SlotFinderProperties {
     }
 
     private static String describe(List<TimeRange> ranges) {
-        return ranges.stream().map(SlotFinderProperties::describe).collect(Collectors.joining(", ", "[", "]"));
+        return ranges.stream().map(SlotFinderPropertiesTest::describe).collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static String describe(Slot slot) {
