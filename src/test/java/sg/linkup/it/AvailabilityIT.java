@@ -375,7 +375,7 @@ class AvailabilityIT {
         return at.day.atTime(LocalTime.parse(time)).atZone(SINGAPORE).toInstant();
     }
 
-    private static String calendar(List<String[]> holidays, LocalDate extra) {
+    static String calendar(List<String[]> holidays, LocalDate extra) {
         StringBuilder ics = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Linkup//IT//EN\r\n");
         var days = new java.util.ArrayList<>(holidays);
         if (extra != null) {

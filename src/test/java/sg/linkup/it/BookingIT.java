@@ -63,16 +63,20 @@ class BookingIT {
     long videoRoom;
     long agency;
     long service;
+    String serviceCode;
+    String officeCode;
     LocalDate day;
 
     @BeforeEach
     void setUp() {
         api = new Api(deployment);
-        office = api.post("api/offices", CatalogueIT.office(unique("BK"), "SSO@Booking")).id();
+        officeCode = unique("BK");
+        office = api.post("api/offices", CatalogueIT.office(officeCode, "SSO@Booking")).id();
         interviewRoom = api.post("api/rooms", CatalogueIT.room(office, "Interview 1", "INTERVIEW_ROOM")).id();
         videoRoom = api.post("api/rooms", CatalogueIT.room(office, "Video 1", "VIDEO_ROOM")).id();
         agency = api.post("api/agencies", CatalogueIT.agency(unique("AG"), "EMPLOYMENT", null)).id();
-        service = api.post("api/services", CatalogueIT.service(agency, unique("SVC"))).id();
+        serviceCode = unique("SVC");
+        service = api.post("api/services", CatalogueIT.service(agency, serviceCode)).id();
         day = workingDay(api);
     }
 
@@ -162,6 +166,129 @@ class BookingIT {
         assertTrue(starts(advisor).contains("10:00"), "released at once");
         var confirmReleased = api.post("api/bookings", "{\"holdId\":" + second.id() + "}");
         assertEquals(409, confirmReleased.status(), confirmReleased::toString);
+    }
+
+    /**
+     * The interleaving the review found, forced instead of waited for: this node still sees the hold running
+     * (its booking row says so) while its ledger rows have lapsed — as when the hold lapses between the check
+     * and the commit, or another node's clock runs ahead. Another client books the advisor and room meanwhile.
+     * Confirming the hold must not revive its rows over that booking.
+     */
+    @Test
+    void aHoldConfirmedAsItLapsesNeverRevivesOverAnotherBooking() throws Exception {
+        long advisor = advisor();
+        List<Long> clients = clients(2);
+        var hold = api.post("api/holds", request(advisor, interviewRoom, clients.get(0), "IN_PERSON", "09:00", null));
+        assertEquals(201, hold.status(), hold::toString);
+        try (Connection db = db(); var lapse = db.prepareStatement(
+                "UPDATE occupancy SET expires_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE booking_id = ?")) {
+            lapse.setLong(1, hold.id());
+            assertEquals(3, lapse.executeUpdate(), "advisor, room and client rows");
+        }
+        var other = book(advisor, interviewRoom, clients.get(1), "IN_PERSON", "09:00", null);
+        assertEquals(201, other.status(), "the lapsed rows no longer hold the slot: " + other);
+
+        var confirmed = api.post("api/bookings", "{\"holdId\":" + hold.id() + "}");
+        assertEquals(409, confirmed.status(), confirmed::toString);
+        assertTrue(confirmed.isProblem());
+        assertTrue(confirmed.json().getString("type").endsWith("slot-taken"), confirmed::toString);
+        assertFalse(confirmed.json().getJsonArray("alternatives").isEmpty(), "other times offered: " + confirmed);
+        assertEquals("HELD", api.get("api/bookings/" + hold.id()).json().getString("status"), "nothing changed");
+        assertEquals(0, liveRowsOf(hold.id()), "the hold's rows stay lapsed");
+        assertNoOverlapsInTheLedger();
+    }
+
+    // A lapsed hold is booked only where a new booking could be; each reason below refuses it.
+
+    @Test
+    void aLapsedHoldIsNotBookedIntoThePast() throws Exception {
+        long hold = lapsedHold(advisor());
+        try (Connection db = db()) {
+            for (String table : List.of("booking", "occupancy")) {
+                try (var move = db.prepareStatement("UPDATE " + table + " SET starts_at = UTC_TIMESTAMP(6) - INTERVAL 2 "
+                        + "HOUR, ends_at = UTC_TIMESTAMP(6) - INTERVAL 1 HOUR WHERE " + (table.equals("booking")
+                        ? "id" : "booking_id") + " = ?")) {
+                    move.setLong(1, hold);
+                    assertTrue(move.executeUpdate() > 0);
+                }
+            }
+        }
+        assertLapsedHoldRefused(hold, false);
+    }
+
+    @Test
+    void aLapsedHoldIsNotBookedInsideTheMinimumNotice() throws Exception {
+        long hold = lapsedHold(advisor());
+        assertEquals(200, api.put("api/services/" + service, CatalogueIT.service(agency, serviceCode)
+                .replace("\"minNoticeMinutes\":120", "\"minNoticeMinutes\":" + 30 * 24 * 60)).status());
+        assertLapsedHoldRefused(hold, false);
+    }
+
+    @Test
+    void aLapsedHoldIsNotBookedBeyondTheHorizon() throws Exception {
+        long hold = lapsedHold(advisor());
+        assertEquals(200, api.put("api/services/" + service, CatalogueIT.service(agency, serviceCode)
+                .replace("\"horizonDays\":60", "\"horizonDays\":3")).status());
+        assertLapsedHoldRefused(hold, false);
+    }
+
+    @Test
+    void aLapsedHoldIsNotBookedAgainstARuleEditedSince() throws Exception {
+        long advisor = advisor();
+        long hold = lapsedHold(advisor);
+        long rule = api.get("api/advisors/" + advisor + "/rules").structure().asJsonArray().getJsonObject(0)
+                .getJsonNumber("id").longValue();
+        var edited = api.put("api/advisors/" + advisor + "/rules/" + rule, AvailabilityIT.rule(byDay(day), "10:00",
+                "12:00", office, "IN_PERSON", "VIDEO_AT_SSO", "VIDEO_REMOTE"));
+        assertEquals(200, edited.status(), edited::toString);
+        assertLapsedHoldRefused(hold, true);
+    }
+
+    @Test
+    void aLapsedHoldIsNotBookedOutsideOpeningHours() throws Exception {
+        long hold = lapsedHold(advisor());
+        var later = api.put("api/offices/" + office, CatalogueIT.office(officeCode, "SSO@Booking")
+                .replace("\"opens\":\"08:30\"", "\"opens\":\"09:30\""));
+        assertEquals(200, later.status(), later::toString);
+        assertLapsedHoldRefused(hold, true);
+    }
+
+    @Test
+    void aLapsedHoldIsNotBookedOnAnOfficeClosure() throws Exception {
+        long hold = lapsedHold(advisor());
+        assertEquals(201, api.post("api/offices/" + office + "/closures",
+                "{\"firstDay\":\"%s\",\"lastDay\":\"%s\",\"reason\":\"Renovation\"}".formatted(day, day)).status());
+        assertLapsedHoldRefused(hold, false);
+    }
+
+    @Test
+    void aLapsedHoldIsNotBookedOnAnAgencyClosure() throws Exception {
+        long hold = lapsedHold(advisor());
+        assertEquals(201, api.post("api/agencies/" + agency + "/closures",
+                AvailabilityIT.blackout(day.toString(), day.toString(), "Staff retreat")).status());
+        assertLapsedHoldRefused(hold, false);
+    }
+
+    @Test
+    void aLapsedHoldIsNotBookedIntoTheAdvisorsLeave() throws Exception {
+        long advisor = advisor();
+        long hold = lapsedHold(advisor);
+        assertEquals(201, api.post("api/advisors/" + advisor + "/blackouts",
+                AvailabilityIT.blackout(at("09:00"), at("09:30"), "Medical appointment")).status());
+        assertLapsedHoldRefused(hold, true);
+    }
+
+    @Test
+    void aLapsedHoldIsNotBookedOnAPublicHoliday() throws Exception {
+        long hold = lapsedHold(advisor());
+        var before = api.get("api/holidays?year=" + day.getYear()).structure().asJsonArray().stream()
+                .map(JsonObject.class::cast).map(h -> new String[] {h.getString("day"), h.getString("name")}).toList();
+        try {
+            assertEquals(200, importHolidays(AvailabilityIT.calendar(before, day)).status());
+            assertLapsedHoldRefused(hold, false);
+        } finally {
+            assertEquals(200, importHolidays(AvailabilityIT.calendar(before, null)).status());
+        }
     }
 
     @Test
@@ -376,6 +503,53 @@ class BookingIT {
                     .formatted(agency, unique("WLK"))).id();
         }
         return walkInService;
+    }
+
+    /** A hold at 09:00 that has lapsed: its expiry moved into the past on the booking and its ledger rows. */
+    private long lapsedHold(long advisor) throws SQLException {
+        var hold = api.post("api/holds", request(advisor, interviewRoom, clients(1).get(0), "IN_PERSON", "09:00",
+                null));
+        assertEquals(201, hold.status(), hold::toString);
+        try (Connection db = db(); var lapse = db.prepareStatement("UPDATE booking SET hold_expires_at = "
+                + "UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE id = ?"); var rows = db.prepareStatement("UPDATE "
+                + "occupancy SET expires_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE booking_id = ?")) {
+            lapse.setLong(1, hold.id());
+            rows.setLong(1, hold.id());
+            assertEquals(1, lapse.executeUpdate());
+            assertEquals(3, rows.executeUpdate());
+        }
+        return hold.id();
+    }
+
+    /** 409 slot-unavailable (with other times when the day still has some), and the hold is left as it was. */
+    private void assertLapsedHoldRefused(long hold, boolean alternativesThatDay) throws SQLException {
+        var confirmed = api.post("api/bookings", "{\"holdId\":" + hold + "}");
+        assertEquals(409, confirmed.status(), confirmed::toString);
+        assertTrue(confirmed.isProblem(), confirmed::toString);
+        assertTrue(confirmed.json().getString("type").endsWith("slot-unavailable"), confirmed::toString);
+        var alternatives = confirmed.json().getJsonArray("alternatives");
+        if (alternativesThatDay) {
+            assertFalse(alternatives.isEmpty(), confirmed::toString);
+            assertTrue(alternatives.getJsonObject(0).getString("start").startsWith(day.toString()), confirmed::toString);
+        }
+        assertEquals("HELD", api.get("api/bookings/" + hold).json().getString("status"), "nothing changed");
+        assertEquals(0, liveRowsOf(hold));
+    }
+
+    private Api.Reply importHolidays(String ics) {
+        return api.send(api.request("api/holidays").header("Content-Type", "text/calendar")
+                .PUT(HttpRequest.BodyPublishers.ofString(ics)));
+    }
+
+    private static long liveRowsOf(long booking) throws SQLException {
+        try (Connection db = db(); var count = db.prepareStatement("SELECT COUNT(*) FROM occupancy WHERE booking_id = ? "
+                + "AND (expires_at IS NULL OR expires_at > UTC_TIMESTAMP(6))")) {
+            count.setLong(1, booking);
+            try (var rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private void assertOneWinner(List<Api.Reply> replies, String resource) {

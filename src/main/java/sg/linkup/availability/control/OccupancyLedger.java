@@ -52,22 +52,37 @@ public class OccupancyLedger {
     }
 
     /**
-     * Takes every claimed resource for {@code bookingId}, or none: the first one already taken ends the
-     * caller's transaction with {@link SlotTaken}. {@code expiresAt} is set for a hold and null for a booking.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void occupy(long bookingId, Collection<Claim> claims, Instant expiresAt, Instant now) {
-        occupy(claims, expiresAt, now, () -> bookingId);
-    }
-
-    /**
-     * As {@link #occupy(long, Collection, Instant, Instant)}, for a booking that does not exist yet: once every
-     * resource is locked and free, {@code booking} writes it and returns its id. Writing the booking row only
+     * Takes every claimed resource for a booking or hold that does not exist yet, or none: the first one already
+     * taken ends the caller's transaction with {@link SlotTaken}. Once every resource is locked and free,
+     * {@code booking} writes it and returns its id; {@code expiresAt} is set for a hold and null for a booking. Writing the booking row only
      * after the locks matters: its foreign keys take shared locks on the same rows, and taking those first
      * would let two bookings deadlock on each other's upgrade.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long occupy(Collection<Claim> claims, Instant expiresAt, Instant now, LongSupplier booking) {
+        List<Claim> ordered = lockedAndFree(claims, now, null);
+        long bookingId = booking.getAsLong();
+        write(bookingId, ordered, expiresAt);
+        return bookingId;
+    }
+
+    /**
+     * A booking's (or hold's) rows move to {@code claims}: a hold that becomes a booking, a booking that is
+     * rescheduled. The resources are locked in the same order as for a new booking and checked for any other
+     * live row under those locks; only then do the old rows go and the new ones come. Nothing is decided from
+     * the rows' own expiry: whether this node thinks a hold has lapsed or not, anyone else who took the time
+     * meanwhile holds a live row that this check sees, so the answer is {@link SlotTaken}, never a second live
+     * row. {@code expiresAt} is null for a booking.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replace(long bookingId, Collection<Claim> claims, Instant expiresAt, Instant now) {
+        List<Claim> ordered = lockedAndFree(claims, now, bookingId);
+        release(bookingId);
+        write(bookingId, ordered, expiresAt);
+    }
+
+    /** Locks every claimed resource in one global order, then refuses if anyone but {@code own} holds one. */
+    private List<Claim> lockedAndFree(Collection<Claim> claims, Instant now, Long own) {
         List<Claim> ordered = claims.stream()
                 .sorted(Comparator.comparing(Claim::resource).thenComparingLong(Claim::resourceId))
                 .toList();
@@ -75,30 +90,24 @@ public class OccupancyLedger {
             lock(claim.resource(), claim.resourceId());
         }
         for (Claim claim : ordered) {
-            if (!live(claim.resource(), List.of(claim.resourceId()), claim.range(), now).isEmpty()) {
+            if (!busy(claim.resource(), List.of(claim.resourceId()), claim.range(), now, own).isEmpty()) {
                 throw new SlotTaken(claim.resource(), claim.resourceId(), claim.range());
             }
         }
-        long bookingId = booking.getAsLong();
-        for (Claim claim : ordered) {
+        return ordered;
+    }
+
+    private void write(long bookingId, List<Claim> claims, Instant expiresAt) {
+        for (Claim claim : claims) {
             em.persist(new Occupancy(claim.resource(), claim.resourceId(), claim.range(), bookingId, expiresAt));
         }
         em.flush();
-        return bookingId;
     }
 
     /** Frees everything a booking or hold occupies (cancel, release, or before re-occupying on reschedule). */
     @Transactional(Transactional.TxType.MANDATORY)
     public int release(long bookingId) {
         return em.createQuery("DELETE FROM Occupancy o WHERE o.bookingId = :booking")
-                .setParameter("booking", bookingId)
-                .executeUpdate();
-    }
-
-    /** A hold became a booking: its rows stop expiring. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public int confirm(long bookingId) {
-        return em.createQuery("UPDATE Occupancy o SET o.expiresAt = NULL WHERE o.bookingId = :booking")
                 .setParameter("booking", bookingId)
                 .executeUpdate();
     }

@@ -158,10 +158,11 @@ public class BookingsResource {
             return access.answer(access.readable(replay.get().id()), Response.Status.OK);
         }
         AuditEvent.Actor actor = caller.actor();
+        BookingRequest asked = body;
         try {
             Booking booking;
             if (body.holdId() != null) {
-                access.readable(body.holdId());
+                asked = sameSlotAs(access.readable(body.holdId()));
                 booking = bookings.confirm(body.holdId(), body.referral(), actor);
             } else if (body.client() != null) {
                 access.office(body.officeId());
@@ -181,8 +182,8 @@ public class BookingsResource {
             if (won.isPresent()) {
                 return access.answer(won.get(), Response.Status.OK);
             }
-            throw lost instanceof SlotTaken taken ? withAlternatives(taken, body)
-                    : ((SlotUnavailable) lost).withAlternatives(alternatives(body));
+            throw lost instanceof SlotTaken taken ? withAlternatives(taken, asked)
+                    : ((SlotUnavailable) lost).withAlternatives(alternatives(asked));
         } catch (RuntimeException failed) {
             // The same race ending on the idempotency key's unique index instead of the ledger.
             var won = bookings.byIdempotencyKey(scopedKey);
@@ -334,6 +335,13 @@ public class BookingsResource {
         return caller.identity().name() + ":" + key.strip();
     }
 
+    /** A hold's slot as a request, so a hold that cannot be booked any more gets alternatives like any request. */
+    private static BookingRequest sameSlotAs(Booking hold) {
+        return new BookingRequest(null, hold.serviceId(), hold.officeId(), hold.mode(),
+                hold.session().start().atZone(Clocks.SINGAPORE).toOffsetDateTime(), null, null, hold.clientId(), null,
+                null, null);
+    }
+
     private SlotTaken withAlternatives(SlotTaken taken, BookingRequest asked) {
         return taken.withAlternatives(alternatives(asked));
     }
@@ -344,7 +352,8 @@ public class BookingsResource {
             return jakarta.json.JsonValue.EMPTY_JSON_ARRAY;
         }
         try {
-            var from = asked.start().toInstant();
+            // From the asked time on, or from now when that has passed (a hold that lapsed into the past).
+            var from = java.util.Collections.max(List.of(asked.start().toInstant(), clock.instant()));
             var found = search.search(new SlotSearch.Query(asked.serviceId(), List.of(asked.officeId()), asked.mode(),
                     from, from.plus(Duration.ofDays(3)), null, asked.clientId(), 3, false));
             JsonArrayBuilder slots = Json.createArrayBuilder();

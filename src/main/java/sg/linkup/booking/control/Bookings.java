@@ -140,7 +140,13 @@ public class Bookings {
                 wanted.advisorId(), wanted.roomId(), client.id()), referral, actor, idempotencyKey);
     }
 
-    /** A hold becomes a booking; a hold that lapsed is taken again if nobody else has taken its slot. */
+    /**
+     * A hold becomes a booking. A hold still running has its slot checked by the ledger alone; a hold that has
+     * lapsed promised nothing any more, so it is booked only where a new booking could be — notice, horizon,
+     * rules, opening hours, holidays, closures and blackouts as they are now — else {@link SlotUnavailable}.
+     * Either way the ledger locks and checks as for a new booking, so a hold lapsing while this runs, or
+     * another node's clock seeing it lapse earlier, ends in {@code SlotTaken}, never in two live rows.
+     */
     @Transactional
     public Booking confirm(long holdId, Booking.Referral referral, Actor actor) {
         Instant now = clock.instant();
@@ -149,14 +155,9 @@ public class Bookings {
             return booking;  // a retried confirmation: the same booking, nothing changes
         }
         String before = booking.describe();
-        boolean lapsed = booking.isLapsedHoldAt(now);
+        Booking.Placement placement = booking.isLapsedHoldAt(now) ? placeAgain(booking) : placementOf(booking);
         booking.confirm(referral);
-        if (lapsed) {
-            ledger.release(holdId);
-            ledger.occupy(holdId, claims(placementOf(booking), booking.clientId()), null, now);
-        } else {
-            ledger.confirm(holdId);
-        }
+        ledger.replace(holdId, claims(placement, booking.clientId()), null, now);
         withVideo(booking);
         audit.record(actor, "BOOKING_BOOKED", "Booking", holdId, before + " → " + booking.describe());
         changed.fire(new BookingChanged(holdId, BookingChanged.Change.BOOKED, actor));
@@ -186,8 +187,7 @@ public class Bookings {
                 wanted.advisorId(), wanted.roomId(), booking.clientId());
         Booking.Placement placement = place(same, id);
         booking.reschedule(placement);
-        ledger.release(id);
-        ledger.occupy(id, claims(placement, booking.clientId()), null, now);
+        ledger.replace(id, claims(placement, booking.clientId()), null, now);
         withVideo(booking);
         audit.record(actor, "BOOKING_RESCHEDULED", "Booking", id, before + " → " + booking.describe());
         changed.fire(new BookingChanged(id, BookingChanged.Change.RESCHEDULED, actor));
@@ -310,6 +310,21 @@ public class Bookings {
         }
         return new Booking.Placement(wanted.serviceId(), wanted.officeId(), slot.mode(), advisor, room,
                 slot.session());
+    }
+
+    /** A lapsed hold's slot, checked as a new booking of it would be. */
+    private Booking.Placement placeAgain(Booking hold) {
+        try {
+            return place(new Wanted(hold.serviceId(), hold.officeId(), hold.mode(), hold.session().start(),
+                    hold.advisorId(), hold.roomId(), hold.clientId()), hold.id());
+        } catch (InvalidInput refused) {
+            // Asked afresh, a time now in the past or beyond the horizon is bad input; for a hold that was fine
+            // when it was made, it is the slot that is gone.
+            throw new SlotUnavailable("the hold lapsed and its slot can no longer be booked: "
+                    + refused.violations().get(0).message());
+        } catch (SlotUnavailable gone) {
+            throw new SlotUnavailable("the hold lapsed and its slot can no longer be booked: " + gone.getMessage());
+        }
     }
 
     private static Booking.Placement placementOf(Booking booking) {
