@@ -1,6 +1,8 @@
 package sg.linkup.booking.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -55,6 +57,14 @@ public class Waitlist {
     @Metric(name = OFFER_FAILURES, absolute = true,
             description = "Waitlist offers that failed with an error (not a slot lost to a quicker booking)")
     Counter offerFailures;
+
+    /**
+     * Creates the waitlist, and with it its counter, when the application starts: /metrics then shows the
+     * counter at 0, and the first failure is an increase a rate() alert sees, not a new series starting at 1.
+     */
+    void countFailuresFromTheStart(@Observes Startup start) {
+        // Being called is the point: the container created this bean, and injected the counter, to call it.
+    }
 
     /** Offers slots to the waiting entries of a service, best first; returns how many got one. */
     public int offerOpenings(long serviceId) {
