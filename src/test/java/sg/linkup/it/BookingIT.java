@@ -144,6 +144,37 @@ class BookingIT {
     }
 
     @Test
+    void aRetriedHoldWithTheSameIdempotencyKeyIsTheSameHold() throws Exception {
+        long advisor = advisor();
+        long client = clients(1).get(0);
+        String key = UUID.randomUUID().toString();
+        var first = hold(advisor, client, "09:00", key);
+        assertEquals(201, first.status(), first::toString);
+        var retry = hold(advisor, client, "09:00", key);
+        assertEquals(200, retry.status(), retry::toString);
+        assertEquals(first.id(), retry.id());
+
+        String racing = UUID.randomUUID().toString();
+        List<Api.Reply> replies = concurrently(8, i -> hold(advisor, client, "10:00", racing));
+        assertEquals(Set.of(201, 200), replies.stream().map(Api.Reply::status).collect(Collectors.toSet()),
+                replies::toString);
+        assertEquals(1, replies.stream().filter(r -> r.status() == 201).count(), replies::toString);
+        assertEquals(1, replies.stream().map(Api.Reply::id).distinct().count(), replies::toString);
+
+        var tooLong = hold(advisor, client, "11:00", "k".repeat(101));
+        assertEquals(400, tooLong.status(), tooLong::toString);
+        assertTrue(tooLong.isProblem(), tooLong::toString);
+        assertEquals("Idempotency-Key", tooLong.json().getJsonArray("violations").getJsonObject(0)
+                .getString("field"));
+        assertEquals(2, api.get("api/bookings?advisor=" + advisor).json().getInt("total"),
+                "a refused key stores nothing");
+
+        var booked = book(advisor, interviewRoom, client, "IN_PERSON", "11:00", key);
+        assertEquals(201, booked.status(), () -> "a booking's key never finds a hold: " + booked);
+        assertNotEquals(first.id(), booked.id());
+    }
+
+    @Test
     void aHoldKeepsTheSlotUntilItLapsesOrIsReleasedWithoutAnyJob() throws Exception {
         long advisor = advisor();
         long client = clients(1).get(0);
@@ -608,6 +639,12 @@ class BookingIT {
         }
         return api.send(request.POST(HttpRequest.BodyPublishers.ofString(
                 request(advisor, room, client, mode, start, null))));
+    }
+
+    private Api.Reply hold(long advisor, long client, String start, String key) {
+        HttpRequest.Builder request = api.json("api/holds").header("Idempotency-Key", key);
+        return api.send(request.POST(HttpRequest.BodyPublishers.ofString(
+                request(advisor, interviewRoom, client, "IN_PERSON", start, null))));
     }
 
     private String request(long advisor, Long room, long client, String mode, String start, String extra) {

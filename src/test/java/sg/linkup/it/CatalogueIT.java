@@ -349,6 +349,8 @@ class CatalogueIT {
         assertEquals(operationIds.size(), new java.util.HashSet<>(operationIds).size(), operationIds::toString);
 
         assertEquals(200, api.get("/metrics").status());
+        var application = api.get("/metrics?scope=application");
+        assertTrue(application.body().contains("linkup_waitlist_offer_failures_total"), application::toString);
     }
 
     @Test

@@ -72,7 +72,12 @@ public class HolidayCalendar {
      */
     @Transactional
     public Imported replace(Reader icalendar, boolean onlyNewYears) {
-        SortedMap<LocalDate, String> parsed = parse(icalendar);
+        return replace(parse(icalendar), onlyNewYears);
+    }
+
+    /** {@link #replace(Reader, boolean)} for a calendar already parsed. */
+    @Transactional
+    public Imported replace(SortedMap<LocalDate, String> parsed, boolean onlyNewYears) {
         SortedSet<Integer> years = new TreeSet<>();
         parsed.keySet().forEach(day -> years.add(day.getYear()));
         if (onlyNewYears) {
@@ -89,6 +94,8 @@ public class HolidayCalendar {
                 days++;
             }
         }
+        // A day inserted meanwhile by another node fails here, as this call's exception, not later at commit.
+        em.flush();
         return new Imported(years, days);
     }
 

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import sg.linkup.booking.control.Bookings;
+import sg.linkup.booking.control.IdempotencyKeys;
 import sg.linkup.booking.entity.Booking;
 import sg.linkup.client.entity.Client;
 import sg.linkup.directory.entity.Advisor;
@@ -83,6 +84,12 @@ public class BookingAccess {
                 .tag(new EntityTag(String.valueOf(booking.version())))
                 .entity(BookingJson.of(booking, client, caller.is(Role.PARTNER)))
                 .build();
+    }
+
+    /** 201 for what this request created; 200 for what an earlier request with its key made, if still readable. */
+    Response answer(IdempotencyKeys.Outcome outcome) {
+        return outcome.created() ? answer(outcome.booking(), Response.Status.CREATED)
+                : answer(readable(outcome.booking().id()), Response.Status.OK);
     }
 
     BookingJson json(Booking booking) {

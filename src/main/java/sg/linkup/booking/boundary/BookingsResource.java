@@ -39,6 +39,7 @@ import sg.linkup.audit.entity.AuditEvent;
 import sg.linkup.availability.control.SlotSearch;
 import sg.linkup.availability.control.SlotTaken;
 import sg.linkup.booking.control.Bookings;
+import sg.linkup.booking.control.IdempotencyKeys;
 import sg.linkup.booking.control.SlotUnavailable;
 import sg.linkup.booking.control.WaitlistScheduler;
 import sg.linkup.booking.control.WalkIns;
@@ -65,13 +66,14 @@ import sg.linkup.security.control.Caller;
 @Tag(name = "Bookings", description = "Hold, book, reschedule, cancel, check in, outcome")
 public class BookingsResource {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
     @PersistenceContext
     EntityManager em;
 
     @Inject
     Bookings bookings;
+
+    @Inject
+    IdempotencyKeys idempotency;
 
     @Inject
     WalkIns walkIns;
@@ -148,49 +150,33 @@ public class BookingsResource {
     @Operation(summary = "Book a session", description = "From a hold (holdId) or directly from a slot; "
             + "a retried request with the same Idempotency-Key returns the same booking")
     @RolesAllowed({ADMIN, COUNTER_STAFF})
-    public Response book(@Valid BookingRequest body, @HeaderParam(IDEMPOTENCY_KEY) String key) {
+    public Response book(@Valid BookingRequest body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         if (body == null) {
             throw new InvalidInput("serviceId", "send the slot (or holdId) and the client");
         }
-        String scopedKey = scoped(key);
-        var replay = bookings.byIdempotencyKey(scopedKey);
-        if (replay.isPresent()) {
-            return access.answer(access.readable(replay.get().id()), Response.Status.OK);
-        }
         AuditEvent.Actor actor = caller.actor();
-        BookingRequest asked = body;
         try {
-            Booking booking;
-            if (body.holdId() != null) {
-                asked = sameSlotAs(access.readable(body.holdId()));
-                booking = bookings.confirm(body.holdId(), body.referral(), actor);
-            } else if (body.client() != null) {
-                access.office(body.officeId());
-                access.office(body.client().officeId());
-                Office office = Lookup.reference(em, Office.class, body.client().officeId(), "client.officeId");
-                booking = bookings.bookNewClient(body.wanted(null), body.client().contact(), office,
-                        body.referral(), actor, scopedKey);
-            } else {
-                access.office(body.officeId());
-                access.client(body.clientId());
-                booking = bookings.book(body.wanted(body.clientId()), body.referral(), actor, scopedKey);
-            }
-            return access.answer(booking, Response.Status.CREATED);
+            return access.answer(idempotency.once(IdempotencyKeys.Purpose.BOOKING, key, actor, scopedKey -> {
+                if (body.holdId() != null) {
+                    access.readable(body.holdId());
+                    return bookings.confirm(body.holdId(), body.referral(), actor);
+                } else if (body.client() != null) {
+                    access.office(body.officeId());
+                    access.office(body.client().officeId());
+                    Office office = Lookup.reference(em, Office.class, body.client().officeId(), "client.officeId");
+                    return bookings.bookNewClient(body.wanted(null), body.client().contact(), office,
+                            body.referral(), actor, scopedKey);
+                } else {
+                    access.office(body.officeId());
+                    access.client(body.clientId());
+                    return bookings.book(body.wanted(body.clientId()), body.referral(), actor, scopedKey);
+                }
+            }));
         } catch (SlotTaken | SlotUnavailable lost) {
-            // A retry racing its own first attempt lost to it: answer with the booking that won.
-            var won = bookings.byIdempotencyKey(scopedKey);
-            if (won.isPresent()) {
-                return access.answer(won.get(), Response.Status.OK);
-            }
+            // A hold that cannot be booked any more gets alternatives around its own slot, like any request.
+            BookingRequest asked = body.holdId() == null ? body : sameSlotAs(access.readable(body.holdId()));
             throw lost instanceof SlotTaken taken ? withAlternatives(taken, asked)
                     : ((SlotUnavailable) lost).withAlternatives(alternatives(asked));
-        } catch (RuntimeException failed) {
-            // The same race ending on the idempotency key's unique index instead of the ledger.
-            var won = bookings.byIdempotencyKey(scopedKey);
-            if (won.isPresent()) {
-                return access.answer(won.get(), Response.Status.OK);
-            }
-            throw failed;
         }
     }
 
@@ -322,17 +308,6 @@ public class BookingsResource {
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidInput("day", "a Singapore date such as 2026-12-01");
         }
-    }
-
-    private String scoped(String key) {
-        if (key == null || key.isBlank()) {
-            return null;
-        }
-        if (key.length() > 100) {
-            throw new InvalidInput(IDEMPOTENCY_KEY, "at most 100 characters");
-        }
-        // Keys are the caller's own: two counters choosing the same key must not see each other's booking.
-        return caller.identity().name() + ":" + key.strip();
     }
 
     /** A hold's slot as a request, so a hold that cannot be booked any more gets alternatives like any request. */

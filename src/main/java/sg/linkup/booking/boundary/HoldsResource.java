@@ -17,8 +17,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import sg.linkup.availability.control.SlotTaken;
+import sg.linkup.audit.entity.AuditEvent;
 import sg.linkup.booking.control.Bookings;
+import sg.linkup.booking.control.IdempotencyKeys;
 import sg.linkup.booking.control.WaitlistScheduler;
 import sg.linkup.booking.entity.Booking;
 import sg.linkup.platform.InvalidInput;
@@ -40,6 +41,9 @@ public class HoldsResource {
     Bookings bookings;
 
     @Inject
+    IdempotencyKeys idempotency;
+
+    @Inject
     BookingAccess access;
 
     @Inject
@@ -49,28 +53,18 @@ public class HoldsResource {
     WaitlistScheduler waitlist;
 
     @POST
-    @Operation(summary = "Hold a slot for a client", description = "Book it with POST /api/bookings {holdId}")
-    public Response hold(BookingRequest body, @HeaderParam(BookingsResource.IDEMPOTENCY_KEY) String key) {
+    @Operation(summary = "Hold a slot for a client", description = "Book it with POST /api/bookings {holdId}; "
+            + "a retried request with the same Idempotency-Key returns the same hold")
+    public Response hold(BookingRequest body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         if (body == null) {
             throw new InvalidInput("serviceId", "send the slot and the client");
         }
-        String scoped = key == null || key.isBlank() ? null : caller.identity().name() + ":hold:" + key.strip();
-        var replay = bookings.byIdempotencyKey(scoped);
-        if (replay.isPresent()) {
-            return access.answer(replay.get(), Response.Status.OK);
-        }
-        access.office(body.officeId());
-        access.client(body.clientId());
-        try {
-            Booking hold = bookings.hold(body.wanted(body.clientId()), caller.actor(), scoped);
-            return access.answer(hold, Response.Status.CREATED);
-        } catch (SlotTaken taken) {
-            var won = bookings.byIdempotencyKey(scoped);
-            if (won.isPresent()) {
-                return access.answer(won.get(), Response.Status.OK);
-            }
-            throw taken;
-        }
+        AuditEvent.Actor actor = caller.actor();
+        return access.answer(idempotency.once(IdempotencyKeys.Purpose.HOLD, key, actor, scopedKey -> {
+            access.office(body.officeId());
+            access.client(body.clientId());
+            return bookings.hold(body.wanted(body.clientId()), actor, scopedKey);
+        }));
     }
 
     @DELETE

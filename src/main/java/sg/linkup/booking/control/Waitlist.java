@@ -1,16 +1,22 @@
 package sg.linkup.booking.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
 import sg.linkup.audit.control.AuditTrail;
 import sg.linkup.audit.entity.AuditEvent.Actor;
+import sg.linkup.availability.control.SlotTaken;
 import sg.linkup.booking.entity.Booking;
 import sg.linkup.booking.entity.BookingStatus;
 import sg.linkup.booking.entity.WaitlistEntry;
@@ -20,7 +26,8 @@ import sg.linkup.platform.NotFound;
  * The waitlist: when a slot frees up (a cancel, a reschedule, a released hold) the entries of that service are
  * offered slots in priority order — urgent first, then first come — asynchronously once the freeing transaction
  * has committed ({@link WaitlistScheduler#slotFreed}), so the counter's request is not slowed. New availability
- * and lapsed offers are picked up by the scheduler's sweep within a minute.
+ * and lapsed offers are picked up by the scheduler's sweep within a minute. An offer that fails for any reason
+ * but a lost race is logged at WARNING with an incident id and counted in {@value #OFFER_FAILURES}.
  */
 @ApplicationScoped
 public class Waitlist {
@@ -28,6 +35,8 @@ public class Waitlist {
     private static final Logger LOG = Logger.getLogger(Waitlist.class.getName());
     /** Entries looked at per trigger: enough for a busy service, bounded for a runaway queue. */
     static final int MOST_ENTRIES = 50;
+    /** In /metrics: linkup_waitlist_offer_failures_total. Above zero means a waiting client may never get an offer. */
+    static final String OFFER_FAILURES = "linkup.waitlist.offer.failures";
 
     @PersistenceContext
     EntityManager em;
@@ -44,6 +53,19 @@ public class Waitlist {
     @Inject
     Clock clock;
 
+    @Inject
+    @Metric(name = OFFER_FAILURES, absolute = true,
+            description = "Waitlist offers that failed with an error (not a slot lost to a quicker booking)")
+    Counter offerFailures;
+
+    /**
+     * Creates the waitlist, and with it its counter, when the application starts: /metrics then shows the
+     * counter at 0, and the first failure is an increase a rate() alert sees, not a new series starting at 1.
+     */
+    void countFailuresFromTheStart(@Observes Startup start) {
+        // Being called is the point: the container created this bean, and injected the counter, to call it.
+    }
+
     /** Offers slots to the waiting entries of a service, best first; returns how many got one. */
     public int offerOpenings(long serviceId) {
         List<Long> entries = offers.candidates(serviceId, MOST_ENTRIES);
@@ -53,9 +75,14 @@ public class Waitlist {
                 if (offers.offerTo(entry)) {
                     offered++;
                 }
+            } catch (SlotTaken | SlotUnavailable lost) {
+                // A quicker booking took the slot between search and hold: the next trigger tries again.
+                LOG.log(Level.FINE, "No offer for waitlist entry " + entry + ": " + lost.getMessage());
             } catch (RuntimeException e) {
-                // Another booking took the slot first, or the entry changed: the next trigger tries again.
-                LOG.log(Level.FINE, "No offer for waitlist entry " + entry, e);
+                // Anything else is a fault that would recur on every trigger: make it seen, then serve the others.
+                String incident = UUID.randomUUID().toString().substring(0, 8);
+                offerFailures.inc();
+                LOG.log(Level.WARNING, "No offer for waitlist entry " + entry + ", incident " + incident, e);
             }
         }
         return offered;

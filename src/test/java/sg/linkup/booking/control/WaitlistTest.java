@@ -1,0 +1,161 @@
+package sg.linkup.booking.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import sg.linkup.availability.control.SlotTaken;
+import sg.linkup.availability.entity.Resource;
+import sg.linkup.availability.entity.TimeRange;
+
+class WaitlistTest {
+
+    private final Logger log = Logger.getLogger(Waitlist.class.getName());
+    private final List<LogRecord> logged = new ArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+    private Level levelBefore;
+    private boolean parentHandlersBefore;
+
+    private final FakeCounter failures = new FakeCounter();
+    private final List<Long> askedFor = new ArrayList<>();
+
+    @BeforeEach
+    void captureTheLog() {
+        levelBefore = log.getLevel();
+        parentHandlersBefore = log.getUseParentHandlers();
+        log.setLevel(Level.ALL);
+        log.setUseParentHandlers(false);  // the expected stack traces stay out of the build's output
+        log.addHandler(capture);
+    }
+
+    @AfterEach
+    void releaseTheLog() {
+        log.removeHandler(capture);
+        log.setUseParentHandlers(parentHandlersBefore);
+        log.setLevel(levelBefore);
+    }
+
+    @Test
+    void aFailingEntryDoesNotStopTheEntriesBehindIt() {
+        var bug = new IllegalStateException("a bug in offering");
+        Waitlist waitlist = waitlist(Map.of(1L, true, 3L, true), Map.of(2L, bug));
+
+        int offered = waitlist.offerOpenings(7);
+
+        assertEquals(2, offered);
+        assertEquals(List.of(1L, 2L, 3L), askedFor);
+    }
+
+    @Test
+    void aFailedOfferIsLoggedAtWarningWithTheEntryAndAnIncidentAndCounted() {
+        var bug = new IllegalStateException("a bug in offering");
+        Waitlist waitlist = waitlist(Map.of(1L, true), Map.of(2L, bug));
+
+        waitlist.offerOpenings(7);
+
+        assertEquals(1, failures.getCount());
+        List<LogRecord> warnings = logged.stream().filter(r -> r.getLevel() == Level.WARNING).toList();
+        assertEquals(1, warnings.size(), () -> "warnings: " + warnings.stream().map(LogRecord::getMessage).toList());
+        LogRecord warning = warnings.get(0);
+        assertTrue(warning.getMessage().matches("No offer for waitlist entry 2, incident [0-9a-f]{8}"),
+                warning.getMessage());
+        assertSame(bug, warning.getThrown(), "the stack trace goes to the log");
+    }
+
+    @Test
+    void everyFailureGetsItsOwnIncident() {
+        Waitlist waitlist = waitlist(Map.of(), Map.of(1L, new IllegalStateException("one"),
+                2L, new IllegalArgumentException("two")));
+
+        waitlist.offerOpenings(7);
+
+        assertEquals(2, failures.getCount());
+        List<String> incidents = logged.stream().filter(r -> r.getLevel() == Level.WARNING)
+                .map(r -> r.getMessage().replaceFirst(".*incident ", "")).distinct().toList();
+        assertEquals(2, incidents.size(), incidents::toString);
+    }
+
+    @Test
+    void aSlotLostToAQuickerBookingIsNoFailure() {
+        var lost = new SlotTaken(Resource.ADVISOR, 4, new TimeRange(Instant.EPOCH, Instant.EPOCH.plusSeconds(1800)));
+        Waitlist waitlist = waitlist(Map.of(3L, true), Map.of(1L, lost, 2L, new SlotUnavailable("gone")));
+
+        int offered = waitlist.offerOpenings(7);
+
+        assertEquals(1, offered);
+        assertEquals(0, failures.getCount());
+        assertTrue(logged.stream().noneMatch(r -> r.getLevel().intValue() >= Level.WARNING.intValue()),
+                "a lost race is routine, not a warning");
+    }
+
+    /** A waitlist whose entries 1, 2, 3 … answer as given: an offer made or not, or an exception. */
+    private Waitlist waitlist(Map<Long, Boolean> answers, Map<Long, RuntimeException> failing) {
+        List<Long> entries = new ArrayList<>(answers.keySet());
+        entries.addAll(failing.keySet());
+        entries.sort(null);
+        Waitlist waitlist = new Waitlist();
+        waitlist.offers = new WaitlistOffers() {
+            @Override
+            public List<Long> candidates(long serviceId, int most) {
+                return entries;
+            }
+
+            @Override
+            public boolean offerTo(long entryId) {
+                askedFor.add(entryId);
+                if (failing.containsKey(entryId)) {
+                    throw failing.get(entryId);
+                }
+                return answers.get(entryId);
+            }
+        };
+        waitlist.offerFailures = failures;
+        return waitlist;
+    }
+
+    private static final class FakeCounter implements Counter {
+
+        private final AtomicLong count = new AtomicLong();
+
+        @Override
+        public void inc() {
+            count.incrementAndGet();
+        }
+
+        @Override
+        public void inc(long n) {
+            count.addAndGet(n);
+        }
+
+        @Override
+        public long getCount() {
+            return count.get();
+        }
+    }
+}
