@@ -35,6 +35,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sg.linkup.audit.control.AuditTrail;
 import sg.linkup.audit.entity.AuditEvent;
 import sg.linkup.availability.control.SlotSearch;
 import sg.linkup.availability.control.SlotTaken;
@@ -45,6 +46,7 @@ import sg.linkup.booking.control.WalkIns;
 import sg.linkup.booking.entity.Booking;
 import sg.linkup.booking.entity.BookingStatus;
 import sg.linkup.booking.entity.Outcome;
+import sg.linkup.directory.control.Advisors;
 import sg.linkup.directory.entity.Office;
 import sg.linkup.directory.entity.SessionMode;
 import sg.linkup.platform.Clocks;
@@ -87,6 +89,12 @@ public class BookingsResource {
 
     @Inject
     SlotSearch search;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Advisors advisors;
 
     @Inject
     java.time.Clock clock;
@@ -281,9 +289,7 @@ public class BookingsResource {
     @Transactional
     public List<AuditJson> history(@PathParam("id") long id) {
         access.readable(id);
-        return em.createQuery("SELECT e FROM AuditEvent e WHERE e.subjectType = 'Booking' AND e.subjectId = :id "
-                        + "ORDER BY e.id", sg.linkup.audit.entity.AuditEvent.class)
-                .setParameter("id", id).getResultStream().map(AuditJson::of).toList();
+        return audit.about("Booking", id).stream().map(AuditJson::of).toList();
     }
 
     @GET
@@ -368,8 +374,7 @@ public class BookingsResource {
     }
 
     private List<Long> agencyAdvisors(long agency) {
-        List<Long> ids = em.createQuery("SELECT a.id FROM Advisor a WHERE a.agency.id = :agency", Long.class)
-                .setParameter("agency", agency).getResultList();
+        List<Long> ids = advisors.idsOfAgency(agency);
         return ids.isEmpty() ? List.of(-1L) : ids;
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sg.linkup.audit.control.AuditTrail;
@@ -76,6 +77,16 @@ public class WaitlistOffers {
                         WHERE e.status IN :statuses AND e.lastDay >= :today""", Long.class)
                 .setParameter("statuses", List.of(WaitlistEntry.Status.WAITING, WaitlistEntry.Status.OFFERED))
                 .setParameter("today", Clocks.dateIn(clock.instant()))
+                .getResultList();
+    }
+
+    /** The entries of these clients that have an offer out, oldest first. */
+    public List<WaitlistEntry> offeredTo(Collection<Long> clientIds) {
+        return em.createQuery("""
+                        SELECT e FROM WaitlistEntry e WHERE e.clientId IN :clients AND e.status = :offered
+                        ORDER BY e.id""", WaitlistEntry.class)
+                .setParameter("clients", clientIds)
+                .setParameter("offered", WaitlistEntry.Status.OFFERED)
                 .getResultList();
     }
 

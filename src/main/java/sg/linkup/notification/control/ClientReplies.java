@@ -2,8 +2,6 @@ package sg.linkup.notification.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,9 +14,11 @@ import sg.linkup.audit.entity.AuditEvent.Actor;
 import sg.linkup.booking.control.BookingChanged;
 import sg.linkup.booking.control.Bookings;
 import sg.linkup.booking.control.Waitlist;
+import sg.linkup.booking.control.WaitlistOffers;
 import sg.linkup.booking.entity.Booking;
 import sg.linkup.booking.entity.BookingStatus;
 import sg.linkup.booking.entity.WaitlistEntry;
+import sg.linkup.client.control.Clients;
 import sg.linkup.client.entity.Client;
 import sg.linkup.client.entity.PhoneNumber;
 import sg.linkup.directory.entity.Language;
@@ -50,14 +50,17 @@ public class ClientReplies {
     public record Answer(String text, Long freedService) {
     }
 
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    Clients clientRecords;
 
     @Inject
     Bookings bookings;
 
     @Inject
     Waitlist waitlist;
+
+    @Inject
+    WaitlistOffers offers;
 
     @Inject
     Messages messages;
@@ -86,9 +89,7 @@ public class ClientReplies {
         } catch (RuntimeException e) {
             return new Answer(null, null);  // not a number we could ever have texted
         }
-        List<Client> clients = em.createQuery("SELECT c FROM Client c WHERE c.mobile = :mobile ORDER BY c.id",
-                        Client.class)
-                .setParameter("mobile", number).getResultList();
+        List<Client> clients = clientRecords.withMobile(number);
         Language language = clients.isEmpty() ? Language.EN : clients.get(0).preferredLanguage();
         Actor actor = new Actor("sms " + number.masked(), BookingChanged.CLIENT_ROLE, "sms");
         Keyword keyword = Keyword.of(text);
@@ -124,15 +125,15 @@ public class ClientReplies {
 
     private Answer yes(List<Long> clients, Actor actor, Language language, Instant now) {
         boolean lapsedOffer = false;
-        for (WaitlistEntry entry : offers(clients)) {
-            Booking hold = em.find(Booking.class, entry.offerBookingId());
+        for (WaitlistEntry entry : offers.offeredTo(clients)) {
+            Booking hold = bookings.find(entry.offerBookingId());
             if (hold.status() == BookingStatus.HELD && !hold.isLapsedHoldAt(now)) {
                 Booking booked = waitlist.accept(entry.id(), actor);
                 return reply(SmsKind.REPLY_OFFER_TAKEN, language, booked, null);
             }
             lapsedOffer = true;
         }
-        Optional<Booking> next = nextUpcoming(clients, now);
+        Optional<Booking> next = bookings.nextUpcoming(clients, now);
         if (next.isPresent()) {
             Booking booking = bookings.confirmByClient(next.get().id(), actor);
             return reply(SmsKind.REPLY_CONFIRMED, language, booking, null);
@@ -142,49 +143,16 @@ public class ClientReplies {
 
     private Answer cancel(List<Long> clients, Actor actor, Language language, Instant now) {
         Instant window = now.minus(Duration.ofMinutes(repeatCancelMinutes));
-        Optional<Booking> justCancelled = cancelledBySmsSince(clients, window);
+        Optional<Booking> justCancelled = bookings.lastCancelled(clients, CANCELLED_BY_SMS, window);
         if (justCancelled.isPresent()) {
             return reply(SmsKind.REPLY_CANCELLED, language, justCancelled.get(), null);
         }
-        Optional<Booking> next = nextUpcoming(clients, now);
+        Optional<Booking> next = bookings.nextUpcoming(clients, now);
         if (next.isEmpty()) {
             return reply(SmsKind.REPLY_NO_BOOKING, language, null, null);
         }
         Booking booking = bookings.cancel(next.get().id(), null, CANCELLED_BY_SMS, actor);
         return reply(SmsKind.REPLY_CANCELLED, language, booking, booking.serviceId());
-    }
-
-    private Optional<Booking> cancelledBySmsSince(List<Long> clients, Instant since) {
-        return em.createQuery("""
-                        SELECT b FROM Booking b WHERE b.clientId IN :clients AND b.status = :cancelled
-                        AND b.cancelReason = :bySms AND b.finishedAt > :since
-                        ORDER BY b.finishedAt DESC""", Booking.class)
-                .setParameter("clients", clients)
-                .setParameter("cancelled", BookingStatus.CANCELLED)
-                .setParameter("bySms", CANCELLED_BY_SMS)
-                .setParameter("since", since)
-                .setMaxResults(1)
-                .getResultStream().findFirst();
-    }
-
-    private List<WaitlistEntry> offers(List<Long> clients) {
-        return em.createQuery("""
-                        SELECT e FROM WaitlistEntry e WHERE e.clientId IN :clients AND e.status = :offered
-                        ORDER BY e.id""", WaitlistEntry.class)
-                .setParameter("clients", clients)
-                .setParameter("offered", WaitlistEntry.Status.OFFERED)
-                .getResultList();
-    }
-
-    private Optional<Booking> nextUpcoming(List<Long> clients, Instant now) {
-        return em.createQuery("""
-                        SELECT b FROM Booking b WHERE b.clientId IN :clients AND b.status = :booked
-                        AND b.startsAt > :now ORDER BY b.startsAt, b.id""", Booking.class)
-                .setParameter("clients", clients)
-                .setParameter("booked", BookingStatus.BOOKED)
-                .setParameter("now", now)
-                .setMaxResults(1)
-                .getResultStream().findFirst();
     }
 
     private Answer reply(SmsKind kind, Language language, Booking booking, Long freedService) {
