@@ -41,7 +41,6 @@ import sg.linkup.availability.control.SlotSearch;
 import sg.linkup.availability.control.SlotTaken;
 import sg.linkup.booking.control.Bookings;
 import sg.linkup.booking.control.SlotUnavailable;
-import sg.linkup.booking.control.WaitlistScheduler;
 import sg.linkup.booking.control.WalkIns;
 import sg.linkup.booking.entity.Booking;
 import sg.linkup.booking.entity.BookingStatus;
@@ -77,9 +76,6 @@ public class BookingsResource {
 
     @Inject
     WalkIns walkIns;
-
-    @Inject
-    WaitlistScheduler waitlist;
 
     @Inject
     BookingAccess access;
@@ -232,7 +228,6 @@ public class BookingsResource {
             Booking moved = bookings.reschedule(id, BookingAccess.ifMatch(headers), new Bookings.Wanted(
                     current.serviceId(), body.officeId(), body.mode(), body.start().toInstant(), body.advisorId(),
                     body.roomId(), current.clientId()), caller.actor());
-            waitlist.slotFreed(moved.serviceId());
             return access.answer(moved, Response.Status.OK);
         } catch (SlotTaken taken) {
             throw withAlternatives(taken, new BookingRequest(null, current.serviceId(), body.officeId() == null
@@ -249,7 +244,6 @@ public class BookingsResource {
         access.readable(id);
         Booking cancelled = bookings.cancel(id, BookingAccess.ifMatch(headers), body == null ? null : body.reason(),
                 caller.actor());
-        waitlist.slotFreed(cancelled.serviceId());
         return access.answer(cancelled, Response.Status.OK);
     }
 

@@ -171,6 +171,7 @@ public class Bookings {
         booking.release();
         ledger.release(holdId);
         audit.record(actor, "HOLD_RELEASED", "Booking", holdId, null);
+        changed.fire(new BookingChanged(holdId, BookingChanged.Change.RELEASED, actor));
         return booking;
     }
 

@@ -41,14 +41,12 @@ import sg.linkup.notification.entity.SmsTemplates;
  *   <li>Anything else gets the help text; a number with nothing upcoming gets a polite "no booking".</li>
  * </ul>
  * "The next upcoming booking" is the earliest booked session that has not started, of any client record with
- * that number (family members may share a phone).
+ * that number (family members may share a phone). Vendor-neutral: the provider's webhook hands over the sender's
+ * number and the text, and wraps the answer in its own reply format. A slot given up here is offered to the
+ * waitlist like any other, once this transaction has committed ({@code booking.control.FreedSlots}).
  */
 @ApplicationScoped
 public class ClientReplies {
-
-    /** The text to send back (null: none) and the service whose slot the reply freed (null: none). */
-    public record Answer(String text, Long freedService) {
-    }
 
     @Inject
     Clients clientRecords;
@@ -80,14 +78,15 @@ public class ClientReplies {
 
     private final SmsTemplates templates = new SmsTemplates();
 
+    /** The reply text to send back, or null to answer nothing. {@code from} is the sender's E.164 number. */
     @Transactional
-    public Answer handle(String from, String text) {
+    public String answer(String from, String text) {
         Instant now = clock.instant();
         PhoneNumber number;
         try {
             number = PhoneNumber.ofE164(from);
         } catch (RuntimeException e) {
-            return new Answer(null, null);  // not a number we could ever have texted
+            return null;  // not a number we could ever have texted
         }
         List<Client> clients = clientRecords.withMobile(number);
         Language language = clients.isEmpty() ? Language.EN : clients.get(0).preferredLanguage();
@@ -99,14 +98,14 @@ public class ClientReplies {
                     c.optOutOfSms(now);
                     audit.record(actor, "CLIENT_SMS_OPTED_OUT", "Client", c.id(), null);
                 });
-                return reply(SmsKind.REPLY_STOPPED, language, null, null);
+                return reply(SmsKind.REPLY_STOPPED, language, null);
             }
             case START -> {
                 clients.forEach(c -> {
                     c.optInToSms();
                     audit.record(actor, "CLIENT_SMS_OPTED_IN", "Client", c.id(), null);
                 });
-                return reply(SmsKind.REPLY_STARTED, language, null, null);
+                return reply(SmsKind.REPLY_STARTED, language, null);
             }
             default -> {
                 // YES, C and the help text go only to clients who may be texted.
@@ -114,50 +113,49 @@ public class ClientReplies {
         }
         List<Long> ids = clients.stream().filter(Client::isActive).map(Client::id).toList();
         if (ids.isEmpty()) {
-            return reply(SmsKind.REPLY_NO_BOOKING, language, null, null);
+            return reply(SmsKind.REPLY_NO_BOOKING, language, null);
         }
         return switch (keyword) {
             case YES -> yes(ids, actor, language, now);
             case CANCEL -> cancel(ids, actor, language, now);
-            default -> reply(SmsKind.REPLY_HELP, language, null, null);
+            default -> reply(SmsKind.REPLY_HELP, language, null);
         };
     }
 
-    private Answer yes(List<Long> clients, Actor actor, Language language, Instant now) {
+    private String yes(List<Long> clients, Actor actor, Language language, Instant now) {
         boolean lapsedOffer = false;
         for (WaitlistEntry entry : offers.offeredTo(clients)) {
             Booking hold = bookings.find(entry.offerBookingId());
             if (hold.status() == BookingStatus.HELD && !hold.isLapsedHoldAt(now)) {
                 Booking booked = waitlist.accept(entry.id(), actor);
-                return reply(SmsKind.REPLY_OFFER_TAKEN, language, booked, null);
+                return reply(SmsKind.REPLY_OFFER_TAKEN, language, booked);
             }
             lapsedOffer = true;
         }
         Optional<Booking> next = bookings.nextUpcoming(clients, now);
         if (next.isPresent()) {
             Booking booking = bookings.confirmByClient(next.get().id(), actor);
-            return reply(SmsKind.REPLY_CONFIRMED, language, booking, null);
+            return reply(SmsKind.REPLY_CONFIRMED, language, booking);
         }
-        return reply(lapsedOffer ? SmsKind.REPLY_OFFER_GONE : SmsKind.REPLY_NO_BOOKING, language, null, null);
+        return reply(lapsedOffer ? SmsKind.REPLY_OFFER_GONE : SmsKind.REPLY_NO_BOOKING, language, null);
     }
 
-    private Answer cancel(List<Long> clients, Actor actor, Language language, Instant now) {
+    private String cancel(List<Long> clients, Actor actor, Language language, Instant now) {
         Instant window = now.minus(Duration.ofMinutes(repeatCancelMinutes));
         Optional<Booking> justCancelled = bookings.lastCancelled(clients, CANCELLED_BY_SMS, window);
         if (justCancelled.isPresent()) {
-            return reply(SmsKind.REPLY_CANCELLED, language, justCancelled.get(), null);
+            return reply(SmsKind.REPLY_CANCELLED, language, justCancelled.get());
         }
         Optional<Booking> next = bookings.nextUpcoming(clients, now);
         if (next.isEmpty()) {
-            return reply(SmsKind.REPLY_NO_BOOKING, language, null, null);
+            return reply(SmsKind.REPLY_NO_BOOKING, language, null);
         }
         Booking booking = bookings.cancel(next.get().id(), null, CANCELLED_BY_SMS, actor);
-        return reply(SmsKind.REPLY_CANCELLED, language, booking, booking.serviceId());
+        return reply(SmsKind.REPLY_CANCELLED, language, booking);
     }
 
-    private Answer reply(SmsKind kind, Language language, Booking booking, Long freedService) {
-        String text = templates.render(kind, language, booking == null ? SmsFacts.none()
+    private String reply(SmsKind kind, Language language, Booking booking) {
+        return templates.render(kind, language, booking == null ? SmsFacts.none()
                 : messages.facts(booking, clock.instant()));
-        return new Answer(text, freedService);
     }
 }
