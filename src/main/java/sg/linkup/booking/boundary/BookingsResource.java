@@ -354,8 +354,8 @@ public class BookingsResource {
         try {
             // From the asked time on, or from now when that has passed (a hold that lapsed into the past).
             var from = java.util.Collections.max(List.of(asked.start().toInstant(), clock.instant()));
-            var found = search.search(new SlotSearch.Query(asked.serviceId(), List.of(asked.officeId()), asked.mode(),
-                    from, from.plus(Duration.ofDays(3)), null, asked.clientId(), 3, false));
+            var found = search.search(SlotSearch.Query.of(asked.serviceId(), List.of(asked.officeId()), asked.mode(),
+                    from, from.plus(Duration.ofDays(3))).forClient(asked.clientId()).first(3));
             JsonArrayBuilder slots = Json.createArrayBuilder();
             found.slots().forEach(s -> slots.add(Json.createObjectBuilder()
                     .add("start", s.session().start().atZone(Clocks.SINGAPORE).toOffsetDateTime().toString())

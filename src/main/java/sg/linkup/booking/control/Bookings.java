@@ -321,9 +321,9 @@ public class Bookings {
         }
         SlotSearch.Found found;
         try {
-            found = search.search(new SlotSearch.Query(wanted.serviceId(), List.of(wanted.officeId()), wanted.mode(),
-                    wanted.start(), wanted.start().plusSeconds(60), null, wanted.clientId(), SlotSearch.MAX_LIMIT,
-                    true, ignoreBooking, wanted.advisorId()));
+            found = search.search(SlotSearch.Query.startingAt(wanted.serviceId(), wanted.officeId(), wanted.mode(),
+                    wanted.start()).forClient(wanted.clientId()).ignoring(ignoreBooking)
+                    .onlyAdvisor(wanted.advisorId()));
         } catch (InvalidInput e) {
             throw e.violations().stream().anyMatch(v -> v.field().equals("from") || v.field().equals("to"))
                     ? e.at("start") : e;

@@ -109,8 +109,8 @@ public class WaitlistOffers {
             return false;
         }
         List<Long> offices = new ArrayList<>(entry.officeIds());
-        var found = search.search(new SlotSearch.Query(entry.serviceId(), offices, null, from, to, null,
-                entry.clientId(), 1, false));
+        var found = search.search(SlotSearch.Query.of(entry.serviceId(), offices, null, from, to)
+                .forClient(entry.clientId()).first(1));
         if (found.slots().isEmpty()) {
             return false;
         }
