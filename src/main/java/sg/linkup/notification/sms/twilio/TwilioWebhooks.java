@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sg.linkup.notification.control.ClientReplies;
 import sg.linkup.notification.control.Deliveries;
-import sg.linkup.notification.control.DeliveryReport;
+import sg.linkup.notification.sms.DeliveryReport;
 
 /**
  * Where Twilio calls Linkup: delivery reports for the messages it sent ({@code StatusCallback}) and clients'

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import sg.linkup.notification.control.ClientReplies;
 import sg.linkup.notification.control.Deliveries;
-import sg.linkup.notification.control.DeliveryReport;
+import sg.linkup.notification.sms.DeliveryReport;
 
 /** The webhook resource's logic, called directly; the HTTP round trip is the Arquillian IT's. */
 class TwilioWebhooksTest {
