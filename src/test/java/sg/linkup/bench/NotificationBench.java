@@ -39,12 +39,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import sg.linkup.notification.calendar.InviteMail;
-import sg.linkup.notification.control.Dispatch;
 import sg.linkup.notification.control.Dispatcher;
 import sg.linkup.notification.control.DueReminders;
 import sg.linkup.notification.control.Messages;
 import sg.linkup.notification.control.Outbox;
-import sg.linkup.notification.control.SmsChannel;
+import sg.linkup.notification.control.OutboxWorker;
+import sg.linkup.notification.sms.SmsChannel;
 import sg.linkup.notification.sms.twilio.FakeTwilio;
 
 /**
@@ -81,7 +81,7 @@ class NotificationBench {
         Outbox outbox = CDI.current().select(Outbox.class).get();
         SmsChannel channel = CDI.current().select(SmsChannel.class).get();
         InviteMail mail = CDI.current().select(InviteMail.class).get();
-        Dispatch.Settings settings = CDI.current().select(Dispatcher.class).get().settings();
+        OutboxWorker.Settings settings = CDI.current().select(Dispatcher.class).get().settings();
         int port = URI.create(System.getenv("LINKUP_TWILIO_API_BASE_URL")).getPort();
         StringBuilder report = new StringBuilder();
         List<String> wrong = new ArrayList<>();
@@ -96,9 +96,9 @@ class NotificationBench {
                 fake.reset();
                 long booking = booking(db);  // one per run, so each run counts only its own rows
                 insert(db, booking, MESSAGES);
-                List<Dispatch> dispatchers = new ArrayList<>();
+                List<OutboxWorker> dispatchers = new ArrayList<>();
                 for (int i = 0; i < nodes; i++) {
-                    dispatchers.add(new Dispatch("bench-" + nodes + "-" + i, messages, outbox, channel::send, mail,
+                    dispatchers.add(new OutboxWorker("bench-" + nodes + "-" + i, messages, outbox, channel, mail,
                             settings));
                 }
                 long started = System.nanoTime();
@@ -147,17 +147,17 @@ class NotificationBench {
     }
 
     private static void warmUp(DataSource db, FakeTwilio fake, Messages messages, Outbox outbox, SmsChannel channel,
-                               InviteMail mail, Dispatch.Settings settings, ManagedThreadFactory threads)
+                               InviteMail mail, OutboxWorker.Settings settings, ManagedThreadFactory threads)
             throws Exception {
         long booking = booking(db);
         insert(db, booking, WARM_UP);
-        run(List.of(new Dispatch("bench-warm-up", messages, outbox, channel::send, mail, settings)), threads, db,
+        run(List.of(new OutboxWorker("bench-warm-up", messages, outbox, channel, mail, settings)), threads, db,
                 booking);
         fake.reset();
     }
 
     /** Drains with every node at once until nothing of the run is open. */
-    private static void run(List<Dispatch> dispatchers, ManagedThreadFactory threads, DataSource db, long booking)
+    private static void run(List<OutboxWorker> dispatchers, ManagedThreadFactory threads, DataSource db, long booking)
             throws Exception {
         ExecutorService drivers = Executors.newFixedThreadPool(dispatchers.size(), threads);
         try {
@@ -165,18 +165,18 @@ class NotificationBench {
             Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
             while (count(db, booking, "status IN ('PENDING', 'SENDING')") > 0 && Instant.now().isBefore(deadline)) {
                 List<Future<?>> rounds = new ArrayList<>();
-                for (Dispatch dispatcher : dispatchers) {
+                for (OutboxWorker dispatcher : dispatchers) {
                     rounds.add(drivers.submit(dispatcher::drain));
                 }
                 for (Future<?> round : rounds) {
                     round.get();
                 }
-                for (Dispatch dispatcher : dispatchers) {
+                for (OutboxWorker dispatcher : dispatchers) {
                     dispatcher.awaitIdle();
                 }
             }
         } finally {
-            dispatchers.forEach(Dispatch::stop);
+            dispatchers.forEach(OutboxWorker::stop);
             drivers.shutdown();
         }
     }

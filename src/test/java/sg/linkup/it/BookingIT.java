@@ -477,11 +477,7 @@ class BookingIT {
 
     @Test
     void aFreedSlotIsOfferedToTheUrgentClientFirstWhoCanTakeIt() throws Exception {
-        long advisor = api.post("api/advisors", CatalogueIT.advisor(agency, unique("wl").toLowerCase(Locale.ROOT)
-                + "@example.org", List.of(service))).id();
-        // One 45-minute slot that day: 09:00–09:45.
-        assertEquals(201, api.post("api/advisors/" + advisor + "/rules",
-                AvailabilityIT.rule(byDay(day), "09:00", "09:45", office, "IN_PERSON")).status());
+        long advisor = advisorWithOneSlot();
         List<Long> clients = clients(3);
         var taken = book(advisor, interviewRoom, clients.get(0), "IN_PERSON", "09:00", null);
         assertEquals(201, taken.status(), taken::toString);
@@ -491,12 +487,7 @@ class BookingIT {
         assertEquals("WAITING", api.get("api/waitlist/" + urgent).json().getString("status"));
 
         assertEquals(200, post("api/bookings/" + taken.id() + "/cancel", "{\"reason\":\"Found a job\"}").status());
-        JsonObject offered = null;
-        for (int i = 0; i < 50 && offered == null; i++) {
-            JsonObject entry = api.get("api/waitlist/" + urgent).json();
-            offered = entry.getString("status").equals("OFFERED") ? entry : null;
-            Thread.sleep(200);
-        }
+        JsonObject offered = awaitOffer(urgent);
         assertTrue(offered != null, "the urgent client got an offer");
         assertEquals("WAITING", api.get("api/waitlist/" + normal).json().getString("status"),
                 "the earlier but not urgent client waits");
@@ -510,6 +501,48 @@ class BookingIT {
         assertEquals("BOOKED", accepted.json().getString("status"));
         assertEquals("ACCEPTED", api.get("api/waitlist/" + urgent).json().getString("status"));
         assertEquals(409, post("api/waitlist/" + normal + "/accept", "").status(), "no offer to accept");
+    }
+
+    /** Letting a hold go frees its slot like a cancellation does, and so offers it on. */
+    @Test
+    void aReleasedHoldIsOfferedToTheWaitlistAtOnce() throws Exception {
+        long advisor = advisorWithOneSlot();
+        List<Long> clients = clients(2);
+        var hold = api.post("api/holds", request(advisor, interviewRoom, clients.get(0), "IN_PERSON", "09:00", null));
+        assertEquals(201, hold.status(), hold::toString);
+        long waiting = joinWaitlist(clients.get(1), false);
+
+        assertEquals(204, api.delete("api/holds/" + hold.id()).status());
+        JsonObject offered = awaitOffer(waiting);
+        assertTrue(offered != null, "the waiting client got an offer for the released slot");
+        var offer = api.get("api/bookings/" + offered.getJsonNumber("offerBookingId").longValue()).json();
+        assertEquals("HELD", offer.getString("status"));
+        assertEquals(clients.get(1).longValue(), offer.getJsonObject("client").getJsonNumber("id").longValue());
+        assertTrue(offer.getString("start").contains("T09:00"), offer::toString);
+    }
+
+    /** An advisor with one 45-minute slot on the test day: 09:00–09:45. */
+    private long advisorWithOneSlot() {
+        long advisor = api.post("api/advisors", CatalogueIT.advisor(agency, unique("wl").toLowerCase(Locale.ROOT)
+                + "@example.org", List.of(service))).id();
+        assertEquals(201, api.post("api/advisors/" + advisor + "/rules",
+                AvailabilityIT.rule(byDay(day), "09:00", "09:45", office, "IN_PERSON")).status());
+        return advisor;
+    }
+
+    /**
+     * The entry once it has an offer, or null after ten seconds. The waitlist sweep is off in the ITs
+     * ({@code linkup.waitlist.sweep-seconds=0}), so an offer here was made by the change that freed the slot.
+     */
+    private JsonObject awaitOffer(long entry) throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            JsonObject found = api.get("api/waitlist/" + entry).json();
+            if (found.getString("status").equals("OFFERED")) {
+                return found;
+            }
+            Thread.sleep(200);
+        }
+        return null;
     }
 
     private long joinWaitlist(long client, boolean urgent) {

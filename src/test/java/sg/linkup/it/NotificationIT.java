@@ -44,13 +44,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import sg.linkup.notification.control.Dispatch;
 import sg.linkup.notification.control.Dispatcher;
 import sg.linkup.notification.control.DueReminders;
 import sg.linkup.notification.control.Messages;
 import sg.linkup.notification.control.Outbox;
-import sg.linkup.notification.control.SmsChannel;
-import sg.linkup.notification.control.SmsSender;
+import sg.linkup.notification.control.OutboxWorker;
+import sg.linkup.notification.sms.SmsChannel;
+import sg.linkup.notification.sms.SmsSender;
 import sg.linkup.notification.calendar.InviteMail;
 import sg.linkup.notification.calendar.Ics;
 import sg.linkup.notification.sms.twilio.FakeTwilio;
@@ -453,7 +453,7 @@ class NotificationIT {
         DataSource db = InitialContext.doLookup("java:app/jdbc/linkup");
         Messages messages = CDI.current().select(Messages.class).get();
         Outbox outbox = CDI.current().select(Outbox.class).get();
-        Dispatch.Settings settings = CDI.current().select(Dispatcher.class).get().settings();
+        OutboxWorker.Settings settings = CDI.current().select(Dispatcher.class).get().settings();
         SmsChannel channel = CDI.current().select(SmsChannel.class).get();
         InviteMail mail = CDI.current().select(InviteMail.class).get();
         ManagedThreadFactory threads = InitialContext.doLookup("java:comp/DefaultManagedThreadFactory");
@@ -461,9 +461,9 @@ class NotificationIT {
         // Each node's first send waits until the other node is sending as well, so the two demonstrably claim
         // side by side — not one after the other, and not with the node's own dispatcher taking everything first.
         CountDownLatch bothSending = new CountDownLatch(2);
-        List<Dispatch> nodes = List.of(
-                new Dispatch("it-node-a", messages, outbox, together(channel::send, bothSending), mail, settings),
-                new Dispatch("it-node-b", messages, outbox, together(channel::send, bothSending), mail, settings));
+        List<OutboxWorker> nodes = List.of(
+                new OutboxWorker("it-node-a", messages, outbox, together(channel, bothSending), mail, settings),
+                new OutboxWorker("it-node-b", messages, outbox, together(channel, bothSending), mail, settings));
         Rows rows;
         try {
             // Polling on their own tickers, as nodes do, before the messages exist: all of them see them at once.
@@ -484,7 +484,7 @@ class NotificationIT {
                 Thread.sleep(100);
             }
         } finally {
-            nodes.forEach(Dispatch::stop);
+            nodes.forEach(OutboxWorker::stop);
         }
         String summary = rows.summary();
         assertEquals(MANY, rows.count("status = 'SENT'"), summary);
@@ -499,21 +499,25 @@ class NotificationIT {
     }
 
     /**
-     * {@code sender}, whose first send waits (a minute at most) until every node sharing {@code started} has
+     * {@code channel}, whose first send waits (a minute at most) until every node sharing {@code started} has
      * begun sending. The waiting node keeps its claimed rows meanwhile, so the other can only take different ones.
+     * Sends still go through the container's channel, Fault Tolerance included: this wrapper is no bean.
      */
-    private static SmsSender together(SmsSender sender, CountDownLatch started) {
+    private static SmsChannel together(SmsChannel channel, CountDownLatch started) {
         AtomicBoolean first = new AtomicBoolean(true);
-        return sms -> {
-            if (first.compareAndSet(true, false)) {
-                started.countDown();
+        return new SmsChannel() {
+            @Override
+            public SmsSender.Receipt send(SmsSender.Sms sms) {
+                if (first.compareAndSet(true, false)) {
+                    started.countDown();
+                }
+                try {
+                    started.await(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return channel.send(sms);
             }
-            try {
-                started.await(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return sender.send(sms);
         };
     }
 

@@ -1,6 +1,6 @@
 package sg.linkup.audit.boundary;
 
-import static sg.linkup.security.entity.Role.Names.ADMIN;
+import static sg.linkup.platform.RoleChecks.ADMIN;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.List;
 import sg.linkup.audit.entity.AuditEvent;
 import sg.linkup.audit.entity.AuditEvent.Actor;
 
@@ -29,5 +30,14 @@ public class AuditTrail {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordAlone(Actor actor, String action, String subjectType, Long subjectId, String detail) {
         em.persist(new AuditEvent(clock.instant(), actor, action, subjectType, subjectId, detail));
+    }
+
+    /** Every line about one subject (e.g. "Booking", 42), oldest first. */
+    public List<AuditEvent> about(String subjectType, long subjectId) {
+        return em.createQuery("SELECT e FROM AuditEvent e WHERE e.subjectType = :type AND e.subjectId = :id "
+                        + "ORDER BY e.id", AuditEvent.class)
+                .setParameter("type", subjectType)
+                .setParameter("id", subjectId)
+                .getResultList();
     }
 }

@@ -79,9 +79,9 @@ public class SlotsResource {
                 throw new InvalidInput("client", "no client with id " + client);
             }
         }
-        var found = search.search(new SlotSearch.Query(service, officeIds, mode(mode),
-                TimeInput.start("from", from), TimeInput.end("to", to), language(language), client, limit,
-                candidates));
+        var found = search.search(SlotSearch.Query.of(service, officeIds, mode(mode), TimeInput.start("from", from),
+                TimeInput.end("to", to)).speaking(language(language)).forClient(client).first(limit)
+                .withCandidates(candidates));
         double millis = (System.nanoTime() - started) / 1e6;
         return Response.ok(SlotJson.Result.of(found, candidates))
                 .header("Server-Timing", String.format(Locale.ROOT, "search;dur=%.2f", millis))

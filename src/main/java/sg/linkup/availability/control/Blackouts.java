@@ -11,6 +11,7 @@ import sg.linkup.availability.entity.Blackout;
 import sg.linkup.availability.entity.Occupancy;
 import sg.linkup.availability.entity.Resource;
 import sg.linkup.availability.entity.TimeRange;
+import sg.linkup.directory.control.Advisors;
 import sg.linkup.directory.entity.Advisor;
 import sg.linkup.directory.entity.PartnerAgency;
 import sg.linkup.platform.NotFound;
@@ -24,6 +25,9 @@ public class Blackouts {
 
     @Inject
     OccupancyLedger ledger;
+
+    @Inject
+    Advisors directory;
 
     @Inject
     Clock clock;
@@ -100,9 +104,7 @@ public class Blackouts {
     /** Bookings and live holds of the advisor (or of every advisor of the agency) inside the range. */
     private List<Occupancy> collisions(Owner owner, TimeRange range) {
         List<Long> advisors = owner.advisor() != null ? List.of(owner.advisorId())
-                : em.createQuery("SELECT a.id FROM Advisor a WHERE a.agency.id = :agency", Long.class)
-                        .setParameter("agency", owner.agency().id())
-                        .getResultList();
+                : directory.idsOfAgency(owner.agency().id());
         return ledger.live(Resource.ADVISOR, advisors, range, clock.instant());
     }
 }

@@ -69,15 +69,63 @@ public class SlotSearch {
     int gridMinutes;
 
     /**
-     * What the caller asked; null means "not given". {@code ignoreBooking} leaves one booking's own occupancy
-     * out, so that a reschedule may move a session by less than its length.
+     * What the caller asked; null means "not given". Built from {@link #of} or {@link #startingAt} and the named
+     * refinements below, so that no caller lines up eleven positional values (five of them ids).
+     * {@code ignoreBooking} leaves one booking's own occupancy out, so that a reschedule may move a session by less
+     * than its length.
      */
     public record Query(Long serviceId, List<Long> officeIds, SessionMode mode, Instant from, Instant to,
                        Language language, Long clientId, Integer limit, boolean allCandidates, Long ignoreBooking,
                        Long onlyAdvisor) {
-        public Query(Long serviceId, List<Long> officeIds, SessionMode mode, Instant from, Instant to,
-                     Language language, Long clientId, Integer limit, boolean allCandidates) {
-            this(serviceId, officeIds, mode, from, to, language, clientId, limit, allCandidates, null, null);
+
+        /** The service at these offices (nearest first), in [from, to); a null mode, from or to takes the default. */
+        public static Query of(Long serviceId, List<Long> officeIds, SessionMode mode, Instant from, Instant to) {
+            return new Query(serviceId, officeIds, mode, from, to, null, null, null, false, null, null);
+        }
+
+        /**
+         * Sessions starting at exactly {@code start} at one office, with every free advisor and room: how a booking
+         * checks the slot it wants against the same rules counters search with.
+         */
+        public static Query startingAt(Long serviceId, Long officeId, SessionMode mode, Instant start) {
+            return of(serviceId, List.of(officeId), mode, start, start.plusSeconds(60)).first(MAX_LIMIT)
+                    .withCandidates(true);
+        }
+
+        /** Leaves out the times this client is already booked. */
+        public Query forClient(Long id) {
+            return new Query(serviceId, officeIds, mode, from, to, language, id, limit, allCandidates, ignoreBooking,
+                    onlyAdvisor);
+        }
+
+        /** Only advisors who speak the language. */
+        public Query speaking(Language spoken) {
+            return new Query(serviceId, officeIds, mode, from, to, spoken, clientId, limit, allCandidates,
+                    ignoreBooking, onlyAdvisor);
+        }
+
+        /** At most this many slots (null: the default). */
+        public Query first(Integer most) {
+            return new Query(serviceId, officeIds, mode, from, to, language, clientId, most, allCandidates,
+                    ignoreBooking, onlyAdvisor);
+        }
+
+        /** Whether each slot lists every free advisor and room, not just the suggested ones. */
+        public Query withCandidates(boolean all) {
+            return new Query(serviceId, officeIds, mode, from, to, language, clientId, limit, all, ignoreBooking,
+                    onlyAdvisor);
+        }
+
+        /** As if this booking (being moved) did not occupy its advisor, room and client. */
+        public Query ignoring(Long bookingId) {
+            return new Query(serviceId, officeIds, mode, from, to, language, clientId, limit, allCandidates,
+                    bookingId, onlyAdvisor);
+        }
+
+        /** Only this advisor (null: any advisor of the service). */
+        public Query onlyAdvisor(Long advisorId) {
+            return new Query(serviceId, officeIds, mode, from, to, language, clientId, limit, allCandidates,
+                    ignoreBooking, advisorId);
         }
     }
 

@@ -23,9 +23,9 @@ final class Alternatives {
             throw new sg.linkup.platform.InvalidInput("limit", "between 1 and 50");
         }
         Instant from = now;
-        var found = search.search(new SlotSearch.Query(booking.serviceId(), List.of(booking.officeId()),
-                booking.mode(), from, from.plus(Duration.ofDays(14)), null, booking.clientId(), SlotSearch.MAX_LIMIT,
-                true, booking.id(), null));
+        var found = search.search(SlotSearch.Query.of(booking.serviceId(), List.of(booking.officeId()),
+                booking.mode(), from, from.plus(Duration.ofDays(14))).forClient(booking.clientId())
+                .first(SlotSearch.MAX_LIMIT).withCandidates(true).ignoring(booking.id()));
         List<Slot> sameAdvisor = new ArrayList<>();
         List<Slot> others = new ArrayList<>();
         for (Slot slot : found.slots()) {

@@ -35,17 +35,18 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sg.linkup.audit.control.AuditTrail;
 import sg.linkup.audit.entity.AuditEvent;
 import sg.linkup.availability.control.SlotSearch;
 import sg.linkup.availability.control.SlotTaken;
 import sg.linkup.booking.control.Bookings;
 import sg.linkup.booking.control.IdempotencyKeys;
 import sg.linkup.booking.control.SlotUnavailable;
-import sg.linkup.booking.control.WaitlistScheduler;
 import sg.linkup.booking.control.WalkIns;
 import sg.linkup.booking.entity.Booking;
 import sg.linkup.booking.entity.BookingStatus;
 import sg.linkup.booking.entity.Outcome;
+import sg.linkup.directory.control.Advisors;
 import sg.linkup.directory.entity.Office;
 import sg.linkup.directory.entity.SessionMode;
 import sg.linkup.platform.Clocks;
@@ -79,9 +80,6 @@ public class BookingsResource {
     WalkIns walkIns;
 
     @Inject
-    WaitlistScheduler waitlist;
-
-    @Inject
     BookingAccess access;
 
     @Inject
@@ -89,6 +87,12 @@ public class BookingsResource {
 
     @Inject
     SlotSearch search;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    Advisors advisors;
 
     @Inject
     java.time.Clock clock;
@@ -210,7 +214,6 @@ public class BookingsResource {
             Booking moved = bookings.reschedule(id, BookingAccess.ifMatch(headers), new Bookings.Wanted(
                     current.serviceId(), body.officeId(), body.mode(), body.start().toInstant(), body.advisorId(),
                     body.roomId(), current.clientId()), caller.actor());
-            waitlist.slotFreed(moved.serviceId());
             return access.answer(moved, Response.Status.OK);
         } catch (SlotTaken taken) {
             throw withAlternatives(taken, new BookingRequest(null, current.serviceId(), body.officeId() == null
@@ -227,7 +230,6 @@ public class BookingsResource {
         access.readable(id);
         Booking cancelled = bookings.cancel(id, BookingAccess.ifMatch(headers), body == null ? null : body.reason(),
                 caller.actor());
-        waitlist.slotFreed(cancelled.serviceId());
         return access.answer(cancelled, Response.Status.OK);
     }
 
@@ -267,9 +269,7 @@ public class BookingsResource {
     @Transactional
     public List<AuditJson> history(@PathParam("id") long id) {
         access.readable(id);
-        return em.createQuery("SELECT e FROM AuditEvent e WHERE e.subjectType = 'Booking' AND e.subjectId = :id "
-                        + "ORDER BY e.id", sg.linkup.audit.entity.AuditEvent.class)
-                .setParameter("id", id).getResultStream().map(AuditJson::of).toList();
+        return audit.about("Booking", id).stream().map(AuditJson::of).toList();
     }
 
     @GET
@@ -329,8 +329,8 @@ public class BookingsResource {
         try {
             // From the asked time on, or from now when that has passed (a hold that lapsed into the past).
             var from = java.util.Collections.max(List.of(asked.start().toInstant(), clock.instant()));
-            var found = search.search(new SlotSearch.Query(asked.serviceId(), List.of(asked.officeId()), asked.mode(),
-                    from, from.plus(Duration.ofDays(3)), null, asked.clientId(), 3, false));
+            var found = search.search(SlotSearch.Query.of(asked.serviceId(), List.of(asked.officeId()), asked.mode(),
+                    from, from.plus(Duration.ofDays(3))).forClient(asked.clientId()).first(3));
             JsonArrayBuilder slots = Json.createArrayBuilder();
             found.slots().forEach(s -> slots.add(Json.createObjectBuilder()
                     .add("start", s.session().start().atZone(Clocks.SINGAPORE).toOffsetDateTime().toString())
@@ -343,8 +343,7 @@ public class BookingsResource {
     }
 
     private List<Long> agencyAdvisors(long agency) {
-        List<Long> ids = em.createQuery("SELECT a.id FROM Advisor a WHERE a.agency.id = :agency", Long.class)
-                .setParameter("agency", agency).getResultList();
+        List<Long> ids = advisors.idsOfAgency(agency);
         return ids.isEmpty() ? List.of(-1L) : ids;
     }
 }

@@ -20,7 +20,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sg.linkup.audit.entity.AuditEvent;
 import sg.linkup.booking.control.Bookings;
 import sg.linkup.booking.control.IdempotencyKeys;
-import sg.linkup.booking.control.WaitlistScheduler;
 import sg.linkup.booking.entity.Booking;
 import sg.linkup.platform.InvalidInput;
 import sg.linkup.security.control.Caller;
@@ -49,9 +48,6 @@ public class HoldsResource {
     @Inject
     Caller caller;
 
-    @Inject
-    WaitlistScheduler waitlist;
-
     @POST
     @Operation(summary = "Hold a slot for a client", description = "Book it with POST /api/bookings {holdId}; "
             + "a retried request with the same Idempotency-Key returns the same hold")
@@ -72,8 +68,7 @@ public class HoldsResource {
     @Operation(summary = "Let a hold go: its slot is free at once")
     public Response release(@PathParam("id") long id) {
         access.readable(id);
-        Booking released = bookings.release(id, caller.actor());
-        waitlist.slotFreed(released.serviceId());
+        bookings.release(id, caller.actor());
         return Response.noContent().build();
     }
 }

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sg.linkup.booking.control.Waitlist;
 import sg.linkup.booking.entity.Booking;
 import sg.linkup.booking.entity.WaitlistEntry;
+import sg.linkup.client.control.Clients;
 import sg.linkup.client.entity.Client;
 import sg.linkup.directory.entity.Service;
 import sg.linkup.platform.Clocks;
@@ -63,6 +64,9 @@ public class WaitlistResource {
 
     @Inject
     BookingAccess access;
+
+    @Inject
+    Clients clients;
 
     @Inject
     Caller caller;
@@ -169,8 +173,7 @@ public class WaitlistResource {
     }
 
     private java.util.List<Long> clientsOf(Set<Long> offices) {
-        var ids = em.createQuery("SELECT c.id FROM Client c WHERE c.officeId IN :offices", Long.class)
-                .setParameter("offices", offices.isEmpty() ? Set.of(-1L) : offices).getResultList();
+        var ids = clients.idsAt(offices);
         return ids.isEmpty() ? java.util.List.of(-1L) : ids;
     }
 }

@@ -4,7 +4,8 @@ import sg.linkup.audit.entity.AuditEvent.Actor;
 
 /**
  * Fired synchronously inside the transaction that changed a booking, so that whatever observes it (the
- * notification outbox) commits or rolls back with the change itself.
+ * notification outbox) commits or rolls back with the change itself. Work that must see the change committed
+ * observes it {@code AFTER_SUCCESS} instead ({@link FreedSlots}: a freed slot goes to the waitlist).
  */
 public record BookingChanged(long bookingId, Change change, Actor actor) {
 
@@ -15,7 +16,9 @@ public record BookingChanged(long bookingId, Change change, Actor actor) {
         RESCHEDULED,
         CANCELLED,
         /** A waitlist offer: the booking is a hold waiting for the client's YES. */
-        OFFERED
+        OFFERED,
+        /** A hold let go before it was booked (by the counter, or a waitlist offer declined or lapsed). */
+        RELEASED
     }
 
     /** Actors of this role are clients themselves (answering by SMS): they learn of the change from the reply. */

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -170,6 +171,7 @@ public class Bookings {
         booking.release();
         ledger.release(holdId);
         audit.record(actor, "HOLD_RELEASED", "Booking", holdId, null);
+        changed.fire(new BookingChanged(holdId, BookingChanged.Change.RELEASED, actor));
         return booking;
     }
 
@@ -239,6 +241,44 @@ public class Bookings {
         return booking;
     }
 
+    /** The earliest booked session of any of these clients that has not started yet. */
+    public Optional<Booking> nextUpcoming(Collection<Long> clientIds, Instant now) {
+        return em.createQuery("""
+                        SELECT b FROM Booking b WHERE b.clientId IN :clients AND b.status = :booked
+                        AND b.startsAt > :now ORDER BY b.startsAt, b.id""", Booking.class)
+                .setParameter("clients", clientIds)
+                .setParameter("booked", BookingStatus.BOOKED)
+                .setParameter("now", now)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    /** The booking of these clients most recently cancelled with exactly this reason after {@code since}. */
+    public Optional<Booking> lastCancelled(Collection<Long> clientIds, String reason, Instant since) {
+        return em.createQuery("""
+                        SELECT b FROM Booking b WHERE b.clientId IN :clients AND b.status = :cancelled
+                        AND b.cancelReason = :reason AND b.finishedAt > :since
+                        ORDER BY b.finishedAt DESC""", Booking.class)
+                .setParameter("clients", clientIds)
+                .setParameter("cancelled", BookingStatus.CANCELLED)
+                .setParameter("reason", reason)
+                .setParameter("since", since)
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+    }
+
+    /** The advisor's bookings in one of these states that start in [from, to), earliest first. */
+    public List<Booking> ofAdvisor(long advisorId, Collection<BookingStatus> statuses, Instant from, Instant to) {
+        return em.createQuery("""
+                        SELECT b FROM Booking b WHERE b.advisorId = :advisor AND b.status IN :statuses
+                        AND b.startsAt >= :from AND b.startsAt < :to ORDER BY b.startsAt""", Booking.class)
+                .setParameter("advisor", advisorId)
+                .setParameter("statuses", statuses)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
+    }
+
     /**
      * Marks no-shows: bookings nobody checked in within the grace period after their start. Claims its rows
      * with {@code FOR UPDATE SKIP LOCKED}, so several nodes sweeping at once each take different bookings and
@@ -281,9 +321,9 @@ public class Bookings {
         }
         SlotSearch.Found found;
         try {
-            found = search.search(new SlotSearch.Query(wanted.serviceId(), List.of(wanted.officeId()), wanted.mode(),
-                    wanted.start(), wanted.start().plusSeconds(60), null, wanted.clientId(), SlotSearch.MAX_LIMIT,
-                    true, ignoreBooking, wanted.advisorId()));
+            found = search.search(SlotSearch.Query.startingAt(wanted.serviceId(), wanted.officeId(), wanted.mode(),
+                    wanted.start()).forClient(wanted.clientId()).ignoring(ignoreBooking)
+                    .onlyAdvisor(wanted.advisorId()));
         } catch (InvalidInput e) {
             throw e.violations().stream().anyMatch(v -> v.field().equals("from") || v.field().equals("to"))
                     ? e.at("start") : e;

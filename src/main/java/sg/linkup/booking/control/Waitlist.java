@@ -25,9 +25,9 @@ import sg.linkup.platform.NotFound;
 /**
  * The waitlist: when a slot frees up (a cancel, a reschedule, a released hold) the entries of that service are
  * offered slots in priority order — urgent first, then first come — asynchronously once the freeing transaction
- * has committed ({@link WaitlistScheduler#slotFreed}), so the counter's request is not slowed. New availability
- * and lapsed offers are picked up by the scheduler's sweep within a minute. An offer that fails for any reason
- * but a lost race is logged at WARNING with an incident id and counted in {@value #OFFER_FAILURES}.
+ * has committed ({@link FreedSlots}), so the counter's request is not slowed. New availability and lapsed
+ * offers are picked up by the scheduler's sweep within a minute. An offer that fails for any reason but a lost
+ * race is logged at WARNING with an incident id and counted in {@value #OFFER_FAILURES}.
  */
 @ApplicationScoped
 public class Waitlist {

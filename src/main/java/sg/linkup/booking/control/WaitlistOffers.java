@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sg.linkup.audit.control.AuditTrail;
@@ -79,6 +80,16 @@ public class WaitlistOffers {
                 .getResultList();
     }
 
+    /** The entries of these clients that have an offer out, oldest first. */
+    public List<WaitlistEntry> offeredTo(Collection<Long> clientIds) {
+        return em.createQuery("""
+                        SELECT e FROM WaitlistEntry e WHERE e.clientId IN :clients AND e.status = :offered
+                        ORDER BY e.id""", WaitlistEntry.class)
+                .setParameter("clients", clientIds)
+                .setParameter("offered", WaitlistEntry.Status.OFFERED)
+                .getResultList();
+    }
+
     /** Whether the entry got an offer. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean offerTo(long entryId) {
@@ -98,8 +109,8 @@ public class WaitlistOffers {
             return false;
         }
         List<Long> offices = new ArrayList<>(entry.officeIds());
-        var found = search.search(new SlotSearch.Query(entry.serviceId(), offices, null, from, to, null,
-                entry.clientId(), 1, false));
+        var found = search.search(SlotSearch.Query.of(entry.serviceId(), offices, null, from, to)
+                .forClient(entry.clientId()).first(1));
         if (found.slots().isEmpty()) {
             return false;
         }

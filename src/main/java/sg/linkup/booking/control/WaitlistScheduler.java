@@ -39,6 +39,9 @@ public class WaitlistScheduler {
     WaitlistOffers offers;
 
     @Inject
+    Bookings bookings;
+
+    @Inject
     @ConfigProperty(name = "linkup.waitlist.sweep-seconds", defaultValue = "60")
     int everySeconds;
 
@@ -52,14 +55,14 @@ public class WaitlistScheduler {
     }
 
     /**
-     * A booking let go of a slot of this service: offer it on, asynchronously (the counter's request does not
-     * wait), in the container's own asynchronous context.
+     * A booking let go of its slot ({@link FreedSlots}): offer its service's openings on, asynchronously (the
+     * request that freed it does not wait), in the container's own asynchronous context.
      */
     @Asynchronous
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void slotFreed(long serviceId) {
+    public void slotFreedBy(long bookingId) {
         try {
-            waitlist.offerOpenings(serviceId);
+            waitlist.offerOpenings(bookings.find(bookingId).serviceId());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Waitlist offers failed: " + e);
         }

@@ -36,8 +36,8 @@ public class WalkIns {
                                  Booking.Referral referral, Actor actor) {
         Instant now = clock.instant();
         Instant endOfDay = Clocks.at(Clocks.dateIn(now).plusDays(1), LocalTime.MIDNIGHT);
-        var found = search.search(new SlotSearch.Query(serviceId, List.of(officeId), mode, now, endOfDay, null,
-                clientId, ATTEMPTS, false));
+        var found = search.search(SlotSearch.Query.of(serviceId, List.of(officeId), mode, now, endOfDay)
+                .forClient(clientId).first(ATTEMPTS));
         for (var slot : found.slots()) {
             try {
                 return bookings.book(new Bookings.Wanted(serviceId, officeId, slot.mode(), slot.session().start(),

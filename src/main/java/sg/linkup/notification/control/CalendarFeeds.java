@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import sg.linkup.audit.control.AuditTrail;
 import sg.linkup.audit.entity.AuditEvent.Actor;
-import sg.linkup.booking.entity.Booking;
+import sg.linkup.booking.control.Bookings;
 import sg.linkup.booking.entity.BookingStatus;
 import sg.linkup.directory.entity.Advisor;
 import sg.linkup.notification.calendar.CalendarEvent;
@@ -32,6 +32,9 @@ public class CalendarFeeds {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    Bookings bookings;
 
     @Inject
     CalendarEvents events;
@@ -93,14 +96,8 @@ public class CalendarFeeds {
         }
         Advisor advisor = em.find(Advisor.class, feed.get().advisorId());
         Instant now = clock.instant();
-        List<CalendarEvent> sessions = em.createQuery("""
-                        SELECT b FROM Booking b WHERE b.advisorId = :advisor AND b.status IN :shown
-                        AND b.startsAt >= :from AND b.startsAt < :to ORDER BY b.startsAt""", Booking.class)
-                .setParameter("advisor", advisor.id())
-                .setParameter("shown", SHOWN)
-                .setParameter("from", now.minus(PAST))
-                .setParameter("to", now.plus(AHEAD))
-                .getResultStream()
+        List<CalendarEvent> sessions = bookings.ofAdvisor(advisor.id(), SHOWN, now.minus(PAST), now.plus(AHEAD))
+                .stream()
                 .map(b -> events.forAdvisor(b, CalendarEvent.Method.PUBLISH, now, advisor.email()))
                 .toList();
         return Optional.of(invites.feed("Linkup – " + advisor.displayName(), sessions));

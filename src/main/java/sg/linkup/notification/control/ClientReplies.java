@@ -2,8 +2,6 @@ package sg.linkup.notification.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,9 +14,11 @@ import sg.linkup.audit.entity.AuditEvent.Actor;
 import sg.linkup.booking.control.BookingChanged;
 import sg.linkup.booking.control.Bookings;
 import sg.linkup.booking.control.Waitlist;
+import sg.linkup.booking.control.WaitlistOffers;
 import sg.linkup.booking.entity.Booking;
 import sg.linkup.booking.entity.BookingStatus;
 import sg.linkup.booking.entity.WaitlistEntry;
+import sg.linkup.client.control.Clients;
 import sg.linkup.client.entity.Client;
 import sg.linkup.client.entity.PhoneNumber;
 import sg.linkup.directory.entity.Language;
@@ -41,23 +41,24 @@ import sg.linkup.notification.entity.SmsTemplates;
  *   <li>Anything else gets the help text; a number with nothing upcoming gets a polite "no booking".</li>
  * </ul>
  * "The next upcoming booking" is the earliest booked session that has not started, of any client record with
- * that number (family members may share a phone).
+ * that number (family members may share a phone). Vendor-neutral: the provider's webhook hands over the sender's
+ * number and the text, and wraps the answer in its own reply format. A slot given up here is offered to the
+ * waitlist like any other, once this transaction has committed ({@code booking.control.FreedSlots}).
  */
 @ApplicationScoped
 public class ClientReplies {
 
-    /** The text to send back (null: none) and the service whose slot the reply freed (null: none). */
-    public record Answer(String text, Long freedService) {
-    }
-
-    @PersistenceContext
-    EntityManager em;
+    @Inject
+    Clients clientRecords;
 
     @Inject
     Bookings bookings;
 
     @Inject
     Waitlist waitlist;
+
+    @Inject
+    WaitlistOffers offers;
 
     @Inject
     Messages messages;
@@ -77,18 +78,17 @@ public class ClientReplies {
 
     private final SmsTemplates templates = new SmsTemplates();
 
+    /** The reply text to send back, or null to answer nothing. {@code from} is the sender's E.164 number. */
     @Transactional
-    public Answer handle(String from, String text) {
+    public String answer(String from, String text) {
         Instant now = clock.instant();
         PhoneNumber number;
         try {
             number = PhoneNumber.ofE164(from);
         } catch (RuntimeException e) {
-            return new Answer(null, null);  // not a number we could ever have texted
+            return null;  // not a number we could ever have texted
         }
-        List<Client> clients = em.createQuery("SELECT c FROM Client c WHERE c.mobile = :mobile ORDER BY c.id",
-                        Client.class)
-                .setParameter("mobile", number).getResultList();
+        List<Client> clients = clientRecords.withMobile(number);
         Language language = clients.isEmpty() ? Language.EN : clients.get(0).preferredLanguage();
         Actor actor = new Actor("sms " + number.masked(), BookingChanged.CLIENT_ROLE, "sms");
         Keyword keyword = Keyword.of(text);
@@ -98,14 +98,14 @@ public class ClientReplies {
                     c.optOutOfSms(now);
                     audit.record(actor, "CLIENT_SMS_OPTED_OUT", "Client", c.id(), null);
                 });
-                return reply(SmsKind.REPLY_STOPPED, language, null, null);
+                return reply(SmsKind.REPLY_STOPPED, language, null);
             }
             case START -> {
                 clients.forEach(c -> {
                     c.optInToSms();
                     audit.record(actor, "CLIENT_SMS_OPTED_IN", "Client", c.id(), null);
                 });
-                return reply(SmsKind.REPLY_STARTED, language, null, null);
+                return reply(SmsKind.REPLY_STARTED, language, null);
             }
             default -> {
                 // YES, C and the help text go only to clients who may be texted.
@@ -113,83 +113,49 @@ public class ClientReplies {
         }
         List<Long> ids = clients.stream().filter(Client::isActive).map(Client::id).toList();
         if (ids.isEmpty()) {
-            return reply(SmsKind.REPLY_NO_BOOKING, language, null, null);
+            return reply(SmsKind.REPLY_NO_BOOKING, language, null);
         }
         return switch (keyword) {
             case YES -> yes(ids, actor, language, now);
             case CANCEL -> cancel(ids, actor, language, now);
-            default -> reply(SmsKind.REPLY_HELP, language, null, null);
+            default -> reply(SmsKind.REPLY_HELP, language, null);
         };
     }
 
-    private Answer yes(List<Long> clients, Actor actor, Language language, Instant now) {
+    private String yes(List<Long> clients, Actor actor, Language language, Instant now) {
         boolean lapsedOffer = false;
-        for (WaitlistEntry entry : offers(clients)) {
-            Booking hold = em.find(Booking.class, entry.offerBookingId());
+        for (WaitlistEntry entry : offers.offeredTo(clients)) {
+            Booking hold = bookings.find(entry.offerBookingId());
             if (hold.status() == BookingStatus.HELD && !hold.isLapsedHoldAt(now)) {
                 Booking booked = waitlist.accept(entry.id(), actor);
-                return reply(SmsKind.REPLY_OFFER_TAKEN, language, booked, null);
+                return reply(SmsKind.REPLY_OFFER_TAKEN, language, booked);
             }
             lapsedOffer = true;
         }
-        Optional<Booking> next = nextUpcoming(clients, now);
+        Optional<Booking> next = bookings.nextUpcoming(clients, now);
         if (next.isPresent()) {
             Booking booking = bookings.confirmByClient(next.get().id(), actor);
-            return reply(SmsKind.REPLY_CONFIRMED, language, booking, null);
+            return reply(SmsKind.REPLY_CONFIRMED, language, booking);
         }
-        return reply(lapsedOffer ? SmsKind.REPLY_OFFER_GONE : SmsKind.REPLY_NO_BOOKING, language, null, null);
+        return reply(lapsedOffer ? SmsKind.REPLY_OFFER_GONE : SmsKind.REPLY_NO_BOOKING, language, null);
     }
 
-    private Answer cancel(List<Long> clients, Actor actor, Language language, Instant now) {
+    private String cancel(List<Long> clients, Actor actor, Language language, Instant now) {
         Instant window = now.minus(Duration.ofMinutes(repeatCancelMinutes));
-        Optional<Booking> justCancelled = cancelledBySmsSince(clients, window);
+        Optional<Booking> justCancelled = bookings.lastCancelled(clients, CANCELLED_BY_SMS, window);
         if (justCancelled.isPresent()) {
-            return reply(SmsKind.REPLY_CANCELLED, language, justCancelled.get(), null);
+            return reply(SmsKind.REPLY_CANCELLED, language, justCancelled.get());
         }
-        Optional<Booking> next = nextUpcoming(clients, now);
+        Optional<Booking> next = bookings.nextUpcoming(clients, now);
         if (next.isEmpty()) {
-            return reply(SmsKind.REPLY_NO_BOOKING, language, null, null);
+            return reply(SmsKind.REPLY_NO_BOOKING, language, null);
         }
         Booking booking = bookings.cancel(next.get().id(), null, CANCELLED_BY_SMS, actor);
-        return reply(SmsKind.REPLY_CANCELLED, language, booking, booking.serviceId());
+        return reply(SmsKind.REPLY_CANCELLED, language, booking);
     }
 
-    private Optional<Booking> cancelledBySmsSince(List<Long> clients, Instant since) {
-        return em.createQuery("""
-                        SELECT b FROM Booking b WHERE b.clientId IN :clients AND b.status = :cancelled
-                        AND b.cancelReason = :bySms AND b.finishedAt > :since
-                        ORDER BY b.finishedAt DESC""", Booking.class)
-                .setParameter("clients", clients)
-                .setParameter("cancelled", BookingStatus.CANCELLED)
-                .setParameter("bySms", CANCELLED_BY_SMS)
-                .setParameter("since", since)
-                .setMaxResults(1)
-                .getResultStream().findFirst();
-    }
-
-    private List<WaitlistEntry> offers(List<Long> clients) {
-        return em.createQuery("""
-                        SELECT e FROM WaitlistEntry e WHERE e.clientId IN :clients AND e.status = :offered
-                        ORDER BY e.id""", WaitlistEntry.class)
-                .setParameter("clients", clients)
-                .setParameter("offered", WaitlistEntry.Status.OFFERED)
-                .getResultList();
-    }
-
-    private Optional<Booking> nextUpcoming(List<Long> clients, Instant now) {
-        return em.createQuery("""
-                        SELECT b FROM Booking b WHERE b.clientId IN :clients AND b.status = :booked
-                        AND b.startsAt > :now ORDER BY b.startsAt, b.id""", Booking.class)
-                .setParameter("clients", clients)
-                .setParameter("booked", BookingStatus.BOOKED)
-                .setParameter("now", now)
-                .setMaxResults(1)
-                .getResultStream().findFirst();
-    }
-
-    private Answer reply(SmsKind kind, Language language, Booking booking, Long freedService) {
-        String text = templates.render(kind, language, booking == null ? SmsFacts.none()
+    private String reply(SmsKind kind, Language language, Booking booking) {
+        return templates.render(kind, language, booking == null ? SmsFacts.none()
                 : messages.facts(booking, clock.instant()));
-        return new Answer(text, freedService);
     }
 }

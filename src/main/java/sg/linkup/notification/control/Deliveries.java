@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import sg.linkup.client.entity.Client;
 import sg.linkup.notification.entity.Notification;
+import sg.linkup.notification.sms.DeliveryReport;
 
 /** Records what providers report about sent messages, and flags numbers that turn out not to work. */
 @ApplicationScoped

@@ -18,9 +18,10 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sg.linkup.notification.calendar.InviteMail;
+import sg.linkup.notification.sms.SmsChannel;
 
 /**
- * Runs this node's {@link Dispatch} on container-managed threads, on a plain non-persistent schedule (Payara
+ * Runs this node's {@link OutboxWorker} on container-managed threads, on a plain non-persistent schedule (Payara
  * Micro's persistent timers are not cluster-aware; the rows are claimed in the database instead).
  */
 @Startup
@@ -78,7 +79,7 @@ public class Dispatcher {
     @ConfigProperty(name = "linkup.sms.status-callback-url")
     Optional<String> statusCallback;
 
-    private Dispatch dispatch;
+    private OutboxWorker worker;
 
     @PostConstruct
     void start() {
@@ -86,15 +87,15 @@ public class Dispatcher {
             LOG.info("Notification dispatcher switched off (linkup.notify.poll-millis <= 0)");
             return;
         }
-        dispatch = new Dispatch(nodeName(), messages, outbox, sms::send, mail, settings());
-        dispatch.start(threads, Duration.ofMillis(pollMillis));
-        LOG.info("Notification dispatcher " + dispatch.node() + ": " + concurrency + " senders, batches of "
+        worker = new OutboxWorker(nodeName(), messages, outbox, sms, mail, settings());
+        worker.start(threads, Duration.ofMillis(pollMillis));
+        LOG.info("Notification dispatcher " + worker.node() + ": " + concurrency + " senders, batches of "
                 + batch);
     }
 
-    /** This node's settings, for engines that tests and benchmarks start beside it. */
-    public Dispatch.Settings settings() {
-        return new Dispatch.Settings(batch, concurrency, Duration.ofSeconds(leaseSeconds),
+    /** This node's settings, for workers that tests and benchmarks start beside it. */
+    public OutboxWorker.Settings settings() {
+        return new OutboxWorker.Settings(batch, concurrency, Duration.ofSeconds(leaseSeconds),
                 new BackOff(Duration.ofSeconds(backOffSeconds), Duration.ofSeconds(maxBackOffSeconds), maxAttempts),
                 statusCallback());
     }
@@ -120,8 +121,8 @@ public class Dispatcher {
 
     @PreDestroy
     void stop() {
-        if (dispatch != null) {
-            dispatch.stop();
+        if (worker != null) {
+            worker.stop();
         }
     }
 

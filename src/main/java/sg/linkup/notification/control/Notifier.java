@@ -70,6 +70,9 @@ public class Notifier {
                 invites(NotificationKind.INVITE_CANCEL, booking, client, now);
             }
             case OFFERED -> sms(NotificationKind.WAITLIST_OFFER, booking, client, now);
+            case RELEASED -> {
+                // Nothing to send: a counter's hold was never announced, and an offer's text named its deadline.
+            }
         }
     }
 

@@ -5,8 +5,6 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import sg.linkup.client.entity.PhoneNumber;
-import sg.linkup.notification.control.SmsProvider;
-import sg.linkup.notification.control.SmsSender;
 
 /**
  * The sender for a developer's machine ({@code linkup.sms.provider=log}): it writes one log line per message

@@ -1,5 +1,7 @@
 package sg.linkup.security.entity;
 
+import sg.linkup.platform.RoleChecks;
+
 /**
  * What a member of staff may do. Scope comes with the role: counter staff and supervisors act for one or more
  * offices, a partner for one agency; an admin for everything.
@@ -20,7 +22,7 @@ public enum Role {
 
     /** Names for {@code @RolesAllowed}, which needs compile-time constants. */
     public static final class Names {
-        public static final String ADMIN = "ADMIN";
+        public static final String ADMIN = RoleChecks.ADMIN;
         public static final String COUNTER_STAFF = "COUNTER_STAFF";
         public static final String SUPERVISOR = "SUPERVISOR";
         public static final String PARTNER = "PARTNER";

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import sg.linkup.availability.entity.TimeRange;
+import sg.linkup.directory.entity.Language;
 import sg.linkup.directory.entity.Office;
 import sg.linkup.directory.entity.Service;
 
@@ -30,7 +31,38 @@ class SlotSearchRulesTest {
     private static final LocalDate SUNDAY = MONDAY.plusDays(6);
 
     private static SlotSearch.Query between(Instant from, Instant to) {
-        return new SlotSearch.Query(1L, List.of(1L), null, from, to, null, null, null, false);
+        return SlotSearch.Query.of(1L, List.of(1L), null, from, to);
+    }
+
+    // --- the question ---
+
+    @Test
+    void aBookingChecksTheOneStartItWantsWithEveryCandidate() {
+        Instant start = sgt(MONDAY, "10:00");
+
+        SlotSearch.Query query = SlotSearch.Query.startingAt(7L, 3L, null, start).forClient(11L).ignoring(13L)
+                .onlyAdvisor(17L);
+
+        assertEquals(7L, query.serviceId());
+        assertEquals(List.of(3L), query.officeIds());
+        assertEquals(new TimeRange(start, start.plusSeconds(60)), new TimeRange(query.from(), query.to()));
+        assertEquals(11L, query.clientId());
+        assertEquals(13L, query.ignoreBooking());
+        assertEquals(17L, query.onlyAdvisor());
+        assertEquals(SlotSearch.MAX_LIMIT, query.limit());
+        assertTrue(query.allCandidates(), "every free advisor and room, to check the one asked for");
+    }
+
+    @Test
+    void eachRefinementSetsOnlyItsOwnPart() {
+        SlotSearch.Query plain = between(NOW, HORIZON);
+
+        SlotSearch.Query refined = plain.speaking(Language.TA).first(3).withCandidates(true);
+
+        assertEquals(Language.TA, refined.language());
+        assertEquals(3, refined.limit());
+        assertTrue(refined.allCandidates());
+        assertEquals(plain, refined.speaking(null).first(null).withCandidates(false));
     }
 
     // --- the window searched ---

@@ -12,8 +12,8 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
-import sg.linkup.notification.control.SmsSender.Receipt;
-import sg.linkup.notification.control.SmsSender.Sms;
+import sg.linkup.notification.sms.SmsSender.Receipt;
+import sg.linkup.notification.sms.SmsSender.Sms;
 
 class LoggingSmsTest {
 

@@ -21,9 +21,9 @@ import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import sg.linkup.notification.control.SmsFailure;
-import sg.linkup.notification.control.SmsProvider;
-import sg.linkup.notification.control.SmsSender;
+import sg.linkup.notification.sms.SmsFailure;
+import sg.linkup.notification.sms.SmsProvider;
+import sg.linkup.notification.sms.SmsSender;
 import sg.linkup.platform.Hosts;
 
 /**

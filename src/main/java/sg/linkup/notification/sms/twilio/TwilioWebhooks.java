@@ -24,9 +24,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sg.linkup.notification.control.ClientReplies;
 import sg.linkup.notification.control.Deliveries;
-import sg.linkup.notification.control.DeliveryReport;
-import sg.linkup.notification.control.SmsConversation;
+import sg.linkup.notification.sms.DeliveryReport;
 
 /**
  * Where Twilio calls Linkup: delivery reports for the messages it sent ({@code StatusCallback}) and clients'
@@ -52,7 +52,7 @@ public class TwilioWebhooks {
     Deliveries deliveries;
 
     @Inject
-    SmsConversation conversation;
+    ClientReplies replies;
 
     /** Linkup's public origin when a proxy or load balancer stands in front, e.g. https://linkup.example.gov.sg. */
     @Inject
@@ -80,7 +80,7 @@ public class TwilioWebhooks {
                     + "if any; 403 when the signature is missing or wrong")
     public String inbound(@HeaderParam(SIGNATURE) String signature, MultivaluedMap<String, String> form) {
         verify(signature, form);
-        return twiml(conversation.answer(form.getFirst("From"), form.getFirst("Body")));
+        return twiml(replies.answer(form.getFirst("From"), form.getFirst("Body")));
     }
 
     private void verify(String signature, MultivaluedMap<String, String> form) {

@@ -22,9 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
-import sg.linkup.notification.control.SmsFailure;
-import sg.linkup.notification.control.SmsSender.Receipt;
-import sg.linkup.notification.control.SmsSender.Sms;
+import sg.linkup.notification.sms.SmsFailure;
+import sg.linkup.notification.sms.SmsSender.Receipt;
+import sg.linkup.notification.sms.SmsSender.Sms;
 import sg.linkup.notification.sms.twilio.FakeTwilio.Reply;
 import sg.linkup.notification.sms.twilio.TwilioSms.Settings;
 

@@ -35,9 +35,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import sg.linkup.notification.control.SmsFailure;
-import sg.linkup.notification.control.SmsSender.Receipt;
-import sg.linkup.notification.control.SmsSender.Sms;
+import sg.linkup.notification.sms.SmsFailure;
+import sg.linkup.notification.sms.SmsSender.Receipt;
+import sg.linkup.notification.sms.SmsSender.Sms;
 import sg.linkup.notification.sms.twilio.FakeTwilio.Reply;
 import sg.linkup.notification.sms.twilio.TwilioSms.Settings;
 

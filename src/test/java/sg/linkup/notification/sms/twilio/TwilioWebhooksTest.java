@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import sg.linkup.notification.control.ClientReplies;
 import sg.linkup.notification.control.Deliveries;
-import sg.linkup.notification.control.DeliveryReport;
-import sg.linkup.notification.control.SmsConversation;
+import sg.linkup.notification.sms.DeliveryReport;
 
 /** The webhook resource's logic, called directly; the HTTP round trip is the Arquillian IT's. */
 class TwilioWebhooksTest {
@@ -46,7 +46,7 @@ class TwilioWebhooksTest {
                 return recorded.add(report);
             }
         };
-        webhooks.conversation = new SmsConversation() {
+        webhooks.replies = new ClientReplies() {
             @Override
             public String answer(String from, String text) {
                 asked.add(from + " " + text);

@@ -1,4 +1,4 @@
-package sg.linkup.notification.control;
+package sg.linkup.notification.sms;
 
 /**
  * Hands one text message to an SMS provider. Implementations live one package per vendor (the only place that

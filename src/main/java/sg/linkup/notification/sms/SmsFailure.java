@@ -1,4 +1,4 @@
-package sg.linkup.notification.control;
+package sg.linkup.notification.sms;
 
 /**
  * Why a provider did not take a message, in Linkup's words: the sender maps its vendor's error codes to a

@@ -1,4 +1,4 @@
-package sg.linkup.notification.control;
+package sg.linkup.notification.sms;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,9 +9,9 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  * The configured {@link SmsSender} behind MicroProfile Fault Tolerance: a transient failure is retried at once
  * a couple of times with jitter (a blip should not cost a message its place in the queue), and a provider that
  * keeps failing opens the circuit so the dispatcher stops hammering it. Longer outages are the outbox's job:
- * the message is put back with an exponential back-off ({@link Dispatcher}). Permanent failures pass straight
- * through: they are never retried. All values can be tuned with MicroProfile Fault Tolerance's own properties,
- * e.g. {@code sg.linkup.notification.control.SmsChannel/send/Retry/maxRetries}.
+ * the message is put back with an exponential back-off ({@code notification.control.OutboxWorker}). Permanent
+ * failures pass straight through: they are never retried. All values can be tuned with MicroProfile Fault
+ * Tolerance's own properties, e.g. {@code sg.linkup.notification.sms.SmsChannel/send/Retry/maxRetries}.
  */
 @ApplicationScoped
 public class SmsChannel {

@@ -1,4 +1,4 @@
-package sg.linkup.notification.control;
+package sg.linkup.notification.sms;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

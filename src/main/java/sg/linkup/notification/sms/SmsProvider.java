@@ -1,4 +1,4 @@
-package sg.linkup.notification.control;
+package sg.linkup.notification.sms;
 
 import jakarta.enterprise.util.AnnotationLiteral;
 import jakarta.inject.Qualifier;

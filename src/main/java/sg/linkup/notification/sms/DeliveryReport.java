@@ -1,4 +1,4 @@
-package sg.linkup.notification.control;
+package sg.linkup.notification.sms;
 
 /**
  * What a provider's status callback said about one message: its id, the status in Linkup's vocabulary, and the

@@ -15,11 +15,14 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import sg.linkup.client.entity.Client;
 import sg.linkup.notification.calendar.InviteMail;
 import sg.linkup.notification.calendar.MailFailure;
+import sg.linkup.notification.sms.SmsChannel;
+import sg.linkup.notification.sms.SmsFailure;
+import sg.linkup.notification.sms.SmsSender;
 
 /**
- * One node's sending engine. A single ticker thread claims due rows in batches (SKIP LOCKED, with a lease) and
- * hands them to a bounded pool of sender threads; each outcome is committed by the thread that sent it, right
- * after the provider answered. {@link Dispatcher} runs one per node; tests and benchmarks run several on one
+ * One node's worker on the outbox: it sends the texts and mails that are due. A single ticker thread claims due
+ * rows in batches (SKIP LOCKED, with a lease) and hands them to a bounded pool of sender threads; each outcome is
+ * committed by the thread that sent it, right after the provider answered. {@link Dispatcher} runs one per node; tests and benchmarks run several on one
  * database to prove that nodes never send the same row.
  *
  * <p>The one window in which a message can go twice: the provider has accepted it, but this node dies before
@@ -27,9 +30,9 @@ import sg.linkup.notification.calendar.MailFailure;
  * another node sends it again. Providers offer no idempotency key for outgoing messages (Twilio's Messages API
  * has none), so this window cannot be closed, only kept short: outcomes are never batched.
  */
-public class Dispatch {
+public class OutboxWorker {
 
-    private static final Logger LOG = Logger.getLogger(Dispatch.class.getName());
+    private static final Logger LOG = Logger.getLogger(OutboxWorker.class.getName());
 
     /** How a node sends: batch size, sender threads, lease, back-off, and the status callback URL (or null). */
     public record Settings(int batch, int concurrency, Duration lease, BackOff backOff, String statusCallback) {
@@ -38,7 +41,7 @@ public class Dispatch {
     private final String node;
     private final Messages messages;
     private final Outbox outbox;
-    private final SmsSender sms;
+    private final SmsChannel sms;
     private final InviteMail mail;
     private final Settings settings;
     private final Semaphore room;
@@ -46,7 +49,13 @@ public class Dispatch {
     private ScheduledExecutorService ticker;
     private volatile boolean running;
 
-    public Dispatch(String node, Messages messages, Outbox outbox, SmsSender sms, InviteMail mail, Settings settings) {
+    /**
+     * Texts go through {@link SmsChannel}, not a bare {@link SmsSender}: the worker answers what its Fault
+     * Tolerance throws (a transient failure that outlived the quick retries, an open circuit) with the outbox's
+     * slower back-off.
+     */
+    public OutboxWorker(String node, Messages messages, Outbox outbox, SmsChannel sms, InviteMail mail,
+                        Settings settings) {
         this.node = node;
         this.messages = messages;
         this.outbox = outbox;
