@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import sg.linkup.directory.entity.Advisor;
@@ -53,6 +54,10 @@ public class Blackout {
 
     @Column(name = "reason", nullable = false, length = 200)
     private String reason;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
 
     protected Blackout() {
     }
@@ -117,5 +122,9 @@ public class Blackout {
 
     public String reason() {
         return reason;
+    }
+
+    public long version() {
+        return version;
     }
 }
