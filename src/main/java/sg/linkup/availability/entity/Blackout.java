@@ -15,6 +15,7 @@ import java.time.Instant;
 import sg.linkup.directory.entity.Advisor;
 import sg.linkup.directory.entity.PartnerAgency;
 import sg.linkup.platform.InvalidInput;
+import sg.linkup.platform.Text;
 
 /**
  * Time in which nobody can be booked: one advisor's leave or training, or (without an advisor) a closure of
@@ -81,6 +82,7 @@ public class Blackout {
         if (reason.strip().length() > 200) {
             throw new InvalidInput("reason", "at most 200 characters");
         }
+        Text.singleLine("reason", reason);
         this.startsAt = range.start();
         this.endsAt = range.end();
         this.reason = reason.strip();
