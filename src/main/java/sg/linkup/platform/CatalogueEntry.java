@@ -29,6 +29,11 @@ public abstract class CatalogueEntry {
         return id;
     }
 
+    /** Goes up with every committed change; a PUT's If-Match is compared with it (see {@link ETags}). */
+    public long version() {
+        return version;
+    }
+
     public boolean isActive() {
         return active;
     }

@@ -5,6 +5,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.RollbackException;
@@ -23,11 +24,14 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
 import org.glassfish.jersey.server.ParamException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The one place where an exception becomes an RFC 9457 {@code application/problem+json} response.
@@ -42,6 +46,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static final int MYSQL_DUPLICATE_KEY = 1062;
     private static final int MYSQL_ROW_IS_REFERENCED = 1451;
     private static final int MYSQL_NO_REFERENCED_ROW = 1452;
+    private static final Pattern YASSON_PROPERTY =
+            Pattern.compile("Unable to deserialize property '([A-Za-z_$][A-Za-z0-9_$]*)' because of: ");
 
     @Context
     UriInfo uriInfo;
@@ -66,8 +72,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return respond(400, "invalid-input", "Invalid input",
                     violations.size() + " field(s) are not valid", instance, violations);
         }
-        if (e instanceof ProcessingException || e instanceof jakarta.json.bind.JsonbException
+        if (e instanceof ProcessingException || e instanceof JsonbException
                 || e instanceof jakarta.json.JsonException) {
+            String field = bodyField(e);
+            if (field != null) {
+                JsonNumbers.OutOfRange outOfRange = outOfRange(e);
+                String message = outOfRange != null ? outOfRange.getMessage() : "has a value of the wrong form";
+                return respond(400, "invalid-input", "Invalid input", "Field '" + field + "' " + message, instance,
+                        List.of(new LinkupException.Violation(field, message)));
+            }
             return respond(400, "malformed-body", "Malformed request body",
                     "The body is not valid JSON for this resource" + reason(e), instance, List.of());
         }
@@ -131,6 +144,35 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
             if (t.getCause() == t) {
                 break;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The body field a JSON-B error is about ("client.officeId"), or null when it is about the body as a whole.
+     * Yasson has no structured path: each object it reads into wraps a failure in a JsonbException whose message
+     * begins "Unable to deserialize property 'name' because of: " (fixed English in Yasson 3, not a localised
+     * text), so the names along the cause chain, outermost first, are the path. Only a plain Java identifier is
+     * taken from such a message, and only at its start.
+     */
+    static String bodyField(Throwable e) {
+        List<String> names = new ArrayList<>();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonbException && t.getMessage() != null) {
+                Matcher property = YASSON_PROPERTY.matcher(t.getMessage());
+                if (property.lookingAt()) {
+                    names.add(property.group(1));
+                }
+            }
+        }
+        return names.isEmpty() ? null : String.join(".", names);
+    }
+
+    private static JsonNumbers.OutOfRange outOfRange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonNumbers.OutOfRange out) {
+                return out;
             }
         }
         return null;

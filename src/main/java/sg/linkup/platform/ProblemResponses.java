@@ -38,6 +38,9 @@ public class ProblemResponses implements OASFilter {
                 if (hasId) {
                     add(operation, "404", "No such record");
                 }
+                if (entry.getKey() == PathItem.HttpMethod.PUT && hasId) {
+                    add(operation, "412", "If-Match names an older version of the record; read it again");
+                }
                 if (writes) {
                     add(operation, "409", "Duplicate unique value, a reference that does not exist, or a concurrent change");
                     add(operation, "413", "Body larger than linkup.http.max-body-bytes");

@@ -2,6 +2,7 @@ package sg.linkup.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,9 @@ import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URL;
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -320,6 +324,117 @@ class CatalogueIT {
         assertEquals(400, api.get("api/clients?nric=S1234567D").status());
     }
 
+    // --- lost updates: If-Match on every PUT ---
+
+    @Test
+    void anOfficePutWithAStaleIfMatchIs412AndChangesNothing() {
+        String code = unique("ETG");
+        long id = api.post("api/offices", office(code, "SSO@Etag")).id();
+        var read = api.get("api/offices/" + id);
+        String etag = read.header("ETag");
+        assertNotNull(etag, read::toString);
+
+        // Only the opening hours change: the version must still move on.
+        String withSaturday = office(code, "SSO@Etag").replace("\"closes\":\"17:30\"}]",
+                "\"closes\":\"17:30\"},{\"day\":\"SATURDAY\",\"opens\":\"08:30\",\"closes\":\"12:30\"}]");
+        var first = putIfMatch("api/offices/" + id, etag, withSaturday);
+        assertEquals(200, first.status(), first::toString);
+        assertNotEquals(etag, first.header("ETag"));
+
+        var stale = putIfMatch("api/offices/" + id, etag, office(code, "SSO@Overwritten"));
+        assertStale(stale);
+        var after = api.get("api/offices/" + id);
+        assertEquals("SSO@Etag", after.json().getString("name"));
+        assertEquals(6, after.json().getJsonArray("openingHours").size());
+        assertEquals(first.header("ETag"), after.header("ETag"));
+
+        var withoutIfMatch = api.put("api/offices/" + id, office(code, "SSO@Etag Hub"));
+        assertEquals(200, withoutIfMatch.status(), "a PUT without If-Match still replaces the record");
+    }
+
+    @Test
+    void aBlackoutPutWithAStaleIfMatchIs412AndChangesNothing() {
+        long agency = api.post("api/agencies", agency(unique("BLK"), "EMPLOYMENT", null)).id();
+        long advisor = api.post("api/advisors", advisor(agency, unique("leave").toLowerCase() + "@example.org",
+                List.of())).id();
+        String blackouts = "api/advisors/" + advisor + "/blackouts";
+        var created = api.post(blackouts, blackout(30, "Annual leave"));
+        assertEquals(201, created.status(), created::toString);
+        String etag = created.header("ETag");
+        assertNotNull(etag, created::toString);
+        String one = blackouts + "/" + created.id();
+        assertEquals(etag, api.get(one).header("ETag"));
+
+        var moved = putIfMatch(one, etag, blackout(31, "Annual leave"));
+        assertEquals(200, moved.status(), moved::toString);
+        assertNotEquals(etag, moved.header("ETag"));
+
+        assertStale(putIfMatch(one, etag, blackout(40, "Training")));
+        var after = api.get(one);
+        assertEquals("Annual leave", after.json().getString("reason"));
+        assertEquals(moved.json().getString("start"), after.json().getString("start"));
+        assertEquals(moved.header("ETag"), after.header("ETag"));
+    }
+
+    @Test
+    void anAgencyClosurePutWithAStaleIfMatchIs412AndChangesNothing() {
+        long agency = api.post("api/agencies", agency(unique("CLO"), "EMPLOYMENT", null)).id();
+        String closures = "api/agencies/" + agency + "/closures";
+        var created = api.post(closures, blackout(30, "Staff retreat"));
+        assertEquals(201, created.status(), created::toString);
+        String one = closures + "/" + created.id();
+        String etag = api.get(one).header("ETag");
+        assertEquals(created.header("ETag"), etag);
+
+        var reworded = putIfMatch(one, etag, blackout(30, "Staff retreat (all day)"));
+        assertEquals(200, reworded.status(), reworded::toString);
+
+        assertStale(putIfMatch(one, etag, blackout(45, "Office move")));
+        var after = api.get(one);
+        assertEquals("Staff retreat (all day)", after.json().getString("reason"));
+        assertEquals(reworded.json().getString("end"), after.json().getString("end"));
+        assertEquals(reworded.header("ETag"), after.header("ETag"));
+    }
+
+    // --- bad text and bad numbers ---
+
+    @Test
+    void aClientNameWithANulCharacterIs400NamingNameAndNothingIsStored() throws SQLException {
+        long office = api.post("api/offices", office(unique("NUL"), "SSO@Nul")).id();
+
+        var nul = api.post("api/clients", client(office, "Tan\\u0000Ah Kow", mobile(), null));
+        assertEquals(400, nul.status(), nul::toString);
+        assertTrue(nul.isProblem(), nul::toString);
+        assertEquals(List.of("name"), fields(nul.json()));
+        var loneSurrogate = api.post("api/clients", client(office, "Tan \\ud83d Ah Kow", mobile(), null));
+        assertEquals(400, loneSurrogate.status(), loneSurrogate::toString);
+        assertEquals(List.of("name"), fields(loneSurrogate.json()));
+        assertEquals(0, rows("SELECT COUNT(*) FROM client WHERE office_id = ?", office));
+
+        var tamil = api.post("api/clients", client(office, "முருகன் 😀", mobile(), null));
+        assertEquals(201, tamil.status(), tamil::toString);
+        assertEquals("முருகன் 😀", tamil.json().getString("name"));
+        var tab = api.put("api/clients/" + tamil.id(), client(office, "முருகன்\\tKumar", mobile(), null));
+        assertEquals(400, tab.status(), tab::toString);
+        assertEquals(List.of("name"), fields(tab.json()));
+        assertEquals("முருகன் 😀", api.get("api/clients/" + tamil.id()).json().getString("name"));
+    }
+
+    @Test
+    void aServiceIdTooLargeForItsFieldIs400NamingServiceId() {
+        long office = api.post("api/offices", office(unique("BIG"), "SSO@Big")).id();
+        long client = api.post("api/clients", client(office, "Big Number", mobile(), null)).id();
+
+        for (String path : List.of("api/bookings", "api/holds")) {
+            var reply = api.post(path, """
+                    {"serviceId":99999999999999999999999,"officeId":%d,"mode":"IN_PERSON",
+                     "start":"2030-01-07T10:00:00+08:00","clientId":%d}""".formatted(office, client));
+            assertEquals(400, reply.status(), reply::toString);
+            assertTrue(reply.isProblem(), reply::toString);
+            assertEquals(List.of("serviceId"), fields(reply.json()), reply::toString);
+        }
+    }
+
     // --- operability ---
 
     @Test
@@ -341,6 +456,10 @@ class CatalogueIT {
         assertTrue(openapi.json().getJsonObject("components").getJsonObject("schemas").containsKey("Problem"));
         assertTrue(paths.getJsonObject("/api/offices").getJsonObject("post").getJsonObject("responses")
                 .containsKey("409"));
+        JsonObject officePut = paths.getJsonObject("/api/offices/{id}").getJsonObject("put").getJsonObject("responses");
+        assertTrue(officePut.containsKey("412"), officePut::toString);
+        assertTrue(officePut.getJsonObject("200").getJsonObject("content").getJsonObject("application/json")
+                .toString().contains("openingHours"), "an answer with an ETag still documents its body: " + officePut);
 
         List<String> operationIds = paths.values().stream()
                 .flatMap(item -> item.asJsonObject().values().stream())
@@ -359,6 +478,33 @@ class CatalogueIT {
     }
 
     // --- helpers ---
+
+    private Api.Reply putIfMatch(String path, String etag, String json) {
+        return api.send(api.json(path).header("If-Match", etag).PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static void assertStale(Api.Reply reply) {
+        assertEquals(412, reply.status(), reply::toString);
+        assertTrue(reply.isProblem(), reply::toString);
+        assertEquals("urn:linkup:problem:stale-version", reply.json().getString("type"));
+    }
+
+    /** A whole day some days ahead, so that no test's blackout depends on today's date. */
+    private static String blackout(int daysAhead, String reason) {
+        String day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Singapore")).plusDays(daysAhead).toString();
+        return AvailabilityIT.blackout(day, day, reason);
+    }
+
+    private static long rows(String sql, long parameter) throws SQLException {
+        try (Connection db = DriverManager.getConnection(System.getenv("LINKUP_DB_URL"), "root", "");
+             var query = db.prepareStatement(sql)) {
+            query.setLong(1, parameter);
+            try (var result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
 
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();

@@ -179,6 +179,8 @@ class SecurityIT {
                 401, 201, 403, 403, 201, 404));
         rows.add(new Row("POST", "/api/advisors/{advisorId}/blackouts/impact", () -> ax + "/blackouts/impact",
                 SecurityIT::leave, 401, 200, 403, 403, 200, 404));
+        rows.add(new Row("GET", "/api/advisors/{advisorId}/blackouts/{blackoutId}",
+                () -> ax + "/blackouts/" + w.blackoutX(), none, 401, 200, 200, 200, 200, 404));
         rows.add(new Row("PUT", "/api/advisors/{advisorId}/blackouts/{blackoutId}",
                 () -> ax + "/blackouts/" + w.blackoutX(), SecurityIT::leave, 401, 200, 403, 403, 200, 404));
         rows.add(new Row("DELETE", "/api/advisors/{advisorId}/blackouts/{blackoutId}",
@@ -206,6 +208,8 @@ class SecurityIT {
                 401, 201, 403, 403, 201, 404));
         rows.add(new Row("POST", "/api/agencies/{agencyId}/closures/impact", () -> closures + "/impact",
                 SecurityIT::leave, 401, 200, 403, 403, 200, 404));
+        rows.add(new Row("GET", "/api/agencies/{agencyId}/closures/{closureId}", () -> closures + "/" + w.closureX(),
+                none, 401, 200, 200, 200, 200, 404));
         rows.add(new Row("PUT", "/api/agencies/{agencyId}/closures/{closureId}", () -> closures + "/" + w.closureX(),
                 SecurityIT::leave, 401, 200, 403, 403, 200, 404));
         rows.add(new Row("DELETE", "/api/agencies/{agencyId}/closures/{closureId}",

@@ -3,15 +3,19 @@ package sg.linkup.platform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ejb.EJBException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.sql.SQLIntegrityConstraintViolationException;
@@ -205,5 +209,54 @@ class ProblemMapperTest {
 
         assertNotNull(first);
         assertFalse(first.equals(second), first);
+    }
+
+    // ---- request bodies, read as Jersey reads them: JSON-B's failure wrapped in a ProcessingException ----------
+
+    public record BookingBody(Long serviceId, Long clientId, Double latitude) {
+    }
+
+    private static ProcessingException unreadable(String json) {
+        JsonbException failure = assertThrows(JsonbException.class,
+                () -> new JsonNumbers().getContext(BookingBody.class).fromJson(json, BookingBody.class));
+        return new ProcessingException("Error deserializing object from entity stream.", failure);
+    }
+
+    @Test
+    void aNumberTooLargeForItsFieldIs400NamingThatField() {
+        Response response = problem(unreadable("{\"serviceId\": 99999999999999999999999}"));
+
+        assertProblem(400, "invalid-input", response);
+        JsonObject violation = body(response).getJsonArray("violations").getJsonObject(0);
+        assertEquals("serviceId", violation.getString("field"));
+        assertEquals("must be a whole number from -9223372036854775808 to 9223372036854775807",
+                violation.getString("message"));
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIs400NamingThatField() {
+        Response response = problem(unreadable("{\"clientId\": 1, \"latitude\": \"north\"}"));
+
+        assertProblem(400, "invalid-input", response);
+        JsonObject violation = body(response).getJsonArray("violations").getJsonObject(0);
+        assertEquals("latitude", violation.getString("field"));
+        assertEquals("has a value of the wrong form", violation.getString("message"));
+    }
+
+    @Test
+    void brokenJsonIsAMalformedBodyAboutNoField() {
+        Response response = problem(unreadable("{\"serviceId\": 1, "));
+
+        assertProblem(400, "malformed-body", response);
+        assertFalse(body(response).containsKey("violations"));
+    }
+
+    @Test
+    void onlyAnIdentifierAtTheStartOfYassonsMessageIsTakenAsAField() {
+        String yasson = "Unable to deserialize property '%s' because of: %s";
+        assertNull(ProblemMapper.bodyField(new JsonbException(yasson.formatted("a b", "x"))));
+        assertNull(ProblemMapper.bodyField(new JsonbException("Oops: " + yasson.formatted("x", "y"))));
+        assertEquals("serviceId", ProblemMapper.bodyField(new ProcessingException("wrapped",
+                new JsonbException("Unable to deserialize property 'serviceId' because of: z"))));
     }
 }

@@ -19,14 +19,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sg.linkup.availability.control.Blackouts;
 import sg.linkup.directory.entity.Advisor;
+import sg.linkup.platform.ETags;
 import sg.linkup.platform.Lookup;
 import sg.linkup.security.control.Caller;
 
@@ -51,10 +54,22 @@ public class AdvisorBlackoutsResource {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
     @GET
     @Operation(summary = "List an advisor's leave and other blackouts")
     public List<BlackoutJson> list(@PathParam("advisorId") long id) {
         return blackouts.of(owner(id)).stream().map(BlackoutJson::of).toList();
+    }
+
+    @GET
+    @Path("{blackoutId}")
+    @Operation(summary = "Read one blackout; its ETag goes into If-Match when it is changed")
+    @APIResponseSchema(BlackoutJson.class)
+    public Response get(@PathParam("advisorId") long id, @PathParam("blackoutId") long blackoutId) {
+        var blackout = blackouts.one(owner(id), blackoutId);
+        return ETags.ok(BlackoutJson.of(blackout), blackout.version());
     }
 
     @RolesAllowed({ADMIN, PARTNER})
@@ -70,16 +85,18 @@ public class AdvisorBlackoutsResource {
     @Operation(summary = "Add a blackout (leave, training)", description = "Stored even if bookings collide; the response lists them so they can be moved")
     public Response create(@PathParam("advisorId") long id, @Valid BlackoutJson body) {
         var added = blackouts.add(owner(id), body.range(), body.reason());
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(added.blackout().id().toString()).build())
-                .entity(BlackoutJson.of(added)).build();
+        return ETags.created(uriInfo.getAbsolutePathBuilder().path(added.blackout().id().toString()).build(),
+                BlackoutJson.of(added), added.blackout().version());
     }
 
     @RolesAllowed({ADMIN, PARTNER})
     @PUT
     @Path("{blackoutId}")
-    @Operation(summary = "Move or re-word a blackout")
-    public BlackoutJson update(@PathParam("advisorId") long id, @PathParam("blackoutId") long blackoutId, @Valid BlackoutJson body) {
-        return BlackoutJson.of(blackouts.change(owner(id), blackoutId, body.range(), body.reason()));
+    @Operation(summary = "Move or re-word a blackout", description = "412 if If-Match names an older version")
+    @APIResponseSchema(BlackoutJson.class)
+    public Response update(@PathParam("advisorId") long id, @PathParam("blackoutId") long blackoutId, @Valid BlackoutJson body) {
+        var changed = blackouts.change(owner(id), blackoutId, ETags.ifMatch(headers), body.range(), body.reason());
+        return ETags.ok(BlackoutJson.of(changed), changed.blackout().version());
     }
 
     @RolesAllowed({ADMIN, PARTNER})

@@ -19,14 +19,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sg.linkup.availability.control.Blackouts;
 import sg.linkup.directory.entity.PartnerAgency;
+import sg.linkup.platform.ETags;
 import sg.linkup.platform.Lookup;
 import sg.linkup.security.control.Caller;
 
@@ -51,10 +54,22 @@ public class AgencyClosuresResource {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
     @GET
     @Operation(summary = "List an agency's closures")
     public List<BlackoutJson> list(@PathParam("agencyId") long id) {
         return blackouts.of(owner(id)).stream().map(BlackoutJson::of).toList();
+    }
+
+    @GET
+    @Path("{closureId}")
+    @Operation(summary = "Read one agency closure; its ETag goes into If-Match when it is changed")
+    @APIResponseSchema(BlackoutJson.class)
+    public Response get(@PathParam("agencyId") long id, @PathParam("closureId") long closureId) {
+        var blackout = blackouts.one(owner(id), closureId);
+        return ETags.ok(BlackoutJson.of(blackout), blackout.version());
     }
 
     @RolesAllowed({ADMIN, PARTNER})
@@ -70,16 +85,18 @@ public class AgencyClosuresResource {
     @Operation(summary = "Close the whole agency for a time (a staff retreat, a move)", description = "Stored even if bookings collide; the response lists them so they can be moved")
     public Response create(@PathParam("agencyId") long id, @Valid BlackoutJson body) {
         var added = blackouts.add(owner(id), body.range(), body.reason());
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(added.blackout().id().toString()).build())
-                .entity(BlackoutJson.of(added)).build();
+        return ETags.created(uriInfo.getAbsolutePathBuilder().path(added.blackout().id().toString()).build(),
+                BlackoutJson.of(added), added.blackout().version());
     }
 
     @RolesAllowed({ADMIN, PARTNER})
     @PUT
     @Path("{closureId}")
-    @Operation(summary = "Move or re-word an agency closure")
-    public BlackoutJson update(@PathParam("agencyId") long id, @PathParam("closureId") long closureId, @Valid BlackoutJson body) {
-        return BlackoutJson.of(blackouts.change(owner(id), closureId, body.range(), body.reason()));
+    @Operation(summary = "Move or re-word an agency closure", description = "412 if If-Match names an older version")
+    @APIResponseSchema(BlackoutJson.class)
+    public Response update(@PathParam("agencyId") long id, @PathParam("closureId") long closureId, @Valid BlackoutJson body) {
+        var changed = blackouts.change(owner(id), closureId, ETags.ifMatch(headers), body.range(), body.reason());
+        return ETags.ok(BlackoutJson.of(changed), changed.blackout().version());
     }
 
     @RolesAllowed({ADMIN, PARTNER})

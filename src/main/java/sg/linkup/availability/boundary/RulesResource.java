@@ -20,16 +20,19 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sg.linkup.availability.entity.AvailabilityRule;
 import sg.linkup.directory.entity.Advisor;
 import sg.linkup.directory.entity.Office;
 import sg.linkup.platform.Conflict;
+import sg.linkup.platform.ETags;
 import sg.linkup.platform.Lookup;
 import sg.linkup.platform.NotFound;
 import sg.linkup.security.control.Caller;
@@ -51,6 +54,9 @@ public class RulesResource {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
     @GET
     @Operation(summary = "List an advisor's availability rules")
     public List<RuleJson> list(@PathParam("advisorId") long advisorId) {
@@ -60,8 +66,10 @@ public class RulesResource {
 
     @GET
     @Path("{ruleId}")
-    public RuleJson get(@PathParam("advisorId") long advisorId, @PathParam("ruleId") long ruleId) {
-        return RuleJson.of(rule(advisorId, ruleId));
+    @APIResponseSchema(RuleJson.class)
+    public Response get(@PathParam("advisorId") long advisorId, @PathParam("ruleId") long ruleId) {
+        AvailabilityRule rule = rule(advisorId, ruleId);
+        return ETags.ok(RuleJson.of(rule), rule.version());
     }
 
     @RolesAllowed({ADMIN, PARTNER})
@@ -74,22 +82,24 @@ public class RulesResource {
         refuseClashes(rule, advisorId);
         em.persist(rule);
         em.flush();
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(rule.id().toString()).build())
-                .entity(RuleJson.of(rule)).build();
+        return ETags.created(uriInfo.getAbsolutePathBuilder().path(rule.id().toString()).build(),
+                RuleJson.of(rule), rule.version());
     }
 
     @RolesAllowed({ADMIN, PARTNER})
     @PUT
     @Path("{ruleId}")
-    @Operation(summary = "Replace an availability rule")
-    public RuleJson update(@PathParam("advisorId") long advisorId, @PathParam("ruleId") long ruleId,
+    @Operation(summary = "Replace an availability rule", description = "412 if If-Match names an older version")
+    @APIResponseSchema(RuleJson.class)
+    public Response update(@PathParam("advisorId") long advisorId, @PathParam("ruleId") long ruleId,
                            @Valid RuleJson body) {
         lockedAdvisor(advisorId);
         AvailabilityRule rule = rule(advisorId, ruleId);
+        ETags.requireCurrent(headers, rule.version(), "AvailabilityRule " + ruleId);
         rule.reschedule(body.schedule(office(body)));
         refuseClashes(rule, advisorId);
         em.flush();
-        return RuleJson.of(rule);
+        return ETags.ok(RuleJson.of(rule), rule.version());
     }
 
     @RolesAllowed({ADMIN, PARTNER})

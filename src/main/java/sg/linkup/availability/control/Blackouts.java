@@ -14,6 +14,7 @@ import sg.linkup.availability.entity.TimeRange;
 import sg.linkup.directory.control.Advisors;
 import sg.linkup.directory.entity.Advisor;
 import sg.linkup.directory.entity.PartnerAgency;
+import sg.linkup.platform.ETags;
 import sg.linkup.platform.NotFound;
 
 /** Advisor leave and agency closures, and which existing bookings they would collide with. */
@@ -82,8 +83,14 @@ public class Blackouts {
         return new Impact(blackout, collisions(owner, blackout.range()));
     }
 
-    public Impact change(Owner owner, long id, TimeRange range, String reason) {
+    public Blackout one(Owner owner, long id) {
+        return find(owner, id);
+    }
+
+    /** Moves or re-words a blackout, if the caller's If-Match (when given) still names its current version. */
+    public Impact change(Owner owner, long id, Long expectedVersion, TimeRange range, String reason) {
         Blackout blackout = find(owner, id);
+        ETags.requireCurrent(expectedVersion, blackout.version(), noun(owner) + " " + id);
         blackout.change(range, reason);
         em.flush();
         return new Impact(blackout, collisions(owner, blackout.range()));
@@ -96,9 +103,13 @@ public class Blackouts {
     private Blackout find(Owner owner, long id) {
         Blackout blackout = em.find(Blackout.class, id);
         if (blackout == null || !owner.owns(blackout)) {
-            throw new NotFound(owner.advisor() == null ? "Closure" : "Blackout", id);
+            throw new NotFound(noun(owner), id);
         }
         return blackout;
+    }
+
+    private static String noun(Owner owner) {
+        return owner.advisor() == null ? "Closure" : "Blackout";
     }
 
     /** Bookings and live holds of the advisor (or of every advisor of the agency) inside the range. */

@@ -26,6 +26,7 @@ import net.fortuna.ical4j.model.component.VEvent;
 import sg.linkup.availability.entity.PublicHoliday;
 import sg.linkup.platform.Clocks;
 import sg.linkup.platform.InvalidInput;
+import sg.linkup.platform.Text;
 
 /**
  * Singapore public holidays, kept in the database so that every node agrees, and filled from an iCalendar
@@ -119,6 +120,7 @@ public class HolidayCalendar {
             if (name.isEmpty() || name.length() > 120) {
                 throw new InvalidInput("calendar", "each holiday needs a SUMMARY of 1 to 120 characters");
             }
+            Text.singleLine("calendar", name);
             LocalDate first;
             try {
                 first = dateOf(event.getDateTimeStart().getDate());

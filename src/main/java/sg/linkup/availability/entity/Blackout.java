@@ -9,11 +9,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
 import sg.linkup.directory.entity.Advisor;
 import sg.linkup.directory.entity.PartnerAgency;
 import sg.linkup.platform.InvalidInput;
+import sg.linkup.platform.Text;
 
 /**
  * Time in which nobody can be booked: one advisor's leave or training, or (without an advisor) a closure of
@@ -54,6 +56,10 @@ public class Blackout {
     @Column(name = "reason", nullable = false, length = 200)
     private String reason;
 
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
     protected Blackout() {
     }
 
@@ -76,6 +82,7 @@ public class Blackout {
         if (reason.strip().length() > 200) {
             throw new InvalidInput("reason", "at most 200 characters");
         }
+        Text.singleLine("reason", reason);
         this.startsAt = range.start();
         this.endsAt = range.end();
         this.reason = reason.strip();
@@ -117,5 +124,9 @@ public class Blackout {
 
     public String reason() {
         return reason;
+    }
+
+    public long version() {
+        return version;
     }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import sg.linkup.availability.entity.TimeRange;
 import sg.linkup.directory.entity.SessionMode;
 import sg.linkup.platform.InvalidInput;
+import sg.linkup.platform.Text;
 
 /**
  * One session of a client with an advisor, from hold to outcome. The booking guards its own transitions; what
@@ -135,7 +136,7 @@ public class Booking {
     /** Who asked for it and why; the note is shared with the partner only with the client's consent. */
     public record Referral(String note, boolean consentToShare) {
         public Referral {
-            note = note == null || note.isBlank() ? null : note.strip();
+            note = note == null || note.isBlank() ? null : Text.multiLine("referralNote", note).strip();
             if (note != null && note.length() > NOTE_LENGTH) {
                 throw new InvalidInput("referralNote", "at most " + NOTE_LENGTH + " characters");
             }
@@ -213,6 +214,7 @@ public class Booking {
         if (reason.strip().length() > 200) {
             throw new InvalidInput("reason", "at most 200 characters");
         }
+        Text.singleLine("reason", reason);
         status = BookingStatus.CANCELLED;
         cancelReason = reason.strip();
         finishedAt = now;
@@ -254,7 +256,7 @@ public class Booking {
         if (outcome == null) {
             throw new InvalidInput("outcome", "one of ATTENDED, FOLLOW_UP_NEEDED, REFERRED_ON");
         }
-        String trimmed = note == null || note.isBlank() ? null : note.strip();
+        String trimmed = note == null || note.isBlank() ? null : Text.multiLine("note", note).strip();
         if (trimmed != null && trimmed.length() > OUTCOME_NOTE_LENGTH) {
             throw new InvalidInput("note", "at most " + OUTCOME_NOTE_LENGTH + " characters");
         }

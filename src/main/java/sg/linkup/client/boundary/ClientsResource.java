@@ -20,18 +20,21 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sg.linkup.audit.control.AuditTrail;
 import sg.linkup.client.entity.Client;
 import sg.linkup.client.entity.PartialNric;
 import sg.linkup.client.entity.PhoneNumber;
 import sg.linkup.directory.entity.Office;
+import sg.linkup.platform.ETags;
 import sg.linkup.platform.InvalidInput;
 import sg.linkup.platform.Listing;
 import sg.linkup.platform.Lookup;
@@ -67,6 +70,9 @@ public class ClientsResource {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
     @GET
     @Operation(summary = "Find clients",
             description = "By mobile number (any common form, e.g. 9123 4567), by partial NRIC (567D) "
@@ -99,10 +105,11 @@ public class ClientsResource {
 
     @GET
     @Path("{id}")
-    public ClientJson get(@PathParam("id") long id) {
+    @APIResponseSchema(ClientJson.class)
+    public Response get(@PathParam("id") long id) {
         Client client = inScope(id);
         audit.record(caller.actor(), "CLIENT_CONTACT_READ", "Client", id, null);
-        return ClientJson.of(client);
+        return ETags.ok(ClientJson.of(client), client.version());
     }
 
     @POST
@@ -114,16 +121,19 @@ public class ClientsResource {
         em.persist(client);
         em.flush();
         audit.record(caller.actor(), "CLIENT_REGISTERED", "Client", client.id(), "office " + client.officeId());
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(client.id().toString()).build())
-                .entity(ClientJson.of(client)).build();
+        return ETags.created(uriInfo.getAbsolutePathBuilder().path(client.id().toString()).build(),
+                ClientJson.of(client), client.version());
     }
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Update a client's contact details and preferences, or move them to another office")
+    @Operation(summary = "Update a client's contact details and preferences, or move them to another office",
+            description = "412 if If-Match names an older version")
+    @APIResponseSchema(ClientJson.class)
     @RolesAllowed({ADMIN, COUNTER_STAFF})
-    public ClientJson update(@PathParam("id") long id, @Valid ClientJson body) {
+    public Response update(@PathParam("id") long id, @Valid ClientJson body) {
         Client client = inScope(id);
+        ETags.requireCurrent(headers, client.version(), "Client " + id);
         Long before = client.officeId();
         client.update(body.contact());
         client.assignTo(office(body.officeId()));
@@ -131,7 +141,7 @@ public class ClientsResource {
         audit.record(caller.actor(), "CLIENT_UPDATED", "Client", id,
                 before == null || before.equals(client.officeId()) ? "contact details"
                         : "contact details; office " + before + " → " + client.officeId());
-        return ClientJson.of(client);
+        return ETags.ok(ClientJson.of(client), client.version());
     }
 
     @POST

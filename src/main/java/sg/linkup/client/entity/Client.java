@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import sg.linkup.directory.entity.Language;
 import sg.linkup.directory.entity.Office;
 import sg.linkup.platform.CatalogueEntry;
+import sg.linkup.platform.Text;
 
 /** A person an SSO books sessions for, reached by SMS in their own language. */
 @Entity
@@ -82,13 +83,15 @@ public class Client extends CatalogueEntry {
     }
 
     public final void update(Contact contact) {
+        String name = Text.singleLine("name", contact.name()).strip();
+        String email = Text.singleLine("email", contact.email());
         if (this.mobile != null && !this.mobile.equals(contact.mobile())) {
             clearSmsProblem();  // a corrected number is worth trying again
         }
-        this.name = contact.name().strip();
+        this.name = name;
         this.mobile = contact.mobile();
         this.preferredLanguage = contact.preferredLanguage();
-        this.email = contact.email() == null || contact.email().isBlank() ? null : contact.email().strip();
+        this.email = email == null || email.isBlank() ? null : email.strip();
         this.smsConsent = contact.smsConsent();
         this.partialNric = contact.partialNric();
     }

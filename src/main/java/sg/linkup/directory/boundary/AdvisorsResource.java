@@ -19,16 +19,19 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sg.linkup.directory.entity.Advisor;
 import sg.linkup.directory.entity.Language;
 import sg.linkup.directory.entity.PartnerAgency;
 import sg.linkup.directory.entity.Service;
+import sg.linkup.platform.ETags;
 import sg.linkup.platform.InvalidInput;
 import sg.linkup.platform.Listing;
 import sg.linkup.platform.Lookup;
@@ -52,6 +55,9 @@ public class AdvisorsResource {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
     @GET
     @Operation(summary = "List advisors",
             description = "Filter by agency, a service offered, a language spoken, and active; ordered by name")
@@ -71,8 +77,10 @@ public class AdvisorsResource {
 
     @GET
     @Path("{id}")
-    public AdvisorJson get(@PathParam("id") long id) {
-        return AdvisorJson.of(inScope(id));
+    @APIResponseSchema(AdvisorJson.class)
+    public Response get(@PathParam("id") long id) {
+        Advisor advisor = inScope(id);
+        return ETags.ok(AdvisorJson.of(advisor), advisor.version());
     }
 
     @POST
@@ -86,21 +94,25 @@ public class AdvisorsResource {
         Advisor advisor = new Advisor(agency, body.displayName(), body.email(), body.languages(), services(body));
         em.persist(advisor);
         em.flush();
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(advisor.id().toString()).build())
-                .entity(AdvisorJson.of(advisor)).build();
+        return ETags.created(uriInfo.getAbsolutePathBuilder().path(advisor.id().toString()).build(),
+                AdvisorJson.of(advisor), advisor.version());
     }
 
     @PUT
     @Path("{id}")
+    @Operation(summary = "Replace an advisor's name, e-mail, languages and services",
+            description = "412 if If-Match names an older version")
+    @APIResponseSchema(AdvisorJson.class)
     @RolesAllowed({ADMIN, PARTNER})
-    public AdvisorJson update(@PathParam("id") long id, @Valid AdvisorJson body) {
+    public Response update(@PathParam("id") long id, @Valid AdvisorJson body) {
         Advisor advisor = inScope(id);
+        ETags.requireCurrent(headers, advisor.version(), "Advisor " + id);
         if (!advisor.agency().id().equals(body.agencyId())) {
             throw new InvalidInput("agencyId", "an advisor cannot move to another agency");
         }
         advisor.describe(body.displayName(), body.email(), body.languages(), services(body));
         em.flush();
-        return AdvisorJson.of(advisor);
+        return ETags.ok(AdvisorJson.of(advisor), advisor.version());
     }
 
     @POST

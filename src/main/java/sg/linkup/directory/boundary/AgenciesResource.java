@@ -17,13 +17,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sg.linkup.directory.entity.AgencyDomain;
 import sg.linkup.directory.entity.PartnerAgency;
+import sg.linkup.platform.ETags;
 import sg.linkup.platform.Listing;
 import sg.linkup.platform.Lookup;
 import sg.linkup.platform.Page;
@@ -42,6 +45,9 @@ public class AgenciesResource {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
     @GET
     @Operation(summary = "List partner agencies", description = "q matches code or name; ordered by name")
     public Page<AgencyJson> list(@QueryParam("q") String q, @QueryParam("domain") AgencyDomain domain,
@@ -59,8 +65,10 @@ public class AgenciesResource {
 
     @GET
     @Path("{id}")
-    public AgencyJson get(@PathParam("id") long id) {
-        return AgencyJson.of(Lookup.require(em, PartnerAgency.class, id));
+    @APIResponseSchema(AgencyJson.class)
+    public Response get(@PathParam("id") long id) {
+        PartnerAgency agency = Lookup.require(em, PartnerAgency.class, id);
+        return ETags.ok(AgencyJson.of(agency), agency.version());
     }
 
     @RolesAllowed(ADMIN)
@@ -70,18 +78,21 @@ public class AgenciesResource {
         PartnerAgency agency = body.toAgency();
         em.persist(agency);
         em.flush();
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(agency.id().toString()).build())
-                .entity(AgencyJson.of(agency)).build();
+        return ETags.created(uriInfo.getAbsolutePathBuilder().path(agency.id().toString()).build(),
+                AgencyJson.of(agency), agency.version());
     }
 
     @RolesAllowed(ADMIN)
     @PUT
     @Path("{id}")
-    public AgencyJson update(@PathParam("id") long id, @Valid AgencyJson body) {
+    @Operation(summary = "Replace an agency's description", description = "412 if If-Match names an older version")
+    @APIResponseSchema(AgencyJson.class)
+    public Response update(@PathParam("id") long id, @Valid AgencyJson body) {
         PartnerAgency agency = Lookup.require(em, PartnerAgency.class, id);
+        ETags.requireCurrent(headers, agency.version(), "PartnerAgency " + id);
         body.applyTo(agency);
         em.flush();
-        return AgencyJson.of(agency);
+        return ETags.ok(AgencyJson.of(agency), agency.version());
     }
 
     @RolesAllowed(ADMIN)

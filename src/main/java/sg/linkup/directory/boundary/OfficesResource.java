@@ -18,13 +18,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sg.linkup.directory.entity.Office;
+import sg.linkup.platform.ETags;
 import sg.linkup.platform.Listing;
 import sg.linkup.platform.Lookup;
 import sg.linkup.platform.Page;
@@ -43,6 +46,9 @@ public class OfficesResource {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
     @GET
     @Operation(summary = "List offices", description = "q matches code or name; ordered by name")
     public Page<OfficeJson> list(@QueryParam("q") String q, @QueryParam("active") Boolean active,
@@ -58,8 +64,10 @@ public class OfficesResource {
 
     @GET
     @Path("{id}")
-    public OfficeJson get(@PathParam("id") long id) {
-        return OfficeJson.of(Lookup.require(em, Office.class, id));
+    @APIResponseSchema(OfficeJson.class)
+    public Response get(@PathParam("id") long id) {
+        Office office = Lookup.require(em, Office.class, id);
+        return ETags.ok(OfficeJson.of(office), office.version());
     }
 
     @RolesAllowed(ADMIN)
@@ -69,19 +77,22 @@ public class OfficesResource {
         Office office = body.toOffice();
         em.persist(office);
         em.flush();
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(office.id().toString()).build())
-                .entity(OfficeJson.of(office)).build();
+        return ETags.created(uriInfo.getAbsolutePathBuilder().path(office.id().toString()).build(),
+                OfficeJson.of(office), office.version());
     }
 
     @RolesAllowed(ADMIN)
     @PUT
     @Path("{id}")
-    @Operation(summary = "Replace an office's description and opening hours")
-    public OfficeJson update(@PathParam("id") long id, @Valid OfficeJson body) {
+    @Operation(summary = "Replace an office's description and opening hours",
+            description = "412 if If-Match names an older version")
+    @APIResponseSchema(OfficeJson.class)
+    public Response update(@PathParam("id") long id, @Valid OfficeJson body) {
         Office office = Lookup.require(em, Office.class, id);
+        ETags.requireCurrent(headers, office.version(), "Office " + id);
         body.applyTo(office);
         em.flush();
-        return OfficeJson.of(office);
+        return ETags.ok(OfficeJson.of(office), office.version());
     }
 
     @RolesAllowed(ADMIN)

@@ -17,14 +17,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sg.linkup.directory.entity.Office;
 import sg.linkup.directory.entity.Room;
 import sg.linkup.directory.entity.RoomKind;
+import sg.linkup.platform.ETags;
 import sg.linkup.platform.InvalidInput;
 import sg.linkup.platform.Listing;
 import sg.linkup.platform.Lookup;
@@ -44,6 +47,9 @@ public class RoomsResource {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
     @GET
     @Operation(summary = "List rooms", description = "Filter by office, kind and active; ordered by name")
     public Page<RoomJson> list(@QueryParam("office") Long office, @QueryParam("kind") RoomKind kind,
@@ -59,8 +65,10 @@ public class RoomsResource {
 
     @GET
     @Path("{id}")
-    public RoomJson get(@PathParam("id") long id) {
-        return RoomJson.of(Lookup.require(em, Room.class, id));
+    @APIResponseSchema(RoomJson.class)
+    public Response get(@PathParam("id") long id) {
+        Room room = Lookup.require(em, Room.class, id);
+        return ETags.ok(RoomJson.of(room), room.version());
     }
 
     @RolesAllowed(ADMIN)
@@ -71,22 +79,24 @@ public class RoomsResource {
         Room room = new Room(office, body.name(), body.kind());
         em.persist(room);
         em.flush();
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(room.id().toString()).build())
-                .entity(RoomJson.of(room)).build();
+        return ETags.created(uriInfo.getAbsolutePathBuilder().path(room.id().toString()).build(),
+                RoomJson.of(room), room.version());
     }
 
     @RolesAllowed(ADMIN)
     @PUT
     @Path("{id}")
-    @Operation(summary = "Rename a room or change its kind")
-    public RoomJson update(@PathParam("id") long id, @Valid RoomJson body) {
+    @Operation(summary = "Rename a room or change its kind", description = "412 if If-Match names an older version")
+    @APIResponseSchema(RoomJson.class)
+    public Response update(@PathParam("id") long id, @Valid RoomJson body) {
         Room room = Lookup.require(em, Room.class, id);
+        ETags.requireCurrent(headers, room.version(), "Room " + id);
         if (!room.office().id().equals(body.officeId())) {
             throw new InvalidInput("officeId", "a room cannot move to another office; add a new room there");
         }
         room.describe(body.name(), body.kind());
         em.flush();
-        return RoomJson.of(room);
+        return ETags.ok(RoomJson.of(room), room.version());
     }
 
     @RolesAllowed(ADMIN)

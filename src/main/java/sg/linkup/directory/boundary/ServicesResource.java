@@ -18,14 +18,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sg.linkup.directory.entity.PartnerAgency;
 import sg.linkup.directory.entity.Service;
 import sg.linkup.directory.entity.SessionMode;
+import sg.linkup.platform.ETags;
 import sg.linkup.platform.InvalidInput;
 import sg.linkup.platform.Listing;
 import sg.linkup.platform.Lookup;
@@ -45,6 +48,9 @@ public class ServicesResource {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
     @GET
     @Operation(summary = "List services", description = "Filter by agency, mode and active; ordered by code")
     public Page<ServiceJson> list(@QueryParam("agency") Long agency, @QueryParam("mode") SessionMode mode,
@@ -63,8 +69,10 @@ public class ServicesResource {
 
     @GET
     @Path("{id}")
-    public ServiceJson get(@PathParam("id") long id) {
-        return ServiceJson.of(Lookup.require(em, Service.class, id));
+    @APIResponseSchema(ServiceJson.class)
+    public Response get(@PathParam("id") long id) {
+        Service service = Lookup.require(em, Service.class, id);
+        return ETags.ok(ServiceJson.of(service), service.version());
     }
 
     @RolesAllowed(ADMIN)
@@ -75,21 +83,25 @@ public class ServicesResource {
         Service service = body.toService(agency);
         em.persist(service);
         em.flush();
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(service.id().toString()).build())
-                .entity(ServiceJson.of(service)).build();
+        return ETags.created(uriInfo.getAbsolutePathBuilder().path(service.id().toString()).build(),
+                ServiceJson.of(service), service.version());
     }
 
     @RolesAllowed(ADMIN)
     @PUT
     @Path("{id}")
-    public ServiceJson update(@PathParam("id") long id, @Valid ServiceJson body) {
+    @Operation(summary = "Replace a service's names, modes and terms",
+            description = "412 if If-Match names an older version")
+    @APIResponseSchema(ServiceJson.class)
+    public Response update(@PathParam("id") long id, @Valid ServiceJson body) {
         Service service = Lookup.require(em, Service.class, id);
+        ETags.requireCurrent(headers, service.version(), "Service " + id);
         if (!service.agency().id().equals(body.agencyId())) {
             throw new InvalidInput("agencyId", "a service cannot move to another agency");
         }
         body.applyTo(service);
         em.flush();
-        return ServiceJson.of(service);
+        return ETags.ok(ServiceJson.of(service), service.version());
     }
 
     @RolesAllowed(ADMIN)

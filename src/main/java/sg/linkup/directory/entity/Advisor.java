@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Set;
 import sg.linkup.platform.CatalogueEntry;
 import sg.linkup.platform.InvalidInput;
+import sg.linkup.platform.Text;
 
 /** A partner agency's officer who sees clients: the person whose calendar gets the invites. */
 @Entity
@@ -66,6 +67,8 @@ public class Advisor extends CatalogueEntry {
                 throw new InvalidInput("serviceIds", "service " + service.code() + " belongs to another agency");
             }
         }
+        Text.singleLine("displayName", displayName);
+        Text.singleLine("email", email);
         this.displayName = displayName.strip();
         this.email = email.strip().toLowerCase();
         this.languages.clear();

@@ -17,6 +17,7 @@ import java.util.List;
 import sg.linkup.platform.CatalogueEntry;
 import sg.linkup.platform.InvalidInput;
 import sg.linkup.platform.NotFound;
+import sg.linkup.platform.Text;
 
 /** A Social Service Office (SSO): where clients come, where rooms are, and when it is open. */
 @Entity
@@ -63,6 +64,8 @@ public class Office extends CatalogueEntry {
         if (!postal.matches("\\d{6}")) {
             throw new InvalidInput("postalCode", "a Singapore postal code has six digits");
         }
+        Text.singleLine("name", name);
+        Text.singleLine("address", address);
         this.code = code.strip().toUpperCase();
         this.name = name.strip();
         this.address = address.strip();

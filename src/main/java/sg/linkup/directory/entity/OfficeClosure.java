@@ -11,6 +11,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import sg.linkup.platform.InvalidInput;
+import sg.linkup.platform.Text;
 
 /** Whole days on which an office is closed (renovation, a staff retreat), both ends included. */
 @Entity
@@ -50,7 +51,7 @@ public class OfficeClosure {
         this.office = office;
         this.firstDay = firstDay;
         this.lastDay = lastDay;
-        this.reason = reason.strip();
+        this.reason = Text.singleLine("reason", reason).strip();
     }
 
     public Long id() {

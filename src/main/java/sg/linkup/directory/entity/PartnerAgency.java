@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
 import sg.linkup.platform.CatalogueEntry;
 import sg.linkup.platform.InvalidInput;
+import sg.linkup.platform.Text;
 
 /** A partner agency (WSG, e2i, HDB, a legal clinic, a family service centre…) whose advisors see clients. */
 @Entity
@@ -56,6 +57,8 @@ public class PartnerAgency extends CatalogueEntry {
         if (domain.alwaysSensitive() && Boolean.FALSE.equals(sensitive)) {
             throw new InvalidInput("sensitive", domain + " agencies are always sensitive");
         }
+        Text.singleLine("name", name);
+        Text.singleLine("baseAddress", baseAddress);
         this.code = code.strip().toUpperCase();
         this.name = name.strip();
         this.domain = domain;

@@ -9,6 +9,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import sg.linkup.platform.CatalogueEntry;
+import sg.linkup.platform.Text;
 
 /** A room at an office. Its name is unique within the office (the database says so). */
 @Entity
@@ -35,7 +36,7 @@ public class Room extends CatalogueEntry {
     }
 
     public final void describe(String name, RoomKind kind) {
-        this.name = name.strip();
+        this.name = Text.singleLine("name", name).strip();
         this.kind = kind;
     }
 

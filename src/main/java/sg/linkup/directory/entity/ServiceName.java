@@ -3,6 +3,7 @@ package sg.linkup.directory.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import sg.linkup.platform.InvalidInput;
+import sg.linkup.platform.Text;
 
 /** A service's name in each of Linkup's four client languages; none may be missing. */
 @Embeddable
@@ -34,7 +35,7 @@ public class ServiceName {
         if (value == null || value.isBlank()) {
             throw new InvalidInput(field, "every language needs a name");
         }
-        return value.strip();
+        return Text.singleLine(field, value).strip();
     }
 
     public String in(Language language) {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -25,10 +26,12 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sg.linkup.audit.control.AuditTrail;
 import sg.linkup.directory.entity.Office;
 import sg.linkup.directory.entity.PartnerAgency;
+import sg.linkup.platform.ETags;
 import sg.linkup.platform.Listing;
 import sg.linkup.platform.Lookup;
 import sg.linkup.platform.Page;
@@ -62,6 +65,9 @@ public class StaffResource {
     @Context
     UriInfo uriInfo;
 
+    @Context
+    HttpHeaders headers;
+
     /** A new password, on its own so that it cannot ride along with other changes unnoticed. */
     public record PasswordJson(String password) {
         @Override
@@ -84,8 +90,10 @@ public class StaffResource {
 
     @GET
     @Path("{id}")
-    public StaffJson get(@PathParam("id") long id) {
-        return StaffJson.of(Lookup.require(em, StaffAccount.class, id));
+    @APIResponseSchema(StaffJson.class)
+    public Response get(@PathParam("id") long id) {
+        StaffAccount account = Lookup.require(em, StaffAccount.class, id);
+        return ETags.ok(StaffJson.of(account), account.version());
     }
 
     @POST
@@ -98,21 +106,24 @@ public class StaffResource {
         em.flush();
         audit.record(caller.actor(), "ACCOUNT_CREATED", "StaffAccount", account.id(),
                 account.username() + ": " + StaffJson.describe(account));
-        return Response.created(uriInfo.getAbsolutePathBuilder().path(account.id().toString()).build())
-                .entity(StaffJson.of(account)).build();
+        return ETags.created(uriInfo.getAbsolutePathBuilder().path(account.id().toString()).build(),
+                StaffJson.of(account), account.version());
     }
 
     @PUT
     @Path("{id}")
-    @Operation(summary = "Change an account's name, role or scope (not its password)")
-    public StaffJson update(@PathParam("id") long id, @Valid StaffJson body) {
+    @Operation(summary = "Change an account's name, role or scope (not its password)",
+            description = "412 if If-Match names an older version")
+    @APIResponseSchema(StaffJson.class)
+    public Response update(@PathParam("id") long id, @Valid StaffJson body) {
         StaffAccount account = Lookup.require(em, StaffAccount.class, id);
+        ETags.requireCurrent(headers, account.version(), "StaffAccount " + id);
         String before = StaffJson.describe(account);
         account.describe(body.displayName(), grant(body));
         em.flush();
         audit.record(caller.actor(), "ACCOUNT_CHANGED", "StaffAccount", id,
                 before + " → " + StaffJson.describe(account));
-        return StaffJson.of(account);
+        return ETags.ok(StaffJson.of(account), account.version());
     }
 
     @POST

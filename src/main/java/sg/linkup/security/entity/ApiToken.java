@@ -13,6 +13,7 @@ import java.time.Instant;
 import sg.linkup.directory.entity.PartnerAgency;
 import sg.linkup.platform.InvalidInput;
 import sg.linkup.platform.SecretTokens;
+import sg.linkup.platform.Text;
 
 /**
  * A partner agency's key for its own systems (pushing availability, reading its bookings). The token has 256
@@ -66,7 +67,7 @@ public class ApiToken {
         }
         this.agency = agency;
         this.agencyId = agency.id();
-        this.name = name.strip();
+        this.name = Text.singleLine("name", name).strip();
         this.tokenHash = hash(token);
         this.tokenPrefix = token.substring(0, PREFIX.length() + 6);
         this.issuedBy = issuedBy;

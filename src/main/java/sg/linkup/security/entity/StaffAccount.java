@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import sg.linkup.directory.entity.Office;
 import sg.linkup.directory.entity.PartnerAgency;
 import sg.linkup.platform.InvalidInput;
+import sg.linkup.platform.Text;
 
 /**
  * A person who signs in to Linkup. The password is kept only as a PBKDF2 hash; after too many failed sign-ins
@@ -118,7 +119,7 @@ public class StaffAccount {
         if (displayName == null || displayName.isBlank() || displayName.strip().length() > 120) {
             throw new InvalidInput("displayName", "1–120 characters");
         }
-        this.displayName = displayName.strip();
+        this.displayName = Text.singleLine("displayName", displayName).strip();
         this.role = grant.role();
         this.offices.clear();
         this.offices.addAll(grant.offices());

@@ -70,4 +70,10 @@ class BlackoutTest {
         assertRefused("reason", () -> Blackout.ofAdvisor(advisor(), days(1), "x".repeat(201)));
         assertEquals(200, Blackout.ofAdvisor(advisor(), days(1), " " + "x".repeat(200) + " ").reason().length());
     }
+
+    @Test
+    void aReasonIsOneLineOfPlainText() {
+        assertRefused("reason", () -> Blackout.ofAdvisor(advisor(), days(1), "Annual\tleave"));
+        assertRefused("reason", () -> Blackout.ofAgency(advisor().agency(), days(1), "Staff retreat\u007F"));
+    }
 }

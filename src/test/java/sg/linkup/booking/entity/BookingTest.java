@@ -399,6 +399,14 @@ class BookingTest {
     }
 
     @Test
+    void referralNoteKeepsItsLinesButRefusesControlCharacters() {
+        assertEquals("lost job in October\n\t- rent arrears",
+                new Referral("lost job in October\n\t- rent arrears", true).note());
+
+        assertRefused("referralNote", () -> new Referral("lost job\u0000in October", true));
+    }
+
+    @Test
     void referralNoteOfMoreThanAThousandCharactersIsRefused() {
         assertRefused("referralNote", () -> new Referral("x".repeat(1001), true));
 
@@ -514,6 +522,16 @@ class BookingTest {
     }
 
     @Test
+    void cancelReasonIsOneLineOfPlainText() {
+        Booking booking = booked();
+
+        assertRefused("reason", () -> booking.cancel("client\nfound a job", NOW));
+        assertRefused("reason", () -> booking.cancel("client found a job\u001B[2J", NOW));
+
+        assertEquals(BookingStatus.BOOKED, booking.status());
+    }
+
+    @Test
     void cancelReasonIsAtMostTwoHundredCharacters() {
         Booking tooLong = booked();
         assertRefused("reason", () -> tooLong.cancel("r".repeat(201), NOW));
@@ -545,6 +563,17 @@ class BookingTest {
         assertRefused("note", () -> booking.complete(Outcome.REFERRED_ON, null, SESSION_END));
 
         assertEquals(BookingStatus.CHECKED_IN, booking.status());
+    }
+
+    @Test
+    void outcomeNoteMayRunOverLinesButHasNoControlCharacters() {
+        Booking refused = checkedIn();
+        assertRefused("note", () -> refused.complete(Outcome.REFERRED_ON, "FSC\u0007 Bedok", SESSION_END));
+        assertEquals(BookingStatus.CHECKED_IN, refused.status());
+
+        Booking twoLines = checkedIn();
+        twoLines.complete(Outcome.REFERRED_ON, "Family Service Centre\r\nBedok", SESSION_END);
+        assertEquals("Family Service Centre\r\nBedok", twoLines.outcomeNote());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static sg.linkup.platform.InvalidInputAssertions.assertRefused;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -109,5 +110,23 @@ class ClientTest {
         assertTrue(client.smsConsent());
         assertNull(client.smsProblem());
         assertTrue(client.maySms());
+    }
+
+    @Test
+    void aNameWithANulCharacterIsRefused() {
+        assertRefused("name", () -> new Client(contact("Siti\u0000binte Ahmad", null, true), REGISTERED));
+    }
+
+    @Test
+    void aNameIsOneLine() {
+        Client client = client(true);
+
+        assertRefused("name", () -> client.update(contact("Siti\nbinte Ahmad", null, true)));
+        assertEquals("Siti binte Ahmad", client.name());
+    }
+
+    @Test
+    void anEmailWithHalfASurrogatePairIsRefused() {
+        assertRefused("email", () -> new Client(contact("Siti", "siti\uD83D@example.sg", true), REGISTERED));
     }
 }

@@ -128,4 +128,10 @@ class ServiceTest {
     void everyLanguageNeedsAName() {
         assertRefused("name.ta", () -> new ServiceName("Wills", "遗嘱", "Wasiat", " "));
     }
+
+    @Test
+    void aNameWithAControlCharacterIsRefusedInItsLanguage() {
+        assertRefused("name.zh", () -> new ServiceName("Wills", "遗\u0000嘱", "Wasiat", "உயில்"));
+        assertEquals("உயில்", new ServiceName("Wills", "遗嘱", "Wasiat", "உயில்").in(Language.TA));
+    }
 }
