@@ -410,6 +410,11 @@ class SecurityIT {
         assertEquals(List.of(tokenY), ids(array(partnerY, "api/agencies/" + w.agencyY() + "/tokens")));
         assertFalse(ids(array(admin, "api/agencies/" + w.agencyX() + "/tokens")).contains(tokenY));
         assertTrue(ids(array(admin, "api/agencies/" + w.agencyX() + "/tokens")).contains(tokenX));
+        // Staff accounts and the audit trail are listed to admins only: nobody scoped gets a page of them at all.
+        for (Api caller : List.of(counterB, supervisorB, partnerY)) {
+            assertEquals(403, caller.get("api/staff").status());
+            assertEquals(403, caller.get("api/audit").status());
+        }
         // A booking's history, alternatives and notifications are read through the booking's own scope check.
         for (String part : List.of("", "/history", "/alternatives", "/notifications")) {
             assertEquals(404, counterB.get("api/bookings/" + w.bookingA() + part).status(), part);
