@@ -1,6 +1,7 @@
 package sg.linkup.platform;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.criteria.AbstractQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
@@ -16,7 +17,7 @@ public final class Listing<T> {
 
     private final EntityManager em;
     private final Class<T> type;
-    private final List<BiFunction<CriteriaBuilder, Root<T>, Predicate>> filters = new ArrayList<>();
+    private final List<Filter<T>> filters = new ArrayList<>();
     private final String orderBy;
     private boolean descending;
 
@@ -36,8 +37,19 @@ public final class Listing<T> {
         return this;
     }
 
+    /** A filter that may ask a subquery of the list's query, such as "whose client belongs to these offices". */
+    @FunctionalInterface
+    public interface Filter<T> {
+        Predicate apply(CriteriaBuilder cb, Root<T> root, AbstractQuery<?> query);
+    }
+
     /** Adds a filter only when the parameter was given. */
     public <V> Listing<T> when(V parameter, BiFunction<CriteriaBuilder, Root<T>, Predicate> filter) {
+        return when(parameter, (cb, root, query) -> filter.apply(cb, root));
+    }
+
+    /** Adds a filter that needs the query itself (for a subquery), only when the parameter was given. */
+    public <V> Listing<T> when(V parameter, Filter<T> filter) {
         if (parameter != null && !(parameter instanceof String s && s.isBlank())) {
             filters.add(filter);
         }
@@ -57,20 +69,20 @@ public final class Listing<T> {
 
         var select = cb.createQuery(type);
         Root<T> root = select.from(type);
-        select.select(root).where(predicates(cb, root)).orderBy(
+        select.select(root).where(predicates(cb, root, select)).orderBy(
                 descending ? cb.desc(root.get(orderBy)) : cb.asc(root.get(orderBy)),
                 descending ? cb.desc(root.get("id")) : cb.asc(root.get("id")));
         List<T> items = em.createQuery(select).setFirstResult(p * s).setMaxResults(s).getResultList();
 
         var count = cb.createQuery(Long.class);
         Root<T> countRoot = count.from(type);
-        count.select(cb.count(countRoot)).where(predicates(cb, countRoot));
+        count.select(cb.count(countRoot)).where(predicates(cb, countRoot, count));
         long total = em.createQuery(count).getSingleResult();
         return new Page<>(items, p, s, total);
     }
 
-    private Predicate[] predicates(CriteriaBuilder cb, Root<T> root) {
-        return filters.stream().map(f -> f.apply(cb, root)).toArray(Predicate[]::new);
+    private Predicate[] predicates(CriteriaBuilder cb, Root<T> root, AbstractQuery<?> query) {
+        return filters.stream().map(f -> f.apply(cb, root, query)).toArray(Predicate[]::new);
     }
 
     /** A case-insensitive "contains" pattern with LIKE's wildcards escaped. */

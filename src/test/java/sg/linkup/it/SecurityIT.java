@@ -33,8 +33,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Sign-in, roles and scopes over HTTP against the deployed WAR. The authorisation matrix sends every operation
- * in the OpenAPI document as six callers — anonymous, an admin, counter staff of office A and of office B, and
- * partner staff of agency X and of agency Y — and checks each status; an operation without a row fails it.
+ * in the OpenAPI document as seven callers — anonymous, an admin, counter staff of office A and of office B, a
+ * supervisor of office A, and partner staff of agency X and of agency Y — and checks each status; an operation
+ * without a row fails it.
  */
 @ExtendWith(ArquillianExtension.class)
 class SecurityIT {
@@ -64,12 +65,12 @@ class SecurityIT {
                  long emptyService, long remoteAdvisor, LocalDate remoteDay, long waitlistA, Api[] callers) {
     }
 
-    /** One operation and the status each caller gets: anonymous, admin, counter A, counter B, partner X, Y. */
+    /** One operation and the status each caller gets, in the order of {@link #CALLERS}. */
     record Row(String method, String template, Supplier<String> path, Supplier<String> body, int... expected) {
     }
 
-    private static final String[] CALLERS = {"anonymous", "admin", "counter A", "counter B", "partner X",
-            "partner Y"};
+    private static final String[] CALLERS = {"anonymous", "admin", "counter A", "counter B", "supervisor A",
+            "partner X", "partner Y"};
 
     @Test
     void everyEndpointAnswersEachRoleAndScopeAsSpecified() {
@@ -128,192 +129,351 @@ class SecurityIT {
                 case "agencies" -> () -> CatalogueIT.agency("AG-X-" + w.agencyX(), "EMPLOYMENT", null);
                 default -> () -> CatalogueIT.service(w.agencyX(), "SVC-X-" + w.serviceX());
             };
-            rows.add(new Row("GET", "/api/" + things, () -> "api/" + things, none, 401, 200, 200, 200, 200, 200));
-            rows.add(new Row("POST", "/api/" + things, () -> "api/" + things, body, 401, 201, 403, 403, 403, 403));
+            rows.add(new Row("GET", "/api/" + things, () -> "api/" + things, none, 401, 200, 200, 200, 200, 200, 200));
+            rows.add(new Row("POST", "/api/" + things, () -> "api/" + things, body, 401, 201, 403, 403, 403, 403, 403));
             rows.add(new Row("GET", "/api/" + things + "/{id}", () -> "api/" + things + "/" + target, none,
-                    401, 200, 200, 200, 200, 200));
+                    401, 200, 200, 200, 200, 200, 200));
             rows.add(new Row("PUT", "/api/" + things + "/{id}", () -> "api/" + things + "/" + target, same,
-                    401, 200, 403, 403, 403, 403));
+                    401, 200, 403, 403, 403, 403, 403));
             rows.add(new Row("POST", "/api/" + things + "/{id}/deactivate",
-                    () -> "api/" + things + "/" + target + "/deactivate", none, 401, 200, 403, 403, 403, 403));
+                    () -> "api/" + things + "/" + target + "/deactivate", none, 401, 200, 403, 403, 403, 403, 403));
             rows.add(new Row("POST", "/api/" + things + "/{id}/activate",
-                    () -> "api/" + things + "/" + target + "/activate", none, 401, 200, 403, 403, 403, 403));
+                    () -> "api/" + things + "/" + target + "/activate", none, 401, 200, 403, 403, 403, 403, 403));
         }
         rows.add(new Row("GET", "/api/offices/{id}/closures", () -> "api/offices" + a + "/closures", none,
-                401, 200, 200, 200, 200, 200));
+                401, 200, 200, 200, 200, 200, 200));
         rows.add(new Row("POST", "/api/offices/{id}/closures", () -> "api/offices" + a + "/closures",
                 () -> "{\"firstDay\":\"2030-01-02\",\"lastDay\":\"2030-01-02\",\"reason\":\"Matrix\"}",
-                401, 201, 403, 403, 403, 403));
+                401, 201, 403, 403, 403, 403, 403));
         rows.add(new Row("DELETE", "/api/offices/{id}/closures/{closureId}",
-                () -> "api/offices" + a + "/closures/" + officeClosure(w.officeA()), none, 401, 204, 403, 403, 403,
-                403));
+                () -> "api/offices" + a + "/closures/" + officeClosure(w.officeA()), none,
+                401, 204, 403, 403, 403, 403, 403));
 
         // Advisors: partners manage their own agency's; another agency's answer 404.
-        rows.add(new Row("GET", "/api/advisors", () -> "api/advisors", none, 401, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/advisors", () -> "api/advisors", none, 401, 200, 200, 200, 200, 200, 200));
         rows.add(new Row("POST", "/api/advisors", () -> "api/advisors",
                 () -> CatalogueIT.advisor(w.agencyX(), unique("adv").toLowerCase(Locale.ROOT) + "@example.org",
-                        List.of(w.serviceX())), 401, 201, 403, 403, 201, 400));
-        rows.add(new Row("GET", "/api/advisors/{id}", () -> ax, none, 401, 200, 200, 200, 200, 404));
+                        List.of(w.serviceX())), 401, 201, 403, 403, 403, 201, 400));
+        rows.add(new Row("GET", "/api/advisors/{id}", () -> ax, none, 401, 200, 200, 200, 200, 200, 404));
         rows.add(new Row("PUT", "/api/advisors/{id}", () -> ax,
                 () -> CatalogueIT.advisor(w.agencyX(), "advisor-x-" + w.advisorX() + "@example.org",
-                        List.of(w.serviceX())), 401, 200, 403, 403, 200, 404));
+                        List.of(w.serviceX())), 401, 200, 403, 403, 403, 200, 404));
         rows.add(new Row("POST", "/api/advisors/{id}/deactivate", () -> ax + "/deactivate", none,
-                401, 200, 403, 403, 200, 404));
+                401, 200, 403, 403, 403, 200, 404));
         rows.add(new Row("POST", "/api/advisors/{id}/activate", () -> ax + "/activate", none,
-                401, 200, 403, 403, 200, 404));
+                401, 200, 403, 403, 403, 200, 404));
 
         // Availability rules and blackouts of advisor X.
         rows.add(new Row("GET", "/api/advisors/{advisorId}/rules", () -> ax + "/rules", none,
-                401, 200, 200, 200, 200, 404));
+                401, 200, 200, 200, 200, 200, 404));
         rows.add(new Row("POST", "/api/advisors/{advisorId}/rules", () -> "api/advisors/" + advisor(w) + "/rules",
-                () -> AvailabilityIT.rule("MO", "09:00", "12:00", null, "VIDEO_AT_SSO"), 401, 201, 403, 403, 201, 404));
+                () -> AvailabilityIT.rule("MO", "09:00", "12:00", null, "VIDEO_AT_SSO"),
+                401, 201, 403, 403, 403, 201, 404));
         rows.add(new Row("GET", "/api/advisors/{advisorId}/rules/{ruleId}", () -> ax + "/rules/" + w.ruleX(), none,
-                401, 200, 200, 200, 200, 404));
+                401, 200, 200, 200, 200, 200, 404));
         rows.add(new Row("PUT", "/api/advisors/{advisorId}/rules/{ruleId}", () -> ax + "/rules/" + w.ruleX(),
-                () -> AvailabilityIT.rule("TU", "09:00", "12:00", null, "VIDEO_AT_SSO"), 401, 200, 403, 403, 200, 404));
+                () -> AvailabilityIT.rule("TU", "09:00", "12:00", null, "VIDEO_AT_SSO"),
+                401, 200, 403, 403, 403, 200, 404));
         rows.add(new Row("DELETE", "/api/advisors/{advisorId}/rules/{ruleId}", () -> ruleToDelete(w), none,
-                401, 204, 403, 403, 204, 404));
+                401, 204, 403, 403, 403, 204, 404));
         rows.add(new Row("GET", "/api/advisors/{advisorId}/blackouts", () -> ax + "/blackouts", none,
-                401, 200, 200, 200, 200, 404));
+                401, 200, 200, 200, 200, 200, 404));
         rows.add(new Row("POST", "/api/advisors/{advisorId}/blackouts", () -> ax + "/blackouts", SecurityIT::leave,
-                401, 201, 403, 403, 201, 404));
+                401, 201, 403, 403, 403, 201, 404));
         rows.add(new Row("POST", "/api/advisors/{advisorId}/blackouts/impact", () -> ax + "/blackouts/impact",
-                SecurityIT::leave, 401, 200, 403, 403, 200, 404));
+                SecurityIT::leave, 401, 200, 403, 403, 403, 200, 404));
         rows.add(new Row("GET", "/api/advisors/{advisorId}/blackouts/{blackoutId}",
-                () -> ax + "/blackouts/" + w.blackoutX(), none, 401, 200, 200, 200, 200, 404));
+                () -> ax + "/blackouts/" + w.blackoutX(), none, 401, 200, 200, 200, 200, 200, 404));
         rows.add(new Row("PUT", "/api/advisors/{advisorId}/blackouts/{blackoutId}",
-                () -> ax + "/blackouts/" + w.blackoutX(), SecurityIT::leave, 401, 200, 403, 403, 200, 404));
+                () -> ax + "/blackouts/" + w.blackoutX(), SecurityIT::leave, 401, 200, 403, 403, 403, 200, 404));
         rows.add(new Row("DELETE", "/api/advisors/{advisorId}/blackouts/{blackoutId}",
-                () -> ax + "/blackouts/" + created(ax + "/blackouts", leave()), none, 401, 204, 403, 403, 204, 404));
+                () -> ax + "/blackouts/" + created(ax + "/blackouts", leave()), none,
+                401, 204, 403, 403, 403, 204, 404));
 
         // Advisor X's calendar subscription: the agency's partners and admins manage it.
         rows.add(new Row("GET", "/api/advisors/{advisorId}/calendar-feed", () -> ax + "/calendar-feed", none,
-                401, 200, 403, 403, 200, 404));
+                401, 200, 403, 403, 403, 200, 404));
         rows.add(new Row("POST", "/api/advisors/{advisorId}/calendar-feed", () -> ax + "/calendar-feed", none,
-                401, 201, 403, 403, 201, 404));
+                401, 201, 403, 403, 403, 201, 404));
         rows.add(new Row("DELETE", "/api/advisors/{advisorId}/calendar-feed", () -> ax + "/calendar-feed", none,
-                401, 204, 403, 403, 204, 404));
+                401, 204, 403, 403, 403, 204, 404));
 
         // Twilio's webhooks: no sign-in, but nothing without Twilio's signature, whoever calls.
         for (String hook : List.of("status", "inbound")) {
             rows.add(new Row("POST", "/api/webhooks/twilio/" + hook, () -> "api/webhooks/twilio/" + hook, none,
-                    403, 403, 403, 403, 403, 403));
+                    403, 403, 403, 403, 403, 403, 403));
         }
 
         // Agency X's closures and API tokens.
         String closures = "api/agencies" + x + "/closures";
         rows.add(new Row("GET", "/api/agencies/{agencyId}/closures", () -> closures, none,
-                401, 200, 200, 200, 200, 404));
+                401, 200, 200, 200, 200, 200, 404));
         rows.add(new Row("POST", "/api/agencies/{agencyId}/closures", () -> closures, SecurityIT::leave,
-                401, 201, 403, 403, 201, 404));
+                401, 201, 403, 403, 403, 201, 404));
         rows.add(new Row("POST", "/api/agencies/{agencyId}/closures/impact", () -> closures + "/impact",
-                SecurityIT::leave, 401, 200, 403, 403, 200, 404));
+                SecurityIT::leave, 401, 200, 403, 403, 403, 200, 404));
         rows.add(new Row("GET", "/api/agencies/{agencyId}/closures/{closureId}", () -> closures + "/" + w.closureX(),
-                none, 401, 200, 200, 200, 200, 404));
+                none, 401, 200, 200, 200, 200, 200, 404));
         rows.add(new Row("PUT", "/api/agencies/{agencyId}/closures/{closureId}", () -> closures + "/" + w.closureX(),
-                SecurityIT::leave, 401, 200, 403, 403, 200, 404));
+                SecurityIT::leave, 401, 200, 403, 403, 403, 200, 404));
         rows.add(new Row("DELETE", "/api/agencies/{agencyId}/closures/{closureId}",
-                () -> closures + "/" + created(closures, leave()), none, 401, 204, 403, 403, 204, 404));
+                () -> closures + "/" + created(closures, leave()), none, 401, 204, 403, 403, 403, 204, 404));
         String tokens = "api/agencies" + x + "/tokens";
-        rows.add(new Row("GET", "/api/agencies/{agencyId}/tokens", () -> tokens, none, 401, 200, 403, 403, 200, 404));
+        rows.add(new Row("GET", "/api/agencies/{agencyId}/tokens", () -> tokens, none,
+                401, 200, 403, 403, 403, 200, 404));
         rows.add(new Row("POST", "/api/agencies/{agencyId}/tokens", () -> tokens, () -> "{\"name\":\"Matrix\"}",
-                401, 201, 403, 403, 201, 404));
+                401, 201, 403, 403, 403, 201, 404));
         rows.add(new Row("DELETE", "/api/agencies/{agencyId}/tokens/{tokenId}",
-                () -> tokens + "/" + created(tokens, "{\"name\":\"To revoke\"}"), none, 401, 204, 403, 403, 204, 404));
+                () -> tokens + "/" + created(tokens, "{\"name\":\"To revoke\"}"), none,
+                401, 204, 403, 403, 403, 204, 404));
 
         // Clients: their office's counter staff; never partners.
         String ca = "api/clients/" + w.clientA();
-        rows.add(new Row("GET", "/api/clients", () -> "api/clients", none, 401, 200, 200, 200, 403, 403));
+        rows.add(new Row("GET", "/api/clients", () -> "api/clients", none, 401, 200, 200, 200, 200, 403, 403));
         rows.add(new Row("POST", "/api/clients", () -> "api/clients",
-                () -> CatalogueIT.client(w.officeA(), "Matrix Client", mobile(), null), 401, 201, 201, 400, 403, 403));
-        rows.add(new Row("GET", "/api/clients/{id}", () -> ca, none, 401, 200, 200, 404, 403, 403));
+                () -> CatalogueIT.client(w.officeA(), "Matrix Client", mobile(), null),
+                401, 201, 201, 400, 403, 403, 403));
+        rows.add(new Row("GET", "/api/clients/{id}", () -> ca, none, 401, 200, 200, 404, 200, 403, 403));
         rows.add(new Row("PUT", "/api/clients/{id}", () -> ca,
-                () -> CatalogueIT.client(w.officeA(), "Client A", "+65 9000 0001", null), 401, 200, 200, 404, 403, 403));
+                () -> CatalogueIT.client(w.officeA(), "Client A", "+65 9000 0001", null),
+                401, 200, 200, 404, 403, 403, 403));
         rows.add(new Row("POST", "/api/clients/{id}/deactivate", () -> ca + "/deactivate", none,
-                401, 200, 200, 404, 403, 403));
+                401, 200, 200, 404, 403, 403, 403));
         rows.add(new Row("POST", "/api/clients/{id}/activate", () -> ca + "/activate", none,
-                401, 200, 200, 404, 403, 403));
+                401, 200, 200, 404, 403, 403, 403));
 
         // Holidays, slots.
-        rows.add(new Row("GET", "/api/holidays", () -> "api/holidays?year=2026", none, 401, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/holidays", () -> "api/holidays?year=2026", none,
+                401, 200, 200, 200, 200, 200, 200));
         rows.add(new Row("PUT", "/api/holidays", () -> "api/holidays", SecurityIT::holidays2090,
-                401, 200, 403, 403, 403, 403));
+                401, 200, 403, 403, 403, 403, 403));
+        // Any active office, for any SSO staff: a client is served wherever suits them (no wrong door).
         rows.add(new Row("GET", "/api/slots", () -> "api/slots?service=" + w.serviceX() + "&office=" + w.officeA(),
-                none, 401, 200, 200, 400, 403, 403));
+                none, 401, 200, 200, 200, 200, 403, 403));
 
         // Bookings at office A with advisor X: counter A and partner X reach them, counter B and partner Y do not.
         String booking = "api/bookings/" + w.bookingA();
-        rows.add(new Row("GET", "/api/bookings", () -> "api/bookings", none, 401, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/bookings", () -> "api/bookings", none, 401, 200, 200, 200, 200, 200, 200));
         rows.add(new Row("POST", "/api/bookings", () -> "api/bookings", () -> freshSlot(w),
-                401, 201, 201, 400, 403, 403));
-        rows.add(new Row("GET", "/api/bookings/{id}", () -> booking, none, 401, 200, 200, 404, 200, 404));
+                401, 201, 201, 400, 403, 403, 403));
+        rows.add(new Row("GET", "/api/bookings/{id}", () -> booking, none, 401, 200, 200, 404, 200, 200, 404));
         rows.add(new Row("GET", "/api/bookings/{id}/history", () -> booking + "/history", none,
-                401, 200, 200, 404, 200, 404));
+                401, 200, 200, 404, 200, 200, 404));
         rows.add(new Row("GET", "/api/bookings/{id}/alternatives", () -> booking + "/alternatives", none,
-                401, 200, 200, 404, 200, 404));
+                401, 200, 200, 404, 200, 200, 404));
         rows.add(new Row("GET", "/api/bookings/{id}/notifications", () -> booking + "/notifications", none,
-                401, 200, 200, 404, 200, 404));
+                401, 200, 200, 404, 200, 200, 404));
         rows.add(new Row("POST", "/api/bookings/walk-in", () -> "api/bookings/walk-in",
                 // A service nobody offers: the answer past the role and scope checks is "nothing free today".
                 () -> "{\"serviceId\":" + w.emptyService() + ",\"officeId\":" + w.officeA() + ",\"clientId\":"
-                        + w.clientA() + "}", 401, 409, 409, 400, 403, 403));
+                        + w.clientA() + "}", 401, 409, 409, 400, 403, 403, 403));
         rows.add(new Row("POST", "/api/bookings/{id}/reschedule", () -> booking + "/reschedule",
-                () -> "{\"start\":\"2030-01-01T03:00:00+08:00\"}", 401, 400, 400, 404, 403, 403));
+                () -> "{\"start\":\"2030-01-01T03:00:00+08:00\"}", 401, 400, 400, 404, 403, 403, 403));
         rows.add(new Row("POST", "/api/bookings/{id}/cancel",
                 () -> "api/bookings/" + insertBooking(w, "BOOKED") + "/cancel", () -> "{\"reason\":\"Matrix\"}",
-                401, 200, 200, 404, 200, 404));
+                401, 200, 200, 404, 403, 200, 404));
         rows.add(new Row("POST", "/api/bookings/{id}/check-in",
-                () -> "api/bookings/" + insertBooking(w, "BOOKED") + "/check-in", none, 401, 200, 200, 404, 403, 403));
+                () -> "api/bookings/" + insertBooking(w, "BOOKED") + "/check-in", none,
+                401, 200, 200, 404, 403, 403, 403));
         rows.add(new Row("POST", "/api/bookings/{id}/start",
-                () -> "api/bookings/" + insertBooking(w, "CHECKED_IN") + "/start", none, 401, 200, 403, 403, 200, 404));
+                () -> "api/bookings/" + insertBooking(w, "CHECKED_IN") + "/start", none,
+                401, 200, 403, 403, 403, 200, 404));
         rows.add(new Row("POST", "/api/bookings/{id}/complete",
                 () -> "api/bookings/" + insertBooking(w, "IN_PROGRESS") + "/complete",
-                () -> "{\"outcome\":\"ATTENDED\"}", 401, 200, 403, 403, 200, 404));
+                () -> "{\"outcome\":\"ATTENDED\"}", 401, 200, 403, 403, 403, 200, 404));
         rows.add(new Row("POST", "/api/bookings/no-shows", () -> "api/bookings/no-shows", none,
-                401, 200, 403, 403, 403, 403));
-        rows.add(new Row("POST", "/api/holds", () -> "api/holds", () -> freshSlot(w), 401, 201, 201, 400, 403, 403));
+                401, 200, 403, 403, 403, 403, 403));
+        rows.add(new Row("POST", "/api/holds", () -> "api/holds", () -> freshSlot(w),
+                401, 201, 201, 400, 403, 403, 403));
         rows.add(new Row("DELETE", "/api/holds/{id}", () -> "api/holds/" + insertBooking(w, "HELD"), none,
-                401, 204, 204, 404, 403, 403));
+                401, 204, 204, 404, 403, 403, 403));
 
         // The waitlist of office A's clients.
         String entry = "api/waitlist/" + w.waitlistA();
-        rows.add(new Row("GET", "/api/waitlist", () -> "api/waitlist", none, 401, 200, 200, 200, 403, 403));
+        rows.add(new Row("GET", "/api/waitlist", () -> "api/waitlist", none, 401, 200, 200, 200, 200, 403, 403));
         rows.add(new Row("POST", "/api/waitlist", () -> "api/waitlist", () -> waitlistBody(w),
-                401, 201, 201, 400, 403, 403));
-        rows.add(new Row("GET", "/api/waitlist/{id}", () -> entry, none, 401, 200, 200, 404, 403, 403));
+                401, 201, 201, 400, 403, 403, 403));
+        rows.add(new Row("GET", "/api/waitlist/{id}", () -> entry, none, 401, 200, 200, 404, 200, 403, 403));
         rows.add(new Row("POST", "/api/waitlist/{id}/accept", () -> entry + "/accept", none,
-                401, 409, 409, 404, 403, 403));
+                401, 409, 409, 404, 403, 403, 403));
         rows.add(new Row("POST", "/api/waitlist/{id}/decline", () -> entry + "/decline", none,
-                401, 409, 409, 404, 403, 403));
+                401, 409, 409, 404, 403, 403, 403));
         rows.add(new Row("DELETE", "/api/waitlist/{id}",
                 () -> "api/waitlist/" + admin.post("api/waitlist", waitlistBody(w)).id(), none,
-                401, 204, 204, 404, 403, 403));
+                401, 204, 204, 404, 403, 403, 403));
 
         // Staff accounts and the audit trail: admins only.
         String target = "api/staff/" + w.staffTarget();
-        rows.add(new Row("GET", "/api/staff", () -> "api/staff", none, 401, 200, 403, 403, 403, 403));
+        rows.add(new Row("GET", "/api/staff", () -> "api/staff", none, 401, 200, 403, 403, 403, 403, 403));
         rows.add(new Row("POST", "/api/staff", () -> "api/staff",
-                () -> staff(unique("u").toLowerCase(Locale.ROOT), "ADMIN", null, null), 401, 201, 403, 403, 403, 403));
-        rows.add(new Row("GET", "/api/staff/{id}", () -> target, none, 401, 200, 403, 403, 403, 403));
+                () -> staff(unique("u").toLowerCase(Locale.ROOT), "ADMIN", null, null),
+                401, 201, 403, 403, 403, 403, 403));
+        rows.add(new Row("GET", "/api/staff/{id}", () -> target, none, 401, 200, 403, 403, 403, 403, 403));
         rows.add(new Row("PUT", "/api/staff/{id}", () -> target,
-                () -> staff("target." + w.staffTarget(), "COUNTER_STAFF", w.officeB(), null), 401, 200, 403, 403, 403,
-                403));
+                () -> staff("target." + w.staffTarget(), "COUNTER_STAFF", w.officeB(), null),
+                401, 200, 403, 403, 403, 403, 403));
         rows.add(new Row("POST", "/api/staff/{id}/password", () -> target + "/password",
-                () -> "{\"password\":\"" + PASSWORD + "\"}", 401, 200, 403, 403, 403, 403));
+                () -> "{\"password\":\"" + PASSWORD + "\"}", 401, 200, 403, 403, 403, 403, 403));
         for (String action : List.of("unlock", "disable", "enable")) {
             rows.add(new Row("POST", "/api/staff/{id}/" + action, () -> target + "/" + action, none,
-                    401, 200, 403, 403, 403, 403));
+                    401, 200, 403, 403, 403, 403, 403));
         }
-        rows.add(new Row("GET", "/api/audit", () -> "api/audit", none, 401, 200, 403, 403, 403, 403));
+        rows.add(new Row("GET", "/api/audit", () -> "api/audit", none, 401, 200, 403, 403, 403, 403, 403));
 
         // Session: open to all; GET needs some identity, DELETE always succeeds.
-        rows.add(new Row("GET", "/api/session", () -> "api/session", none, 401, 200, 200, 200, 200, 200));
+        rows.add(new Row("GET", "/api/session", () -> "api/session", none, 401, 200, 200, 200, 200, 200, 200));
         rows.add(new Row("POST", "/api/session", () -> "api/session",
                 // An unknown user: a wrong password for a real one would lock it out after three callers.
                 () -> "{\"username\":\"no.such.user\",\"password\":\"wrong password here\"}",
-                401, 401, 401, 401, 401, 401));
-        rows.add(new Row("DELETE", "/api/session", () -> "api/session", none, 204, 204, 204, 204, 204, 204));
+                401, 401, 401, 401, 401, 401, 401));
+        rows.add(new Row("DELETE", "/api/session", () -> "api/session", none, 204, 204, 204, 204, 204, 204, 204));
         return rows;
+    }
+
+    // --- what lists hold ---
+
+    /**
+     * A 200 to the right role says nothing about what the list holds: every list answers office B's staff and
+     * agency Y's partner with records of their own (so the filter is not merely empty) and none of office A's or
+     * agency X's, also when they ask for A's or X's records by a filter.
+     */
+    @Test
+    void noListHoldsAnotherOfficesOrAnotherAgencysRecords() {
+        World w = world();
+        long roomB = created("api/rooms", CatalogueIT.room(w.officeB(), "Room B", "INTERVIEW_ROOM"));
+        long clientB = created("api/clients", CatalogueIT.client(w.officeB(), "Client B", mobile(), null));
+        long serviceY = created("api/services", CatalogueIT.service(w.agencyY(), unique("SVY")));
+        long advisorY = created("api/advisors", CatalogueIT.advisor(w.agencyY(),
+                unique("y").toLowerCase(Locale.ROOT) + "@example.org", List.of(serviceY)));
+        long ruleY = created("api/advisors/" + advisorY + "/rules",
+                AvailabilityIT.rule("WE", "09:00", "12:00", null, "VIDEO_AT_SSO"));
+        long blackoutY = created("api/advisors/" + advisorY + "/blackouts", leave());
+        long closureY = created("api/agencies/" + w.agencyY() + "/closures", leave());
+        long tokenX = created("api/agencies/" + w.agencyX() + "/tokens", "{\"name\":\"X sync\"}");
+        long tokenY = created("api/agencies/" + w.agencyY() + "/tokens", "{\"name\":\"Y sync\"}");
+        long bookingB = insertBooking(serviceY, w.officeB(), advisorY, roomB, clientB, "BOOKED");
+        long waitlistB = created("api/waitlist", waitlistBody(w).replace("\"clientId\":" + w.clientA(),
+                "\"clientId\":" + clientB).replace("[" + w.officeA() + "]", "[" + w.officeB() + "]"));
+        Api counterB = w.callers()[3];
+        Api supervisorB = admin.as(account("SUPERVISOR", w.officeB(), null), PASSWORD);
+        Api partnerY = w.callers()[6];
+
+        for (Api staffB : List.of(counterB, supervisorB)) {
+            List<JsonObject> bookings = items(staffB, "api/bookings");
+            assertHolds(bookings, bookingB, "office B's bookings");
+            assertNone(bookings, b -> b.getJsonNumber("officeId").longValue() != w.officeB()
+                    && b.getJsonObject("client").getJsonNumber("officeId").longValue() != w.officeB(),
+                    "bookings neither held at office B nor of its clients");
+            assertNone(bookings, b -> b.getJsonNumber("id").longValue() == w.bookingA(), "office A's booking");
+            for (String filter : List.of("office=" + w.officeA(), "client=" + w.clientA(),
+                    "advisor=" + w.advisorX(), "agency=" + w.agencyX())) {
+                assertEquals(0, total(staffB, "api/bookings?" + filter), "office A's bookings by " + filter);
+            }
+
+            List<JsonObject> clients = items(staffB, "api/clients");
+            assertHolds(clients, clientB, "office B's clients");
+            assertNone(clients, c -> c.getJsonNumber("officeId").longValue() != w.officeB(), "other offices' clients");
+            for (String filter : List.of("office=" + w.officeA(), "mobile=%2B6590000001", "q=Client%20A")) {
+                assertEquals(0, total(staffB, "api/clients?" + filter), "office A's clients by " + filter);
+            }
+
+            List<JsonObject> waiting = items(staffB, "api/waitlist");
+            assertHolds(waiting, waitlistB, "office B's waitlist");
+            assertNone(waiting, e -> e.getJsonNumber("clientId").longValue() != clientB, "other offices' clients");
+            assertNone(items(staffB, "api/waitlist?service=" + w.serviceX()),
+                    e -> e.getJsonNumber("clientId").longValue() != clientB, "office A's waits by service");
+
+            // A client's busy times are for the client's own office to know.
+            var slots = staffB.get("api/slots?service=" + w.serviceX() + "&office=" + w.officeA() + "&client="
+                    + w.clientA());
+            assertEquals(400, slots.status(), slots::toString);
+        }
+
+        List<JsonObject> advisors = items(partnerY, "api/advisors");
+        assertHolds(advisors, advisorY, "agency Y's advisors");
+        assertNone(advisors, a -> a.getJsonNumber("agencyId").longValue() != w.agencyY(), "other agencies' advisors");
+        assertEquals(0, total(partnerY, "api/advisors?agency=" + w.agencyX()), "agency X's advisors by filter");
+        assertEquals(0, total(partnerY, "api/advisors?service=" + w.serviceX()), "agency X's advisors by service");
+        List<JsonObject> partnerBookings = items(partnerY, "api/bookings");
+        assertHolds(partnerBookings, bookingB, "bookings with agency Y's advisors");
+        assertNone(partnerBookings, b -> b.getJsonNumber("advisorId").longValue() != advisorY,
+                "bookings with other agencies' advisors");
+        for (String filter : List.of("agency=" + w.agencyX(), "advisor=" + w.advisorX(), "office=" + w.officeA(),
+                "client=" + w.clientA())) {
+            assertEquals(0, total(partnerY, "api/bookings?" + filter), "agency X's bookings by " + filter);
+        }
+        // Rules, blackouts, closures and tokens are listed per advisor or agency: X's paths answer Y with 404
+        // (the matrix), and Y's own lists hold none of X's.
+        assertEquals(List.of(ruleY), ids(array(partnerY, "api/advisors/" + advisorY + "/rules")));
+        assertEquals(List.of(blackoutY), ids(array(partnerY, "api/advisors/" + advisorY + "/blackouts")));
+        assertEquals(List.of(closureY), ids(array(partnerY, "api/agencies/" + w.agencyY() + "/closures")));
+        assertEquals(List.of(tokenY), ids(array(partnerY, "api/agencies/" + w.agencyY() + "/tokens")));
+        assertFalse(ids(array(admin, "api/agencies/" + w.agencyX() + "/tokens")).contains(tokenY));
+        assertTrue(ids(array(admin, "api/agencies/" + w.agencyX() + "/tokens")).contains(tokenX));
+        // Staff accounts and the audit trail are listed to admins only: nobody scoped gets a page of them at all.
+        for (Api caller : List.of(counterB, supervisorB, partnerY)) {
+            assertEquals(403, caller.get("api/staff").status());
+            assertEquals(403, caller.get("api/audit").status());
+        }
+        // A booking's history, alternatives and notifications are read through the booking's own scope check.
+        for (String part : List.of("", "/history", "/alternatives", "/notifications")) {
+            assertEquals(404, counterB.get("api/bookings/" + w.bookingA() + part).status(), part);
+            assertEquals(404, partnerY.get("api/bookings/" + w.bookingA() + part).status(), part);
+        }
+
+        // Not scoped by design: the catalogue every signed-in caller reads (offices, their closures, rooms,
+        // agencies, services, advisors for SSO staff, holidays). It must hold nothing about clients or secrets.
+        for (Api caller : List.of(counterB, supervisorB, partnerY)) {
+            for (String path : List.of("api/offices", "api/offices/" + w.officeA() + "/closures", "api/rooms",
+                    "api/agencies", "api/services", "api/advisors", "api/holidays")) {
+                var reply = caller.get(path);
+                assertEquals(200, reply.status(), path);
+                for (String secret : List.of("\"client", "\"mobile\"", "\"partialNric\"", "\"token\"",
+                        "\"referralNote\"", "\"password", "+6590000001")) {
+                    assertFalse(reply.body().contains(secret), path + " holds " + secret);
+                }
+            }
+        }
+    }
+
+    /** Every item of a paged list, page by page. */
+    private static List<JsonObject> items(Api caller, String path) {
+        List<JsonObject> items = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            var reply = caller.get(path + (path.contains("?") ? "&" : "?") + "size=200&page=" + page);
+            assertEquals(200, reply.status(), () -> path + " " + reply);
+            JsonObject json = reply.json();
+            json.getJsonArray("items").forEach(i -> items.add(i.asJsonObject()));
+            if (items.size() >= json.getInt("total") || json.getJsonArray("items").isEmpty()) {
+                return items;
+            }
+        }
+    }
+
+    private static int total(Api caller, String path) {
+        var reply = caller.get(path);
+        assertEquals(200, reply.status(), () -> path + " " + reply);
+        return reply.json().getInt("total");
+    }
+
+    private static List<JsonObject> array(Api caller, String path) {
+        var reply = caller.get(path);
+        assertEquals(200, reply.status(), () -> path + " " + reply);
+        return reply.structure().asJsonArray().stream().map(JsonObject.class::cast).toList();
+    }
+
+    private static List<Long> ids(List<JsonObject> items) {
+        return items.stream().map(i -> i.getJsonNumber("id").longValue()).toList();
+    }
+
+    private static void assertHolds(List<JsonObject> items, long id, String what) {
+        assertTrue(ids(items).contains(id), () -> what + " should hold " + id + ": " + items);
+    }
+
+    private static void assertNone(List<JsonObject> items, java.util.function.Predicate<JsonObject> foreign,
+                                   String what) {
+        List<JsonObject> leaked = items.stream().filter(foreign).toList();
+        assertEquals(List.of(), leaked, what);
     }
 
     // --- sign-in, lock-out, CSRF, cookies, tokens, logs ---
@@ -536,6 +696,7 @@ class SecurityIT {
         Api[] callers = {admin.anonymous(), admin,
                 admin.as(account("COUNTER_STAFF", officeA, null), PASSWORD),
                 admin.as(account("COUNTER_STAFF", officeB, null), PASSWORD),
+                admin.as(account("SUPERVISOR", officeA, null), PASSWORD),
                 admin.as(account("PARTNER", null, agencyX), PASSWORD),
                 admin.as(account("PARTNER", null, agencyY), PASSWORD)};
         return new World(officeA, officeB, roomA, agencyX, agencyY, serviceX, advisorX, ruleX, blackoutX, closureX,
@@ -559,22 +720,29 @@ class SecurityIT {
 
     /** A booking row of office A and advisor X in the given state, starting in half an hour (written by SQL). */
     private long insertBooking(World w, String status) {
+        return insertBooking(w.serviceX(), w.officeA(), w.advisorX(), w.roomA(), w.clientA(), status);
+    }
+
+    /** A booking row as the service would write it: in person with a room, or by video from home without. */
+    private static long insertBooking(long service, long office, long advisor, Long room, long client,
+                                      String status) {
         try (var db = java.sql.DriverManager.getConnection(System.getenv("LINKUP_DB_URL"), "root", "");
              var insert = db.prepareStatement("INSERT INTO booking (status, service_id, office_id, session_mode, "
                      + "advisor_id, room_id, client_id, starts_at, ends_at, hold_expires_at, created_by, created_at) "
-                     + "VALUES (?, ?, ?, 'IN_PERSON', ?, ?, ?, ?, ?, ?, 'it', ?)",
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'it', ?)",
                      java.sql.Statement.RETURN_GENERATED_KEYS)) {
             java.time.Instant start = java.time.Instant.now().plusSeconds(1800);
             insert.setString(1, status);
-            insert.setLong(2, w.serviceX());
-            insert.setLong(3, w.officeA());
-            insert.setLong(4, w.advisorX());
-            insert.setLong(5, w.roomA());
-            insert.setLong(6, w.clientA());
-            insert.setTimestamp(7, java.sql.Timestamp.from(start));
-            insert.setTimestamp(8, java.sql.Timestamp.from(start.plusSeconds(2700)));
-            insert.setTimestamp(9, status.equals("HELD") ? java.sql.Timestamp.from(start) : null);
-            insert.setTimestamp(10, java.sql.Timestamp.from(java.time.Instant.now()));
+            insert.setLong(2, service);
+            insert.setLong(3, office);
+            insert.setString(4, room == null ? "VIDEO_REMOTE" : "IN_PERSON");
+            insert.setLong(5, advisor);
+            insert.setObject(6, room);
+            insert.setLong(7, client);
+            insert.setTimestamp(8, java.sql.Timestamp.from(start));
+            insert.setTimestamp(9, java.sql.Timestamp.from(start.plusSeconds(2700)));
+            insert.setTimestamp(10, status.equals("HELD") ? java.sql.Timestamp.from(start) : null);
+            insert.setTimestamp(11, java.sql.Timestamp.from(java.time.Instant.now()));
             insert.executeUpdate();
             try (var keys = insert.getGeneratedKeys()) {
                 keys.next();

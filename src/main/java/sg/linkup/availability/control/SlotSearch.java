@@ -223,7 +223,7 @@ public class SlotSearch {
 
     private Map<Long, Office> offices(List<Long> ids) {
         if (ids == null || ids.isEmpty()) {
-            throw new InvalidInput("office", "name at least one office (the client's SSO)");
+            throw new InvalidInput("office", "name at least one office (any SSO the client can reach)");
         }
         if (ids.size() > MAX_OFFICES) {
             throw new InvalidInput("office", "at most " + MAX_OFFICES + " offices per search");

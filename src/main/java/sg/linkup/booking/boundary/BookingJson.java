@@ -27,7 +27,9 @@ public record BookingJson(long id, BookingStatus status, long serviceId, long of
 
     /** Enough to greet the client and speak their language, nothing to contact them with. */
     @Schema(name = "BookingClient")
-    public record ClientRef(long id, String firstName, Language language) {
+    public record ClientRef(long id, String firstName, Language language,
+                            @Schema(description = "the SSO that looks after the client; the session may be held at "
+                                    + "another (officeId of the booking)") Long officeId) {
     }
 
     static BookingJson of(Booking b, Client client, boolean partnerView) {
@@ -35,7 +37,7 @@ public record BookingJson(long id, BookingStatus status, long serviceId, long of
         boolean shareOutcome = partnerView || b.consentToShare();
         return new BookingJson(b.id(), b.status(), b.serviceId(), b.officeId(), b.mode(), b.advisorId(), b.roomId(),
                 new ClientRef(b.clientId(), client == null ? null : client.firstName(),
-                        client == null ? null : client.preferredLanguage()),
+                        client == null ? null : client.preferredLanguage(), client == null ? null : client.officeId()),
                 shown(b.session().start()), shown(b.session().end()), b.holdExpiresAt(),
                 shareReferral ? b.referralNote() : null, b.consentToShare(), b.videoLink(), b.sequence(), b.outcome(),
                 shareOutcome ? b.outcomeNote() : null, b.cancelReason(), b.clientConfirmedAt(), b.checkedInAt(), b.startedAt(),

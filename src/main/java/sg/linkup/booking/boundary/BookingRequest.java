@@ -17,13 +17,14 @@ import sg.linkup.directory.entity.SessionMode;
 public record BookingRequest(
         @Schema(description = "book this hold; the slot fields are then ignored") Long holdId,
         Long serviceId,
-        @Schema(description = "the client's SSO") Long officeId,
+        @Schema(description = "the SSO the session is held at: any active one, not only the client's") Long officeId,
         SessionMode mode,
         @Schema(example = "2026-12-01T10:00:00+08:00") OffsetDateTime start,
         @Schema(description = "default: the advisor slot search suggests") Long advisorId,
         @Schema(description = "default: the room slot search suggests") Long roomId,
         Long clientId,
-        @Valid @Schema(description = "a client to register at officeId and book at once, instead of clientId")
+        @Valid @Schema(description = "a client to register at one of the caller's offices (its officeId) and book "
+                + "at once, instead of clientId")
         ClientJson client,
         @Size(max = Booking.NOTE_LENGTH) String referralNote,
         @Schema(description = "the client agrees that the partner may read the referral note")

@@ -119,7 +119,9 @@ public class BookingsResource {
     }
 
     @GET
-    @Operation(summary = "Search bookings", description = "By office, Singapore day, advisor, agency, status, client")
+    @Operation(summary = "Search bookings", description = "By office (where the session is held), Singapore day, "
+            + "advisor, agency, status, client. SSO staff find their offices' clients' bookings at any office and "
+            + "every session held at their offices; partners those with their agency's advisors")
     @Transactional
     public Page<BookingJson> search(@QueryParam("office") Long office, @QueryParam("day") String dayText,
                                     @QueryParam("advisor") Long advisor, @QueryParam("agency") Long agency,
@@ -129,7 +131,7 @@ public class BookingsResource {
         Set<Long> offices = caller.officeScope().filter(s -> caller.agencyScope().isEmpty()).orElse(null);
         Long ownAgency = caller.agencyScope().orElse(null);
         return Listing.of(em, Booking.class, "startsAt")
-                .when(offices, (cb, b) -> b.get("officeId").in(offices))
+                .when(offices, (cb, b, query) -> BookingAccess.seenByStaffOf(offices, cb, b, query))
                 .when(ownAgency, (cb, b) -> b.get("advisorId").in(agencyAdvisors(ownAgency)))
                 .when(office, (cb, b) -> cb.equal(b.get("officeId"), office))
                 .when(day, (cb, b) -> cb.and(
@@ -166,7 +168,7 @@ public class BookingsResource {
                     return bookings.confirm(body.holdId(), body.referral(), actor);
                 } else if (body.client() != null) {
                     access.office(body.officeId());
-                    access.office(body.client().officeId());
+                    access.clientOffice(body.client().officeId());
                     Office office = Lookup.reference(em, Office.class, body.client().officeId(), "client.officeId");
                     return bookings.bookNewClient(body.wanted(null), body.client().contact(), office,
                             body.referral(), actor, scopedKey);

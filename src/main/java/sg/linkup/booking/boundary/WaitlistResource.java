@@ -117,8 +117,8 @@ public class WaitlistResource {
         Client client = access.client(body.clientId());
         Lookup.reference(em, Service.class, body.serviceId(), "serviceId");
         if (body.officeIds() != null) {
-            body.officeIds().forEach(office -> Lookup.reference(em, sg.linkup.directory.entity.Office.class, office,
-                    "officeIds"));
+            // Any active SSOs, not only the caller's: the offer is held wherever the client can go.
+            body.officeIds().forEach(office -> access.activeOffice(office, "officeIds"));
         }
         WaitlistEntry entry = waitlist.add(new WaitlistEntry(client.id(), body.serviceId(), body.officeIds(),
                 body.firstDay(), body.lastDay(), Boolean.TRUE.equals(body.urgent()), caller.identity().name(),

@@ -317,7 +317,7 @@ public class Bookings {
             throw new InvalidInput("clientId", "is required");
         }
         if (wanted.officeId() == null) {
-            throw new InvalidInput("officeId", "is required (the client's SSO)");
+            throw new InvalidInput("officeId", "is required (the SSO the session is held at)");
         }
         SlotSearch.Found found;
         try {

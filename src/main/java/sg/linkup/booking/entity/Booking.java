@@ -42,7 +42,10 @@ public class Booking {
     @Column(name = "service_id", nullable = false, updatable = false)
     private long serviceId;
 
-    /** The client's SSO: counter staff there look after the booking, whichever the mode. */
+    /**
+     * The SSO the session is held at (for VIDEO_REMOTE, whose hours it keeps): any active SSO, not only the
+     * client's own. Its staff check the client in; the client's own office looks after the booking too.
+     */
     @Column(name = "office_id", nullable = false)
     private long officeId;
 

@@ -8,8 +8,12 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.criteria.AbstractQuery;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import sg.linkup.directory.entity.Language;
 import sg.linkup.directory.entity.Office;
 import sg.linkup.platform.CatalogueEntry;
@@ -94,6 +98,13 @@ public class Client extends CatalogueEntry {
         this.email = email == null || email.isBlank() ? null : email.strip();
         this.smsConsent = contact.smsConsent();
         this.partialNric = contact.partialNric();
+    }
+
+    /** The ids of the clients these offices look after, as a subquery of another list's query. */
+    public static Subquery<Long> idsLookedAfterBy(Collection<Long> officeIds, AbstractQuery<?> query) {
+        Subquery<Long> ids = query.subquery(Long.class);
+        Root<Client> client = ids.from(Client.class);
+        return ids.select(client.get("id")).where(client.get("officeId").in(officeIds));
     }
 
     /** Hands the client to an SSO (on registration, or when they move). */

@@ -9,7 +9,10 @@ import sg.linkup.platform.RoleChecks;
 public enum Role {
     /** Everything, including staff accounts and the catalogue. */
     ADMIN,
-    /** Books, reschedules, cancels and checks in clients at its offices; sees those offices' clients. */
+    /**
+     * Books its offices' clients at any SSO; sees, reschedules, cancels and checks in their bookings and every
+     * session held at its offices; sees its offices' clients.
+     */
     COUNTER_STAFF,
     /** Reads what counter staff of its offices read (and reports), changes nothing. */
     SUPERVISOR,
