@@ -9,7 +9,6 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
 import sg.linkup.booking.control.Bookings;
@@ -101,20 +100,6 @@ public class BookingAccess {
     void clientOffice(Long officeId) {
         if (officeId != null && !caller.reachesOffice(officeId)) {
             throw new InvalidInput("client.officeId", "no active office with id " + officeId);
-        }
-    }
-
-    /** The version named by If-Match ("3" or W/"3"), or null when the caller sent none. */
-    static Long ifMatch(HttpHeaders headers) {
-        String value = headers.getHeaderString(HttpHeaders.IF_MATCH);
-        if (value == null || value.isBlank() || value.strip().equals("*")) {
-            return null;
-        }
-        String digits = value.strip().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Long.parseLong(digits);
-        } catch (NumberFormatException e) {
-            throw new InvalidInput("If-Match", "send the ETag of the booking as you read it, e.g. \"3\"");
         }
     }
 

@@ -50,6 +50,7 @@ import sg.linkup.directory.control.Advisors;
 import sg.linkup.directory.entity.Office;
 import sg.linkup.directory.entity.SessionMode;
 import sg.linkup.platform.Clocks;
+import sg.linkup.platform.ETags;
 import sg.linkup.platform.InvalidInput;
 import sg.linkup.platform.Listing;
 import sg.linkup.platform.Lookup;
@@ -213,7 +214,7 @@ public class BookingsResource {
         }
         access.office(body.officeId());
         try {
-            Booking moved = bookings.reschedule(id, BookingAccess.ifMatch(headers), new Bookings.Wanted(
+            Booking moved = bookings.reschedule(id, ETags.ifMatch(headers), new Bookings.Wanted(
                     current.serviceId(), body.officeId(), body.mode(), body.start().toInstant(), body.advisorId(),
                     body.roomId(), current.clientId()), caller.actor());
             return access.answer(moved, Response.Status.OK);
@@ -230,7 +231,7 @@ public class BookingsResource {
     @RolesAllowed({ADMIN, COUNTER_STAFF, PARTNER})
     public Response cancel(@PathParam("id") long id, CancelJson body) {
         access.readable(id);
-        Booking cancelled = bookings.cancel(id, BookingAccess.ifMatch(headers), body == null ? null : body.reason(),
+        Booking cancelled = bookings.cancel(id, ETags.ifMatch(headers), body == null ? null : body.reason(),
                 caller.actor());
         return access.answer(cancelled, Response.Status.OK);
     }
@@ -241,7 +242,7 @@ public class BookingsResource {
     @RolesAllowed({ADMIN, COUNTER_STAFF})
     public Response checkIn(@PathParam("id") long id) {
         access.readable(id);
-        return access.answer(bookings.checkIn(id, BookingAccess.ifMatch(headers), caller.actor()),
+        return access.answer(bookings.checkIn(id, ETags.ifMatch(headers), caller.actor()),
                 Response.Status.OK);
     }
 
@@ -251,7 +252,7 @@ public class BookingsResource {
     @RolesAllowed({ADMIN, PARTNER})
     public Response start(@PathParam("id") long id) {
         access.readable(id);
-        return access.answer(bookings.start(id, BookingAccess.ifMatch(headers), caller.actor()), Response.Status.OK);
+        return access.answer(bookings.start(id, ETags.ifMatch(headers), caller.actor()), Response.Status.OK);
     }
 
     @POST
@@ -260,7 +261,7 @@ public class BookingsResource {
     @RolesAllowed({ADMIN, PARTNER})
     public Response complete(@PathParam("id") long id, OutcomeJson body) {
         access.readable(id);
-        return access.answer(bookings.complete(id, BookingAccess.ifMatch(headers),
+        return access.answer(bookings.complete(id, ETags.ifMatch(headers),
                 body == null ? null : body.outcome(), body == null ? null : body.note(), caller.actor()),
                 Response.Status.OK);
     }
