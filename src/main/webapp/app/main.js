@@ -90,14 +90,18 @@ async function draw(found, screen, session) {
     leaveScreen = null;
   }
   drawHeader(header, session, found.route?.section, { onSignOut: signOutNow });
+  // Each screen draws into its own box: when the officer moves on before a slow answer arrives, the screen left
+  // behind writes into a box no longer on the page instead of over the new one.
+  const box = h('div', { class: 'screen' });
+  main.replaceChildren(box);
   try {
-    leaveScreen = (await screen.render(main, { ...found, session, app })) || null;
+    leaveScreen = (await screen.render(box, { ...found, session, app })) || null;
   } catch (error) {
-    if (error.status === 401) {
-      return;  // whenSignedOut has taken the officer to sign-in
+    if (error.status === 401 || !box.isConnected) {
+      return;  // whenSignedOut has taken the officer to sign-in, or they have moved on
     }
-    page(main, 'Something went wrong');
-    main.append(h('p', {}, error.message));
+    page(box, 'Something went wrong');
+    box.append(h('p', {}, error.message));
   }
 }
 

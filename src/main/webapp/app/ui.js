@@ -83,6 +83,12 @@ export function maskMobile(e164) {
   return `${country}****${digits.slice(-4)}`;
 }
 
+/** "+6591234567" → "+65 9123 4567", as people read a Singapore number; others as stored. */
+export function formatMobile(e164) {
+  const local = /^\+65(\d{4})(\d{4})$/.exec(e164 || '');
+  return local ? `+65 ${local[1]} ${local[2]}` : e164 || '';
+}
+
 const SINGAPORE = new Intl.DateTimeFormat('en-SG', {
   timeZone: 'Asia/Singapore', day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit',
 });
@@ -92,7 +98,11 @@ export function singaporeTime(instant) {
   return instant ? SINGAPORE.format(new Date(instant)) : '';
 }
 
-/** Enter in an sgds-input does not submit its form (the real input sits in a shadow root): this makes it. */
+/**
+ * Enter in an sgds-input does not submit its form (the real input sits in a shadow root): this makes it. Forms carry
+ * no `novalidate` and fields no `required`: SGDS 3.8.0 then skips setting up its form internals and throws on every
+ * keystroke; the API is the one judge of input, and its answer becomes the error summary.
+ */
 export function submitOnEnter(form) {
   form.addEventListener('keydown', event => {
     if (event.key === 'Enter' && event.target instanceof HTMLElement && event.target.localName === 'sgds-input') {

@@ -4,7 +4,7 @@
 import { get } from '../api.js';
 import { link } from '../router.js';
 import { WRITE_CLIENTS } from '../routes.js';
-import { alert, h, page, singaporeTime } from '../ui.js';
+import { alert, formatMobile, h, page, singaporeTime } from '../ui.js';
 import { LANGUAGES, smsStatus } from './clients.js';
 
 /** What went wrong and what the officer can do about it, per Client.SmsProblem. */
@@ -34,7 +34,7 @@ export async function render(main, { params, query, session }) {
       : null));
   }
   main.append(h('dl', { class: 'details' },
-    row('Mobile', client.mobile),
+    row('Mobile', formatMobile(client.mobile)),
     row('Texts', smsStatus(client)),
     row('Language for texts', LANGUAGES[client.preferredLanguage] ?? client.preferredLanguage),
     row('Email', client.email || 'None given'),

@@ -4,7 +4,7 @@
 
 import { get, post, put } from '../api.js';
 import { go, link } from '../router.js';
-import { errorSummary, h, markField, page, submitOnEnter, valueOf } from '../ui.js';
+import { errorSummary, formatMobile, h, markField, page, submitOnEnter, valueOf } from '../ui.js';
 import { friendly, LANGUAGES } from './clients.js';
 
 const ORDER = ['name', 'mobile', 'preferredLanguage', 'email', 'partialNric', 'smsConsent', 'officeId'];
@@ -13,17 +13,16 @@ export async function render(main, { params, query, session }) {
   const editing = Boolean(params.id);
   const existing = editing ? (await get(`api/clients/${encodeURIComponent(params.id)}`)).body : null;
   const offices = await officesOf(session);
-  page(main, editing ? `Change details: ${existing.name}` : 'Register a new client', { focus: query.fix !== 'mobile' });
+  const heading = page(main, editing ? `Change details: ${existing.name}` : 'Register a new client', { focus: false });
 
   const fields = {
-    name: h('sgds-input', { label: 'Full name', id: 'name', name: 'name', placeholder: '', required: true,
+    name: h('sgds-input', { label: 'Full name', id: 'name', name: 'name', placeholder: '',
       hintText: 'As on the NRIC or passport' }),
     mobile: h('sgds-input', { label: 'Mobile number', id: 'mobile', name: 'mobile', type: 'tel', placeholder: '',
-      required: true, hintText: 'Singapore numbers need no +65, for example 9123 4567' }),
-    preferredLanguage: h('sgds-radio-group', { label: 'Language for texts', id: 'preferredLanguage',
-      name: 'preferredLanguage' },
-    Object.entries(LANGUAGES).map(([code, name]) => h('sgds-radio', { value: code, id: `language-${code}` }, name))),
-    email: h('sgds-input', { label: 'Email (optional)', id: 'email', name: 'email', type: 'email', placeholder: '',
+      hintText: 'Singapore numbers need no +65, for example 9123 4567' }),
+    preferredLanguage: languageField(),
+    // type text: a browser-checked email field would block the submit before the API could explain the problem.
+    email: h('sgds-input', { label: 'Email (optional)', id: 'email', name: 'email', placeholder: '',
       hintText: 'Calendar invitations go here' }),
     partialNric: h('sgds-input', { label: 'NRIC or FIN, last 4 characters (optional)', id: 'partialNric',
       name: 'partialNric', placeholder: '', hintText: 'Three digits and the letter, for example 567D. Never the full NRIC.' }),
@@ -35,8 +34,18 @@ export async function render(main, { params, query, session }) {
     name: query.name ?? '', mobile: query.mobile ?? '', preferredLanguage: 'EN', smsConsent: true,
     officeId: offices.length === 1 ? offices[0].id : undefined,
   };
+  const problems = h('div');
+  const submit = h('sgds-button', { type: 'submit', variant: 'primary', id: 'save' },
+    editing ? 'Save changes' : 'Register client');
+  const form = h('form', { class: 'form' },
+    fields.name, fields.mobile, fields.preferredLanguage, fields.email, fields.partialNric, fields.smsConsent,
+    fields.officeId.element,
+    h('div', { class: 'actions' }, submit,
+      h('a', { href: editing ? link(`clients/${existing.id}`) : link('clients') }, 'Cancel')));
+  main.append(problems, form);
+  // Values only once the fields are in the page: an SGDS field given a value before it is connected throws.
   fields.name.value = values.name ?? '';
-  fields.mobile.value = values.mobile ?? '';
+  fields.mobile.value = formatMobile(values.mobile ?? '');
   fields.preferredLanguage.value = values.preferredLanguage ?? 'EN';
   fields.email.value = values.email ?? '';
   fields.partialNric.value = values.partialNric ?? '';
@@ -45,20 +54,7 @@ export async function render(main, { params, query, session }) {
     fields.officeId.select.value = values.officeId ?? '';
   }
 
-  const problems = h('div');
-  const submit = h('sgds-button', { type: 'submit', variant: 'primary', id: 'save' },
-    editing ? 'Save changes' : 'Register client');
-  const form = h('form', { class: 'form', novalidate: true },
-    fields.name, fields.mobile, fields.preferredLanguage, fields.email, fields.partialNric, fields.smsConsent,
-    fields.officeId.element,
-    h('div', { class: 'actions' }, submit,
-      h('a', { href: editing ? link(`clients/${existing.id}`) : link('clients') }, 'Cancel')));
-  main.append(problems, form);
   submitOnEnter(form);
-  if (query.fix === 'mobile') {
-    await fields.mobile.updateComplete;
-    fields.mobile.focus();
-  }
 
   form.addEventListener('submit', async event => {
     event.preventDefault();
@@ -87,7 +83,8 @@ export async function render(main, { params, query, session }) {
         const message = explain(field, byField[field]);
         const control = fields[field].select ?? fields[field];
         markField(control, message);
-        return { message, target: control instanceof Element ? control : null };
+        const target = control instanceof Element && control.localName === 'fieldset' ? control.querySelector('input') : control;
+        return { message, target: target instanceof Element ? target : null };
       });
       const unplaced = error.violations.filter(v => !ORDER.includes(v.field));
       const summary = errorSummary(listed.length || unplaced.length
@@ -101,6 +98,11 @@ export async function render(main, { params, query, session }) {
       submit.loading = false;
     }
   });
+
+  // Focus once every SGDS field has drawn: a component finishing later must not take it away again.
+  await Promise.all([...form.querySelectorAll('*')].map(element => element.updateComplete).filter(Boolean));
+  await new Promise(requestAnimationFrame);
+  (query.fix === 'mobile' ? fields.mobile : heading).focus();
 }
 
 /** The API's words made into an instruction for the officer. */
@@ -120,6 +122,30 @@ async function officesOf(session) {
   const { body } = await get('api/offices', { query: { active: true, size: 200 } });
   const mine = session.officeIds?.length ? body.items.filter(office => session.officeIds.includes(office.id)) : body.items;
   return mine;
+}
+
+/**
+ * Native radios in a fieldset (GOV.UK's pattern): SGDS 3.8.0's sgds-radio nests a focusable input inside a focusable
+ * role="radio" host (axe: nested-interactive), takes focus whenever it is checked, and draws its dot as a data: image
+ * the CSP refuses. `value` reads and sets the choice like an SGDS field.
+ */
+function languageField() {
+  const fieldset = h('fieldset', { id: 'preferredLanguage', class: 'choice-group', 'aria-describedby': 'preferredLanguage-error' },
+    h('legend', { class: 'field-label' }, 'Language for texts'),
+    h('p', { class: 'field-error', id: 'preferredLanguage-error', hidden: true }),
+    Object.entries(LANGUAGES).map(([code, name]) => h('div', { class: 'choice' },
+      h('input', { type: 'radio', name: 'preferredLanguage', id: `language-${code}`, value: code }),
+      h('label', { for: `language-${code}` }, name))));
+  Object.defineProperty(fieldset, 'value', {
+    get: () => fieldset.querySelector('input:checked')?.value ?? '',
+    set: code => {
+      const radio = fieldset.querySelector(`input[value="${code}"]`);
+      if (radio) {
+        radio.checked = true;
+      }
+    },
+  });
+  return fieldset;
 }
 
 /** One office: said, not asked. Several (an officer covering two SSOs, or an admin): a select. */

@@ -9,10 +9,11 @@ import { alert, errorSummary, h, markField, maskMobile, page, submitOnEnter, val
 
 export const LANGUAGES = { EN: 'English', ZH: 'Chinese', MS: 'Malay', TA: 'Tamil' };
 
+/** Short enough for SGDS's badge (it cuts longer words off at 192 px); the column header says "Texts". */
 export const SMS_PROBLEMS = {
-  INVALID_NUMBER: 'Texts failing: number not valid',
-  UNSUBSCRIBED: 'Texts failing: number blocks texts',
-  OPTED_OUT: 'Texts stopped: client replied STOP',
+  INVALID_NUMBER: 'Number not valid',
+  UNSUBSCRIBED: 'Number blocks texts',
+  OPTED_OUT: 'Replied STOP',
 };
 
 /** What the officer typed, as the API's parameter: mobile, nric (partial; a full one is refused there) or q. */
@@ -34,8 +35,7 @@ export async function render(main, { query, session }) {
     label: 'Mobile number, partial NRIC or name', id: 'find', name: 'find', placeholder: '', type: 'search',
     hintText: 'For example 9123 4567, 567D or Tan',
   });
-  find.value = query.find ?? '';
-  const form = h('form', { class: 'search-row', novalidate: true, role: 'search' },
+  const form = h('form', { class: 'search-row', role: 'search' },
     find, h('sgds-button', { type: 'submit', variant: 'primary', id: 'search' }, 'Search'));
   const problems = h('div');
   const results = h('div', { id: 'results' });
@@ -47,6 +47,8 @@ export async function render(main, { query, session }) {
         'Register a new client') : null,
       h('a', { href: link('clients', { smsProblem: 'true' }), id: 'sms-problems' }, 'Clients whose texts are failing')),
     results);
+  // Only once it is in the page: an SGDS field given a value before it is connected throws (no form internals yet).
+  find.value = query.find ?? '';
   submitOnEnter(form);
   form.addEventListener('submit', event => {
     event.preventDefault();
@@ -104,7 +106,7 @@ async function show(area, params, description, { mayWrite, onFieldError, registe
 
 function table(clients) {
   const head = ['Name', 'Mobile', 'NRIC (last 4)', 'Language', 'Texts'];
-  return h('sgds-table', { role: 'table', 'aria-labelledby': 'results-caption', id: 'results-table' },
+  const table = h('sgds-table', { role: 'table', 'aria-labelledby': 'results-caption', id: 'results-table' },
     h('sgds-table-row', {}, head.map(text => h('sgds-table-head', {}, text))),
     clients.map(client => h('sgds-table-row', {},
       h('sgds-table-cell', {}, h('a', { href: link(`clients/${client.id}`) }, client.name),
@@ -113,6 +115,10 @@ function table(clients) {
       h('sgds-table-cell', {}, client.partialNric ?? '—'),
       h('sgds-table-cell', {}, LANGUAGES[client.preferredLanguage] ?? client.preferredLanguage),
       h('sgds-table-cell', {}, smsStatus(client)))));
+  // SGDS 3.8.0 wraps the rows in a focusable div (for scrolling), which breaks the table's row ownership for
+  // assistive technology (axe: aria-required-children). This table never scrolls sideways; the div need not focus.
+  table.updateComplete.then(() => table.shadowRoot?.querySelector('div[tabindex]')?.removeAttribute('tabindex'));
+  return table;
 }
 
 /** Status as words and colour: a badge whose text says the problem. */
@@ -121,7 +127,7 @@ export function smsStatus(client) {
     return h('sgds-badge', { variant: 'danger' }, SMS_PROBLEMS[client.smsProblem] ?? client.smsProblem);
   }
   return client.smsConsent ? h('sgds-badge', { variant: 'success' }, 'Texts OK')
-    : h('sgds-badge', { variant: 'neutral' }, 'No texts (no consent)');
+    : h('sgds-badge', { variant: 'neutral' }, 'No consent');
 }
 
 /** The API's words for a field, said for a counter officer. */

@@ -8,18 +8,19 @@ export function render(main, { app }) {
   page(main, 'Sign in to Linkup');
   const flash = app.takeFlash();
   const problems = h('div');
-  const username = h('sgds-input', { label: 'Username', name: 'username', id: 'username', placeholder: '', required: true });
+  const username = h('sgds-input', { label: 'Username', name: 'username', id: 'username', placeholder: '' });
   const password = h('sgds-input', {
-    label: 'Password', name: 'password', id: 'password', type: 'password', placeholder: '', required: true,
+    label: 'Password', name: 'password', id: 'password', type: 'password', placeholder: '',
   });
   const submit = h('sgds-button', { type: 'submit', variant: 'primary', id: 'sign-in' }, 'Sign in');
-  const form = h('form', { class: 'form form-narrow', novalidate: true, 'aria-labelledby': 'signin-heading' },
+  const form = h('form', { class: 'form form-narrow', 'aria-labelledby': 'signin-heading' },
     username, password, h('div', { class: 'actions' }, submit));
   main.querySelector('h1').id = 'signin-heading';
   main.append(flash ? alert(flash.variant, flash.text) : '', problems, form);
   submitOnEnter(form);
   autocomplete(username, 'username');
   autocomplete(password, 'current-password');
+  passwordToggle(password);
 
   form.addEventListener('submit', async event => {
     event.preventDefault();
@@ -64,4 +65,30 @@ function show(area, summary) {
 async function autocomplete(input, value) {
   await input.updateComplete;
   input.shadowRoot?.querySelector('input')?.setAttribute('autocomplete', value);
+}
+
+/**
+ * SGDS 3.8.0's show-password eye is a focusable role="button" with no name that ignores Enter and Space: give it a
+ * name that says what it does, a pressed state, and the keys a button answers to.
+ */
+async function passwordToggle(input) {
+  await input.updateComplete;
+  const eye = input.shadowRoot?.querySelector('sgds-icon[role="button"]');
+  if (!eye) {
+    return;
+  }
+  const describe = () => {
+    const shown = input.shadowRoot.querySelector('input')?.type === 'text';
+    eye.setAttribute('aria-label', 'Show password');
+    eye.setAttribute('aria-pressed', String(shown));
+  };
+  describe();
+  eye.addEventListener('click', () => input.updateComplete.then(describe));
+  eye.addEventListener('keydown', event => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      event.stopPropagation();  // Enter here shows the password; it does not submit
+      eye.click();
+    }
+  });
 }
