@@ -327,6 +327,9 @@ class SecurityIT {
                 () -> "{\"username\":\"no.such.user\",\"password\":\"wrong password here\"}",
                 401, 401, 401, 401, 401, 401, 401));
         rows.add(new Row("DELETE", "/api/session", () -> "api/session", none, 204, 204, 204, 204, 204, 204, 204));
+        // What the screens read before sign-in (official masthead, idle limit): open to everyone.
+        rows.add(new Row("GET", "/api/ui-settings", () -> "api/ui-settings", none, 200, 200, 200, 200, 200, 200,
+                200));
         return rows;
     }
 

@@ -1,0 +1,32 @@
+// The frame around every screen: the official masthead (only when configured), the main navigation built from the
+// route table for the signed-in role, who is signed in, and the sign-out button.
+
+import { navigationFor } from './routes.js';
+import { h } from './ui.js';
+
+const ROLE_NAMES = {
+  ADMIN: 'Administrator',
+  COUNTER_STAFF: 'Counter staff',
+  SUPERVISOR: 'Supervisor',
+  PARTNER: 'Partner agency',
+};
+
+/** "A Singapore Government Agency Website": only a site on a gov.sg domain may show it (linkup.ui.official-masthead). */
+export function showMasthead(slot, official) {
+  slot.replaceChildren(official ? h('sgds-masthead') : '');
+}
+
+/** Draws the header for a session (or for nobody), marking `section` as the current one. */
+export function drawHeader(header, session, section, { onSignOut }) {
+  const items = session ? navigationFor(session.role).map(route => {
+    const current = route.section === section;
+    return h('sgds-mainnav-item', { active: current },
+      h('a', { href: `#/${route.path}`, 'aria-current': current ? 'page' : null }, route.nav));
+  }) : [];
+  const user = session ? h('div', { slot: 'end', class: 'app-user' },
+    h('span', { class: 'app-user-name' }, `${session.username} · ${ROLE_NAMES[session.role] ?? session.role}`),
+    h('sgds-button', { variant: 'outline', size: 'sm', id: 'sign-out', 'on:click': onSignOut }, 'Sign out')) : null;
+  header.replaceChildren(h('sgds-mainnav', { 'prop:brandHref': '#/', expand: 'md' },
+    h('span', { slot: 'brand', class: 'app-brand' }, 'Linkup'),
+    items, user));
+}

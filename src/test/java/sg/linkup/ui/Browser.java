@@ -1,0 +1,272 @@
+package sg.linkup.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A counter officer's browser for the journey tests: Debian's chromium driven through chromium-driver, with the
+ * few moves the screens need, each aware of SGDS's shadow roots (a CSS selector does not reach into
+ * {@code sgds-input}; its real {@code <input>} lives in the shadow root). Every {@link #check} runs axe-core on
+ * the page as it is and saves a screenshot under {@code target/screenshots/}.
+ */
+final class Browser implements AutoCloseable {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String DRIVER = "/usr/bin/chromedriver";
+    private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+    private final String base;
+    private final Path screenshots;
+    private final List<String> accessibilityFindings = new ArrayList<>();
+    private final List<String> consoleErrors = new ArrayList<>();
+    private int step;
+
+    Browser(URL deployment, String journey) throws IOException {
+        if (!new File(CHROMIUM).canExecute() || !new File(DRIVER).canExecute()) {
+            fail("The browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver"
+                    + " (.ci/run installs them)");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        Path profile = Files.createTempDirectory("chromium-profile");
+        // Headless, and none of Chromium's calls home: this network refuses them, and they only slow the start.
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+                "--no-first-run", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        // An explicit driver: Selenium Manager would otherwise try to download one.
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(15));
+        // Chromium keeps a Secure cookie only from a secure context; http://localhost is one, the host name Arquillian
+        // reports may not be. So the session cookie keeps its production flags in these tests too.
+        this.base = deployment.toString().replaceFirst("^http://[^/:]+", "http://localhost").replaceAll("/+$", "") + "/";
+        this.screenshots = Path.of("target", "screenshots", journey);
+        Files.createDirectories(screenshots);
+        try (var old = Files.list(screenshots)) {  // a shorter run must not leave an earlier run's steps behind
+            for (Path file : old.toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    /** Opens a screen by its route, e.g. "#/clients". */
+    Browser open(String route) {
+        driver.get(base + route);
+        return this;
+    }
+
+    /** Waits until an element of the light DOM shows, e.g. the h1 with a text. */
+    WebElement await(By by) {
+        return wait.until(d -> {
+            List<WebElement> found = d.findElements(by);
+            return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0);
+        });
+    }
+
+    /** Waits for the screen's heading to say this. */
+    Browser atHeading(String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(15))
+                .ignoring(StaleElementReferenceException.class)  // the old screen's h1, replaced as it was read
+                .withMessage(() -> "heading '" + text + "', but the page shows '" + heading() + "'")
+                .until(d -> text.equals(heading()));
+        return this;
+    }
+
+    String heading() {
+        List<WebElement> h1 = driver.findElements(By.cssSelector("main h1"));
+        return h1.isEmpty() ? "" : h1.get(0).getText();
+    }
+
+    /** Types into the real input inside an sgds-input, replacing what was there. */
+    Browser type(String hostId, String text) {
+        // SGDS may swap its inner <input> while it redraws (e.g. on turning invalid): then find it again and retype.
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement input = inner(hostId, "input");
+            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+            input.sendKeys(text);
+            return true;
+        });
+        return this;
+    }
+
+    /** The value of the real input inside an sgds-input. */
+    String valueOf(String hostId) {
+        return inner(hostId, "input").getDomProperty("value");
+    }
+
+    /** Presses Enter where the cursor is (the forms submit on Enter, as officers expect). */
+    Browser enter(String hostId) {
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            inner(hostId, "input").sendKeys(Keys.ENTER);
+            return true;
+        });
+        return this;
+    }
+
+    /**
+     * Clicks an SGDS button by its id, as a mouse would: at the host's centre, where the browser's hit test finds
+     * the inner button (clicking the inner element directly is refused as "intercepted" by its own host).
+     */
+    Browser click(String id) {
+        await(By.id(id)).click();
+        return this;
+    }
+
+    /** Clicks a plain link by its text. */
+    Browser clickLink(String text) {
+        // Retried while the screen is still being redrawn under the pointer (its data arriving).
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            await(By.linkText(text)).click();
+            return true;
+        });
+        return this;
+    }
+
+    /** The text SGDS shows under a field when it is invalid. */
+    String fieldError(String hostId) {
+        WebElement host = await(By.id(hostId));
+        return wait.until(d -> {
+            List<WebElement> feedback = host.getShadowRoot().findElements(By.cssSelector(".invalid-feedback"));
+            return feedback.isEmpty() ? null : feedback.get(0).getText();
+        });
+    }
+
+    WebElement inner(String hostId, String selector) {
+        WebElement host = await(By.id(hostId));
+        return wait.until(d -> {
+            List<WebElement> found = host.getShadowRoot().findElements(By.cssSelector(selector));
+            return found.isEmpty() ? null : found.get(0);
+        });
+    }
+
+    /** The element that has keyboard focus, described by id or tag (across shadow roots: the host). */
+    String focused() {
+        return (String) ((JavascriptExecutor) driver).executeScript(
+                "const a = document.activeElement; return a ? (a.id || a.className || a.localName) : '';");
+    }
+
+    /** How many elements match, without waiting. */
+    int count(By by) {
+        return driver.findElements(by).size();
+    }
+
+    /** Waits until keyboard focus is on this element (a screen moves focus once its data has arrived). */
+    String focusReaches(String expected) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> expected.equals(focused()));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // the assertion that follows says where the focus is instead
+        }
+        return focused();
+    }
+
+    String text(By by) {
+        return await(by).getText();
+    }
+
+    /**
+     * A state worth a look: saves the screenshot "NN-name.png" and runs axe-core (WCAG 2.1 A and AA, inside shadow
+     * roots too). Findings are collected, and {@link #assertAccessible} fails the test with all of them.
+     */
+    Browser check(String name) {
+        waitForComponents();
+        step++;
+        Path file = screenshots.resolve("%02d-%s.png".formatted(step, name));
+        try {
+            Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        consoleErrors.addAll(newConsoleErrors());
+        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
+        // axe re-reads the style sheets itself (inline <style>, @imports against the page's URL): under the CSP that
+        // logs refusals and 404s of its own, which say nothing about the app. They are read and dropped here.
+        driver.manage().logs().get(LogType.BROWSER);
+        for (Rule violation : results.getViolations()) {
+            accessibilityFindings.add(name + ": " + violation.getId() + " (" + violation.getImpact() + ") "
+                    + violation.getHelp() + " — " + violation.getNodes().stream()
+                    .map(node -> String.valueOf(node.getTarget())).collect(Collectors.joining(", ")));
+        }
+        return this;
+    }
+
+    int checks() {
+        return step;
+    }
+
+    void assertAccessible() {
+        assertEquals(List.of(), accessibilityFindings, "axe-core found WCAG 2.1 AA violations");
+    }
+
+    /** The app's console errors so far (CSP refusals, failed modules, script errors), axe's own left out. */
+    List<String> consoleErrors() {
+        List<String> all = new ArrayList<>(consoleErrors);
+        all.addAll(newConsoleErrors());
+        return all;
+    }
+
+    /** Reading the browser's log empties it. */
+    private List<String> newConsoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .filter(message -> !message.contains("status of 401"))  // "who is signed in?" before sign-in
+                .filter(message -> !message.contains("/favicon.ico"))  // the browser's own ask; there is no icon yet
+                // The API's problem answers (a wrong password, a refused field) are answers, not errors.
+                .filter(message -> !(message.contains("/api/") && message.contains("status of 4")))
+                // SGDS draws the checkbox tick and the radio dot as data: SVGs, which default-src 'self' refuses
+                // (README, Known limits); the states still show by fill. Anything else the CSP refuses fails.
+                .filter(message -> !message.contains("Loading the image 'data:image/svg+xml"))
+                .toList();
+    }
+
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** Web components are defined and have rendered, fonts loaded: what a person would see after a moment. */
+    private void waitForComponents() {
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return document.fonts.status === 'loaded' && !document.querySelector(':not(:defined)');")));
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

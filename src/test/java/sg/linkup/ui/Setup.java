@@ -1,0 +1,115 @@
+package sg.linkup.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * What exists before an officer sits down: an office, their account, a client or two — made through the API as
+ * the bootstrap admin of arquillian.xml, the way an administrator would.
+ */
+final class Setup {
+
+    static final String PASSWORD = "a-long-enough-pass-1";
+    private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString(
+            "it-admin:correct-horse-battery-1".getBytes(StandardCharsets.UTF_8));
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI base;
+
+    Setup(URL deployment) {
+        this.base = URI.create(deployment.toString().replaceAll("/+$", "") + "/");
+    }
+
+    long office(String name) {
+        String code = "UI-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        return created("api/offices", """
+                {"code":"%s","name":"%s","address":"1 Tampines Walk","postalCode":"528523",
+                 "latitude":1.3521,"longitude":103.9448,"openingHours":[{"day":"MONDAY","opens":"08:30","closes":"17:30"}]}"""
+                .formatted(code, name));
+    }
+
+    /** A member of staff of one office; answers the username. */
+    String staff(String role, long office) {
+        String username = "ui." + UUID.randomUUID().toString().substring(0, 8);
+        created("api/staff", """
+                {"username":"%s","displayName":"UI %s","role":"%s","officeIds":[%d],"password":"%s"}"""
+                .formatted(username, role, role, office, PASSWORD));
+        return username;
+    }
+
+    long client(long office, String name, String mobile, String partialNric) {
+        return created("api/clients", """
+                {"name":"%s","mobile":"%s","preferredLanguage":"EN","smsConsent":true,"officeId":%d%s}"""
+                .formatted(name, mobile, office, partialNric == null ? "" : ",\"partialNric\":\"" + partialNric + "\""));
+    }
+
+    /**
+     * What the SMS provider's refusal leaves behind (NotificationIT proves that path); written straight into the
+     * test database, as no API may set it.
+     */
+    void smsFailed(long client, String problem) {
+        try (var connection = DriverManager.getConnection(System.getenv("LINKUP_DB_URL"), "root", "dev-only");
+             var update = connection.prepareStatement(
+                     "UPDATE client SET sms_problem = ?, sms_problem_at = UTC_TIMESTAMP(6) WHERE id = ?")) {
+            update.setString(1, problem);
+            update.setLong(2, client);
+            assertEquals(1, update.executeUpdate());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    JsonObject get(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", ADMIN).GET());
+        assertEquals(200, response.statusCode(), response::body);
+        return json(response.body());
+    }
+
+    /** A Singapore mobile number nobody else in the test database has, as eight digits. */
+    static String mobile() {
+        var random = ThreadLocalRandom.current();
+        return "9" + random.nextInt(9) + "%06d".formatted(random.nextInt(1_000_000));  // 99… is not allocated
+    }
+
+    private long created(String path, String body) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", ADMIN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(201, response.statusCode(), () -> path + ": " + response.body());
+        return json(response.body()).getJsonNumber("id").longValue();
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonObject json(String body) {
+        try (var reader = Json.createReader(new StringReader(body))) {
+            return reader.readObject();
+        }
+    }
+}
