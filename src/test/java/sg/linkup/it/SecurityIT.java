@@ -615,6 +615,8 @@ class SecurityIT {
                 admin.get("api/offices/987654321"), admin.as(Api.ADMIN, "wrong-password-123").get("api/offices"))) {
             assertEquals("nosniff", reply.header("X-Content-Type-Options"), reply::toString);
             assertTrue(reply.header("Content-Security-Policy").contains("frame-ancestors 'none'"));
+            assertTrue(reply.header("Content-Security-Policy").startsWith("default-src 'self'; img-src 'self' data:;"),
+                    "scripts and styles from the app's own origin only");
             assertEquals("no-referrer", reply.header("Referrer-Policy"));
             assertEquals("DENY", reply.header("X-Frame-Options"));
         }

@@ -249,9 +249,6 @@ final class Browser implements AutoCloseable {
                 .filter(message -> !message.contains("/favicon.ico"))  // the browser's own ask; there is no icon yet
                 // The API's problem answers (a wrong password, a refused field) are answers, not errors.
                 .filter(message -> !(message.contains("/api/") && message.contains("status of 4")))
-                // SGDS draws the checkbox tick and the radio dot as data: SVGs, which default-src 'self' refuses
-                // (README, Known limits); the states still show by fill. Anything else the CSP refuses fails.
-                .filter(message -> !message.contains("Loading the image 'data:image/svg+xml"))
                 .toList();
     }
 
