@@ -722,26 +722,8 @@ class BookingIT {
     }
 
     /** A booking row as the service would have written it long ago (no API books the past). */
-    private long insertBooking(long advisor, long client, String status, Instant start) throws SQLException {
-        try (Connection db = db(); var insert = db.prepareStatement("""
-                INSERT INTO booking (status, service_id, office_id, session_mode, advisor_id, room_id, client_id,
-                  starts_at, ends_at, created_by, created_at) VALUES (?, ?, ?, 'IN_PERSON', ?, ?, ?, ?, ?, 'it', ?)""",
-                java.sql.Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, status);
-            insert.setLong(2, service);
-            insert.setLong(3, office);
-            insert.setLong(4, advisor);
-            insert.setLong(5, interviewRoom);
-            insert.setLong(6, client);
-            insert.setTimestamp(7, Timestamp.from(start));
-            insert.setTimestamp(8, Timestamp.from(start.plusSeconds(45 * 60)));
-            insert.setTimestamp(9, Timestamp.from(Instant.now()));
-            insert.executeUpdate();
-            try (var keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
+    private long insertBooking(long advisor, long client, String status, Instant start) {
+        return BookingRows.insert(service, office, advisor, interviewRoom, client, status, start);
     }
 
     static Connection db() throws SQLException {

@@ -254,26 +254,8 @@ class CrossOfficeIT {
     }
 
     /** A booking starting soon, as no API books: check-in opens two hours before the start. */
-    private long insertBooking(long office, long room, long client, Instant start) throws Exception {
-        try (Connection db = BookingIT.db(); var insert = db.prepareStatement("""
-                INSERT INTO booking (status, service_id, office_id, session_mode, advisor_id, room_id, client_id,
-                  starts_at, ends_at, created_by, created_at)
-                VALUES ('BOOKED', ?, ?, 'IN_PERSON', ?, ?, ?, ?, ?, 'it', ?)""",
-                java.sql.Statement.RETURN_GENERATED_KEYS)) {
-            insert.setLong(1, service);
-            insert.setLong(2, office);
-            insert.setLong(3, advisor);
-            insert.setLong(4, room);
-            insert.setLong(5, client);
-            insert.setTimestamp(6, Timestamp.from(start));
-            insert.setTimestamp(7, Timestamp.from(start.plusSeconds(45 * 60)));
-            insert.setTimestamp(8, Timestamp.from(Instant.now()));
-            insert.executeUpdate();
-            try (var keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
+    private long insertBooking(long office, long room, long client, Instant start) {
+        return BookingRows.insert(service, office, advisor, room, client, "BOOKED", start);
     }
 
     private static String unique(String prefix) {

@@ -728,34 +728,11 @@ class SecurityIT {
         return insertBooking(w.serviceX(), w.officeA(), w.advisorX(), w.roomA(), w.clientA(), status);
     }
 
-    /** A booking row as the service would write it: in person with a room, or by video from home without. */
+    /** A booking row starting in half an hour: in person with a room, or by video from home without. */
     private static long insertBooking(long service, long office, long advisor, Long room, long client,
                                       String status) {
-        try (var db = java.sql.DriverManager.getConnection(System.getenv("LINKUP_DB_URL"), "root", "");
-             var insert = db.prepareStatement("INSERT INTO booking (status, service_id, office_id, session_mode, "
-                     + "advisor_id, room_id, client_id, starts_at, ends_at, hold_expires_at, created_by, created_at) "
-                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'it', ?)",
-                     java.sql.Statement.RETURN_GENERATED_KEYS)) {
-            java.time.Instant start = java.time.Instant.now().plusSeconds(1800);
-            insert.setString(1, status);
-            insert.setLong(2, service);
-            insert.setLong(3, office);
-            insert.setString(4, room == null ? "VIDEO_REMOTE" : "IN_PERSON");
-            insert.setLong(5, advisor);
-            insert.setObject(6, room);
-            insert.setLong(7, client);
-            insert.setTimestamp(8, java.sql.Timestamp.from(start));
-            insert.setTimestamp(9, java.sql.Timestamp.from(start.plusSeconds(2700)));
-            insert.setTimestamp(10, status.equals("HELD") ? java.sql.Timestamp.from(start) : null);
-            insert.setTimestamp(11, java.sql.Timestamp.from(java.time.Instant.now()));
-            insert.executeUpdate();
-            try (var keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return BookingRows.insert(service, office, advisor, room, client, status,
+                java.time.Instant.now().plusSeconds(1800));
     }
 
     /** A wait for the day after the remote day, when no advisor of X works: it never gets an offer. */
