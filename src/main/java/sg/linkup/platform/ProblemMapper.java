@@ -102,6 +102,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     "The record was changed by another request; reload it and try again", instance, List.of());
         }
         SQLException sql = sqlCause(e);
+        if (sql != null && "40001".equals(sql.getSQLState())) {
+            // A deadlock the database broke by rolling this transaction back (MySQL/MariaDB 1213): nothing was
+            // kept, and the same request will most likely go through now.
+            return respond(409, "concurrent-change", "Changed by someone else",
+                    "Another request was changing the same records at the same moment; nothing was saved, try again",
+                    instance, List.of());
+        }
         if (sql != null && "23000".equals(sql.getSQLState())) {
             return switch (sql.getErrorCode()) {
                 case MYSQL_DUPLICATE_KEY -> respond(409, "duplicate", "Duplicate",

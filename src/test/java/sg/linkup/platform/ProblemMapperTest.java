@@ -129,6 +129,15 @@ class ProblemMapperTest {
     }
 
     @Test
+    void aDeadlockTheDatabaseBrokeIs409TryAgainNot500() {
+        Response response = problem(new PersistenceException("update failed",
+                new java.sql.SQLTransactionRollbackException("Deadlock found", "40001", 1213)));
+
+        assertProblem(409, "concurrent-change", response);
+        assertTrue(body(response).getString("detail").contains("try again"), body(response)::toString);
+    }
+
+    @Test
     void referenceToAMissingRowIs409UnknownReference() {
         Response response = problem(new PersistenceException("insert failed", mysqlIntegrityError(1452)));
 

@@ -18,13 +18,15 @@ final class Alternatives {
     private Alternatives() {
     }
 
-    static List<SlotJson> of(SlotSearch search, Booking booking, int limit, Instant now) {
+    /** {@code aroundClient}: leave out the times the client is booked elsewhere (for those who look after them). */
+    static List<SlotJson> of(SlotSearch search, Booking booking, int limit, Instant now, boolean aroundClient) {
         if (limit < 1 || limit > 50) {
             throw new sg.linkup.platform.InvalidInput("limit", "between 1 and 50");
         }
         Instant from = now;
         var found = search.search(SlotSearch.Query.of(booking.serviceId(), List.of(booking.officeId()),
-                booking.mode(), from, from.plus(Duration.ofDays(14))).forClient(booking.clientId())
+                        booking.mode(), from, from.plus(Duration.ofDays(14)))
+                .forClient(aroundClient ? booking.clientId() : null)
                 .first(SlotSearch.MAX_LIMIT).withCandidates(true).ignoring(booking.id()));
         List<Slot> sameAdvisor = new ArrayList<>();
         List<Slot> others = new ArrayList<>();

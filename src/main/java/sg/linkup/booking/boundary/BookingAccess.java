@@ -63,6 +63,19 @@ public class BookingAccess {
         return client != null && caller.reachesOffice(client.officeId());
     }
 
+    /**
+     * Whether the caller looks after the booking's client (their office's client, or an admin): only then may
+     * the client's other appointments shape what is offered — the session office's staff and partners see free
+     * times that ignore them, as slot search with {@code client=} is the client office's alone.
+     */
+    boolean looksAfterClient(Booking booking) {
+        if (caller.is(Role.PARTNER)) {
+            return false;
+        }
+        Client client = em.find(Client.class, booking.clientId());
+        return client != null && caller.reachesOffice(client.officeId());
+    }
+
     /** The rule of {@link #reaches} for a list of bookings, for staff of these offices. */
     static Predicate seenByStaffOf(Set<Long> offices, CriteriaBuilder cb, Root<Booking> booking,
                                    AbstractQuery<?> query) {

@@ -181,7 +181,7 @@ public class BookingsResource {
             }));
         } catch (SlotTaken | SlotUnavailable lost) {
             // A hold that cannot be booked any more gets alternatives around its own slot, like any request.
-            BookingRequest asked = body.holdId() == null ? body : sameSlotAs(access.readable(body.holdId()));
+            BookingRequest asked = body.holdId() == null ? body : sameSlotAs(access.readable(body.holdId()), access);
             throw lost instanceof SlotTaken taken ? withAlternatives(taken, asked)
                     : ((SlotUnavailable) lost).withAlternatives(alternatives(asked));
         }
@@ -221,7 +221,7 @@ public class BookingsResource {
         } catch (SlotTaken taken) {
             throw withAlternatives(taken, new BookingRequest(null, current.serviceId(), body.officeId() == null
                     ? current.officeId() : body.officeId(), body.mode(), body.start(), null, null,
-                    current.clientId(), null, null, null));
+                    access.looksAfterClient(current) ? current.clientId() : null, null, null, null));
         }
     }
 
@@ -282,7 +282,8 @@ public class BookingsResource {
     public List<sg.linkup.availability.boundary.SlotJson> alternatives(@PathParam("id") long id,
                                                                         @QueryParam("limit") Integer limit) {
         Booking booking = access.readable(id);
-        return Alternatives.of(search, booking, limit == null ? 5 : limit, clock.instant());
+        return Alternatives.of(search, booking, limit == null ? 5 : limit, clock.instant(),
+                access.looksAfterClient(booking));
     }
 
     @POST
@@ -314,10 +315,10 @@ public class BookingsResource {
     }
 
     /** A hold's slot as a request, so a hold that cannot be booked any more gets alternatives like any request. */
-    private static BookingRequest sameSlotAs(Booking hold) {
+    private static BookingRequest sameSlotAs(Booking hold, BookingAccess access) {
         return new BookingRequest(null, hold.serviceId(), hold.officeId(), hold.mode(),
-                hold.session().start().atZone(Clocks.SINGAPORE).toOffsetDateTime(), null, null, hold.clientId(), null,
-                null, null);
+                hold.session().start().atZone(Clocks.SINGAPORE).toOffsetDateTime(), null, null,
+                access.looksAfterClient(hold) ? hold.clientId() : null, null, null, null);
     }
 
     private SlotTaken withAlternatives(SlotTaken taken, BookingRequest asked) {

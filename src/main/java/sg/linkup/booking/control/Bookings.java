@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -151,7 +152,12 @@ public class Bookings {
     @Transactional
     public Booking confirm(long holdId, Booking.Referral referral, Actor actor) {
         Instant now = clock.instant();
-        Booking booking = find(holdId);
+        // Locked before the ledger's resources (no ledger lock ever leads to a booking row, so no cycle): a retry
+        // racing its first attempt waits here and then finds it BOOKED, instead of failing at the version check.
+        Booking booking = em.find(Booking.class, holdId, LockModeType.PESSIMISTIC_WRITE);
+        if (booking == null) {
+            throw new NotFound("Booking", holdId);
+        }
         if (booking.status() == BookingStatus.BOOKED) {
             return booking;  // a retried confirmation: the same booking, nothing changes
         }
@@ -188,8 +194,10 @@ public class Bookings {
                 : wanted.officeId(), wanted.mode() == null ? booking.mode() : wanted.mode(), wanted.start(),
                 wanted.advisorId(), wanted.roomId(), booking.clientId());
         Booking.Placement placement = place(same, id);
-        booking.reschedule(placement);
+        // The ledger first: the booking's UPDATE of advisor_id/room_id would take shared foreign-key locks on the
+        // new advisor and room rows before the ledger's exclusive ones — the upgrade deadlock occupy() avoids.
         ledger.replace(id, claims(placement, booking.clientId()), null, now);
+        booking.reschedule(placement);
         withVideo(booking);
         audit.record(actor, "BOOKING_RESCHEDULED", "Booking", id, before + " → " + booking.describe());
         changed.fire(new BookingChanged(id, BookingChanged.Change.RESCHEDULED, actor));
@@ -355,8 +363,13 @@ public class Bookings {
     /** A lapsed hold's slot, checked as a new booking of it would be. */
     private Booking.Placement placeAgain(Booking hold) {
         try {
-            return place(new Wanted(hold.serviceId(), hold.officeId(), hold.mode(), hold.session().start(),
-                    hold.advisorId(), hold.roomId(), hold.clientId()), hold.id());
+            Booking.Placement again = place(new Wanted(hold.serviceId(), hold.officeId(), hold.mode(),
+                    hold.session().start(), hold.advisorId(), hold.roomId(), hold.clientId()), hold.id());
+            if (!again.session().equals(hold.session())) {
+                // The service's length changed since the hold: the client was shown another session.
+                throw new SlotUnavailable("the service's sessions have changed length since it was held");
+            }
+            return again;
         } catch (InvalidInput refused) {
             // Asked afresh, a time now in the past or beyond the horizon is bad input; for a hold that was fine
             // when it was made, it is the slot that is gone.

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import sg.linkup.availability.control.SlotTaken;
 import sg.linkup.booking.entity.Booking;
 import sg.linkup.booking.entity.BookingStatus;
 import sg.linkup.booking.entity.WaitlistEntry;
+import sg.linkup.platform.InvalidInput;
 import sg.linkup.platform.NotFound;
 
 /**
@@ -75,17 +77,23 @@ public class Waitlist {
                 if (offers.offerTo(entry)) {
                     offered++;
                 }
-            } catch (SlotTaken | SlotUnavailable lost) {
-                // A quicker booking took the slot between search and hold: the next trigger tries again.
-                LOG.log(Level.FINE, "No offer for waitlist entry " + entry + ": " + lost.getMessage());
+            } catch (SlotTaken | SlotUnavailable | InvalidInput refused) {
+                // A quicker booking took the slot between search and hold, or the service or an office is no
+                // longer offered: the catalogue's answer, not a fault. The next trigger tries again.
+                LOG.log(Level.FINE, "No offer for waitlist entry " + entry + ": " + refused.getMessage());
             } catch (RuntimeException e) {
                 // Anything else is a fault that would recur on every trigger: make it seen, then serve the others.
-                String incident = UUID.randomUUID().toString().substring(0, 8);
-                offerFailures.inc();
-                LOG.log(Level.WARNING, "No offer for waitlist entry " + entry + ", incident " + incident, e);
+                failed("No offer for waitlist entry " + entry, e);
             }
         }
         return offered;
+    }
+
+    /** A fault in offering: logged with an incident id an operator can quote, and counted in /metrics. */
+    void failed(String what, RuntimeException e) {
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        offerFailures.inc();
+        LOG.log(Level.WARNING, what + ", incident " + incident, e);
     }
 
     @Transactional
@@ -105,10 +113,16 @@ public class Waitlist {
         return entry;
     }
 
-    /** The client takes the offered slot: the hold becomes a booking. */
-    @Transactional
+    /**
+     * The client takes the offered slot: the hold becomes a booking. Its own transaction, so that an SMS reply
+     * whose offer was just lost can still answer; the entry is locked first, as an offer locks it first.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Booking accept(long id, Actor actor) {
-        WaitlistEntry entry = find(id);
+        WaitlistEntry entry = em.find(WaitlistEntry.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (entry == null) {
+            throw new NotFound("WaitlistEntry", id);
+        }
         entry.accepted();
         Booking booking = bookings.confirm(entry.offerBookingId(), new Booking.Referral(null, false), actor);
         audit.record(actor, "WAITLIST_ACCEPTED", "WaitlistEntry", id, "booking " + booking.id());

@@ -21,6 +21,7 @@ import sg.linkup.availability.control.SlotSearch;
 import sg.linkup.booking.entity.Booking;
 import sg.linkup.booking.entity.BookingStatus;
 import sg.linkup.booking.entity.WaitlistEntry;
+import sg.linkup.directory.entity.Service;
 import sg.linkup.platform.Clocks;
 
 /**
@@ -105,6 +106,9 @@ public class WaitlistOffers {
         Instant from = Clocks.at(entry.firstDay(), LocalTime.MIDNIGHT);
         from = from.isBefore(now) ? now : from;
         Instant to = Clocks.at(entry.lastDay().plusDays(1), LocalTime.MIDNIGHT);
+        // An entry may wait longer than the service books ahead: search the part of it that can be booked today.
+        Instant horizon = now.plus(Duration.ofDays(em.find(Service.class, entry.serviceId()).terms().horizonDays()));
+        to = to.isAfter(horizon) ? horizon : to;
         if (!to.isAfter(from)) {
             return false;
         }

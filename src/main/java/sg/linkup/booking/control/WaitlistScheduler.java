@@ -13,8 +13,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,8 +24,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Singleton
 @DependsOn("Database")
 public class WaitlistScheduler {
-
-    private static final Logger LOG = Logger.getLogger(WaitlistScheduler.class.getName());
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -64,7 +60,7 @@ public class WaitlistScheduler {
         try {
             waitlist.offerOpenings(bookings.find(bookingId).serviceId());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Waitlist offers failed: " + e);
+            waitlist.failed("Waitlist offers after booking " + bookingId + " failed", e);
         }
     }
 
@@ -72,7 +68,7 @@ public class WaitlistScheduler {
         try {
             offers.servicesWithWaiters().forEach(waitlist::offerOpenings);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Waitlist sweep failed: " + e);
+            waitlist.failed("Waitlist sweep failed", e);
         }
     }
 

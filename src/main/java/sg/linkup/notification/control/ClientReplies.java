@@ -12,7 +12,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sg.linkup.audit.control.AuditTrail;
 import sg.linkup.audit.entity.AuditEvent.Actor;
 import sg.linkup.booking.control.BookingChanged;
+import sg.linkup.availability.control.SlotTaken;
 import sg.linkup.booking.control.Bookings;
+import sg.linkup.booking.control.SlotUnavailable;
 import sg.linkup.booking.control.Waitlist;
 import sg.linkup.booking.control.WaitlistOffers;
 import sg.linkup.booking.entity.Booking;
@@ -127,8 +129,13 @@ public class ClientReplies {
         for (WaitlistEntry entry : offers.offeredTo(clients)) {
             Booking hold = bookings.find(entry.offerBookingId());
             if (hold.status() == BookingStatus.HELD && !hold.isLapsedHoldAt(now)) {
-                Booking booked = waitlist.accept(entry.id(), actor);
-                return reply(SmsKind.REPLY_OFFER_TAKEN, language, booked);
+                try {
+                    Booking booked = waitlist.accept(entry.id(), actor);
+                    return reply(SmsKind.REPLY_OFFER_TAKEN, language, booked);
+                } catch (SlotTaken | SlotUnavailable gone) {
+                    // The hold lapsed on the way (or by another node's clock) and someone took the slot: the
+                    // client hears that the offer is gone, not silence.
+                }
             }
             lapsedOffer = true;
         }

@@ -114,6 +114,17 @@ class WaitlistTest {
                 "a lost race is routine, not a warning");
     }
 
+    @Test
+    void anEntryTheCatalogueNoLongerServesIsNoFailure() {
+        Waitlist waitlist = waitlist(Map.of(2L, false),
+                Map.of(1L, new sg.linkup.platform.InvalidInput("office", "no active office with id 9")));
+
+        waitlist.offerOpenings(7);
+
+        assertEquals(List.of(1L, 2L), askedFor);
+        assertEquals(0, failures.getCount(), "a deactivated office is the catalogue's answer, not a fault");
+    }
+
     /** A waitlist whose entries 1, 2, 3 … answer as given: an offer made or not, or an exception. */
     private Waitlist waitlist(Map<Long, Boolean> answers, Map<Long, RuntimeException> failing) {
         List<Long> entries = new ArrayList<>(answers.keySet());
