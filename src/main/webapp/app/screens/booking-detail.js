@@ -346,7 +346,30 @@ async function load(id, name) {
     get(`api/bookings/${booking.id}/history`).then(r => r.body),
     get(`api/bookings/${booking.id}/notifications`).then(r => r.body),
   ]);
-  return { booking, etag: answer.etag, service, office, advisor, room, history, notifications };
+  const described = await Promise.all(history.map(async change => ({ ...change, said: await humanise(change.detail, name) })));
+  return { booking, etag: answer.etag, service, office, advisor, room, history: described, notifications };
+}
+
+/** Booking.describe(): "BOOKED 2026-12-15T01:00:00Z–2026-12-15T01:45:00Z IN_PERSON office 3 advisor 5 room 2 seq 0". */
+const DESCRIBED = /([A-Z_]+) (\d{4}-[\d:.T-]+Z)\u2013(\d{4}-[\d:.T-]+Z) ([A-Z_]+) office (\d+) advisor (\d+)(?: room (\d+))? seq \d+/g;
+
+/** The audit's before → after with names and Singapore times instead of ids and UTC, as an officer reads it. */
+async function humanise(detail, name) {
+  if (!detail) {
+    return '';
+  }
+  const parts = [];
+  let last = 0;
+  for (const m of detail.matchAll(DESCRIBED)) {
+    const [, status, start, end, mode, office, advisor, room] = m;
+    const [where, who, inRoom] = await Promise.all([name('offices', office, o => o.name),
+      name('advisors', advisor, a => a.displayName), name('rooms', room, r => r.name)]);
+    parts.push(detail.slice(last, m.index), `${STATUS[status]?.[0] ?? status}: ${sessionTime(start, end)}, `
+      + `${who}${inRoom ? `, ${inRoom}` : ''}, ${where}, ${MODES[mode]?.toLowerCase() ?? mode}`);
+    last = m.index + m[0].length;
+  }
+  parts.push(detail.slice(last));
+  return readable(parts.join(''));
 }
 
 function detailsOf({ booking, service, office, advisor, room }, session) {
@@ -394,7 +417,7 @@ function historyOf(changes) {
   }
   parts.push(table('history-table', 'history-title', ['When', 'Who', 'Role', 'What', 'Before \u2192 after'],
     changes.map(change => [singaporeTime(change.at), change.actor, change.role ?? '', h('span', { class: 'history-action',
-      'data-action': change.action }, ACTIONS[change.action] ?? change.action), readable(change.detail)])));
+      'data-action': change.action }, ACTIONS[change.action] ?? change.action), change.said])));
   return parts;
 }
 

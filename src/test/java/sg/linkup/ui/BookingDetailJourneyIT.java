@@ -77,6 +77,10 @@ class BookingDetailJourneyIT {
             awaitText(browser, "outcome", "Booking moved");
             assertEquals(List.of("BOOKING_BOOKED", "BOOKING_RESCHEDULED"), actions(browser),
                     "history: booked, then rescheduled");
+            String history = browser.text(By.id("history-table"));
+            assertTrue(history.contains("Booked: ") && history.contains("Priya Raman, Interview room 1, SSO@Ang Mo Kio"),
+                    "the history names the advisor, room and SSO: " + history);
+            assertFalse(history.contains("advisor " + advisor), "not their ids: " + history);
             assertEquals("Booked", browser.text(By.id("status")));
             assertTrue(browser.text(By.id("messages-table")).contains("New time"),
                     "the client is told the new time");
