@@ -365,7 +365,7 @@ async function humanise(detail, name) {
     const [where, who, inRoom] = await Promise.all([name('offices', office, o => o.name),
       name('advisors', advisor, a => a.displayName), name('rooms', room, r => r.name)]);
     parts.push(detail.slice(last, m.index), `${STATUS[status]?.[0] ?? status}: ${sessionTime(start, end)}, `
-      + `${who}${inRoom ? `, ${inRoom}` : ''}, ${where}, ${MODES[mode]?.toLowerCase() ?? mode}`);
+      + `${who}${inRoom ? `, ${inRoom}` : ''}, ${where}, ${MODES[mode] ? MODES[mode][0].toLowerCase() + MODES[mode].slice(1) : mode}`);
     last = m.index + m[0].length;
   }
   parts.push(detail.slice(last));
@@ -436,7 +436,8 @@ function messagesOf(notifications) {
     notifications.map(n => {
       const [text, variant] = MESSAGE_STATUS[n.status] ?? [n.status, 'neutral'];
       return [KINDS[n.kind] ?? n.kind, n.channel === 'SMS' ? 'Text' : 'Email', n.recipient,
-        h('sgds-badge', { variant }, text),
+        [h('sgds-badge', { variant }, text),
+          n.status === 'FAILED' && n.lastError ? h('div', { class: 'field-hint' }, n.lastError) : null],
         n.sentAt ? `Sent ${singaporeTime(n.sentAt)}` : `Due ${singaporeTime(n.dueAt)}`];
     })));
   return parts;

@@ -78,7 +78,7 @@ class BookingDetailJourneyIT {
             assertEquals(List.of("BOOKING_BOOKED", "BOOKING_RESCHEDULED"), actions(browser),
                     "history: booked, then rescheduled");
             String history = browser.text(By.id("history-table"));
-            assertTrue(history.contains("Booked: ") && history.contains("Priya Raman, Interview room 1, SSO@Ang Mo Kio"),
+            assertTrue(history.contains("Booked: ") && history.contains("Priya Raman, Interview room 1, SSO@Ang Mo Kio, in person at the SSO"),
                     "the history names the advisor, room and SSO: " + history);
             assertFalse(history.contains("advisor " + advisor), "not their ids: " + history);
             assertEquals("Booked", browser.text(By.id("status")));
