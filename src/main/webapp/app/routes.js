@@ -2,17 +2,21 @@
 // so a role sees only what it may use. Later screens (booking, today's board, booking detail, waitlist, the
 // partner and admin screens) are one row and one module each.
 
+import * as bookingDetail from './screens/booking-detail.js';
 import * as clientDetails from './screens/client-details.js';
 import * as clientForm from './screens/client-form.js';
 import * as clients from './screens/clients.js';
 import * as home from './screens/home.js';
 import * as signin from './screens/signin.js';
+import * as waitlist from './screens/waitlist.js';
 
 const EVERY_ROLE = ['ADMIN', 'COUNTER_STAFF', 'SUPERVISOR', 'PARTNER'];
 /** Who may read clients' contact details (ClientsResource); supervisors only read. */
 const READ_CLIENTS = ['COUNTER_STAFF', 'SUPERVISOR', 'ADMIN'];
 /** Who may register and change clients. */
 export const WRITE_CLIENTS = ['COUNTER_STAFF', 'ADMIN'];
+/** Who may read bookings and the waitlist of their offices; supervisors only read (BookingsResource). */
+const READ_BOOKINGS = ['COUNTER_STAFF', 'SUPERVISOR', 'ADMIN'];
 
 export const ROUTES = [
   { path: 'signin', screen: signin, public: true },
@@ -20,6 +24,8 @@ export const ROUTES = [
   { path: 'clients/new', screen: clientForm, roles: WRITE_CLIENTS, section: 'clients' },
   { path: 'clients/:id', screen: clientDetails, roles: READ_CLIENTS, section: 'clients' },
   { path: 'clients/:id/edit', screen: clientForm, roles: WRITE_CLIENTS, section: 'clients' },
+  { path: 'bookings/:id', screen: bookingDetail, roles: READ_BOOKINGS, section: 'bookings' },
+  { path: 'waitlist', screen: waitlist, roles: READ_BOOKINGS, nav: 'Waitlist', section: 'waitlist' },
   { path: 'home', screen: home, roles: EVERY_ROLE },
 ];
 

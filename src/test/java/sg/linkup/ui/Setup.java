@@ -15,10 +15,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What exists before an officer sits down: an office, their account, a client or two — made through the API as
@@ -86,6 +94,117 @@ final class Setup {
     static String mobile() {
         var random = ThreadLocalRandom.current();
         return "9" + random.nextInt(9) + "%06d".formatted(random.nextInt(1_000_000));  // 99… is not allocated
+    }
+
+    // --- bookings: a catalogue to book in, through the API as an administrator would set it up ---
+
+    /** An SSO open on weekdays with one interview room, an agency with a 45-minute service, and a working day. */
+    record Catalogue(long office, long room, long agency, long service, LocalDate day) {
+        /** The day at a Singapore time, as the API takes it. */
+        String at(String time) {
+            return day.atTime(LocalTime.parse(time)).atZone(SINGAPORE).toOffsetDateTime().toString();
+        }
+    }
+
+    private static final ZoneId SINGAPORE = ZoneId.of("Asia/Singapore");
+
+    Catalogue catalogue(String officeName) {
+        String code = "UI-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        long office = created("api/offices", """
+                {"code":"%s","name":"%s","address":"1 Tampines Walk","postalCode":"528523",
+                 "latitude":1.3521,"longitude":103.9448,"openingHours":[%s]}"""
+                .formatted(code, officeName, Stream.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")
+                        .map(d -> "{\"day\":\"" + d + "\",\"opens\":\"08:30\",\"closes\":\"17:30\"}")
+                        .collect(Collectors.joining(","))));
+        long room = created("api/rooms", "{\"officeId\":%d,\"name\":\"Interview room 1\",\"kind\":\"INTERVIEW_ROOM\"}"
+                .formatted(office));
+        String agencyCode = "AG-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        long agency = created("api/agencies", """
+                {"code":"%s","name":"Employment agency","domain":"EMPLOYMENT","baseAddress":"1 Agency Road",
+                 "baseLatitude":1.2966,"baseLongitude":103.8520}""".formatted(agencyCode));
+        long service = created("api/services", """
+                {"agencyId":%d,"code":"%s",
+                 "name":{"en":"Career coaching","zh":"职业辅导","ms":"Bimbingan kerjaya","ta":"தொழில் வழிகாட்டல்"},
+                 "durationMinutes":45,"allowedModes":["IN_PERSON","VIDEO_AT_SSO","VIDEO_REMOTE"],
+                 "bufferBeforeMinutes":0,"bufferAfterMinutes":15,"minNoticeMinutes":120,"horizonDays":60}"""
+                .formatted(agency, "SVC-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase()));
+        return new Catalogue(office, room, agency, service, workingDay());
+    }
+
+    /** An advisor of the catalogue's agency, free in person at its office on its day between two times. */
+    long advisor(Catalogue c, String displayName, String from, String to) {
+        long advisor = created("api/advisors", """
+                {"agencyId":%d,"displayName":"%s","email":"%s@example.org","languages":["EN"],"serviceIds":[%d]}"""
+                .formatted(c.agency(), displayName, UUID.randomUUID().toString().substring(0, 8), c.service()));
+        String byDay = c.day().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH).substring(0, 2)
+                .toUpperCase(Locale.ROOT);
+        created("api/advisors/" + advisor + "/rules", """
+                {"rrule":"FREQ=WEEKLY;BYDAY=%s","startTime":"%s","endTime":"%s","validFrom":"%s",
+                 "modes":["IN_PERSON"],"officeId":%d}""".formatted(byDay, from, to, LocalDate.now(SINGAPORE), c.office()));
+        return advisor;
+    }
+
+    /** Books the client in person with the advisor at a time of the catalogue's day; answers the booking id. */
+    long book(Catalogue c, long advisor, long client, String time) {
+        return created("api/bookings", """
+                {"serviceId":%d,"officeId":%d,"mode":"IN_PERSON","start":"%s","advisorId":%d,"roomId":%d,"clientId":%d,
+                 "referralNote":"Referred by the family service centre; needs help with a CV"}"""
+                .formatted(c.service(), c.office(), c.at(time), advisor, c.room(), client));
+    }
+
+    /** Someone else moves the booking (no If-Match: the last writer wins, as booking changes allow). */
+    void reschedule(Catalogue c, long booking, long advisor, String time) {
+        HttpResponse<String> response = post("api/bookings/" + booking + "/reschedule", """
+                {"start":"%s","advisorId":%d,"roomId":%d,"mode":"IN_PERSON"}""".formatted(c.at(time), advisor, c.room()));
+        assertEquals(200, response.statusCode(), response::body);
+    }
+
+    void cancel(long booking, String reason) {
+        HttpResponse<String> response = post("api/bookings/" + booking + "/cancel", "{\"reason\":\"" + reason + "\"}");
+        assertEquals(200, response.statusCode(), response::body);
+    }
+
+    /**
+     * The entry once it has an offer. The waitlist sweep is off in the ITs, so an offer comes from the change
+     * that freed the slot (as in BookingIT).
+     */
+    JsonObject awaitOffer(long entry) throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            JsonObject found = get("api/waitlist/" + entry);
+            if (found.getString("status").equals("OFFERED")) {
+                return found;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no offer for waitlist entry " + entry);
+    }
+
+    /** The waitlist entry of a client (as an admin sees the list). */
+    long waitlistEntryOf(long client) {
+        return get("api/waitlist?size=200").getJsonArray("items").stream().map(JsonObject.class::cast)
+                .filter(e -> e.getJsonNumber("clientId").longValue() == client)
+                .mapToLong(e -> e.getJsonNumber("id").longValue()).max()
+                .orElseThrow(() -> new AssertionError("client " + client + " is not on the waitlist"));
+    }
+
+    private HttpResponse<String> post(String path, String body) {
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", ADMIN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A weekday 8–20 days ahead that is no public holiday. */
+    private LocalDate workingDay() {
+        LocalDate candidate = LocalDate.now(SINGAPORE).plusDays(8);
+        String holidays = send(HttpRequest.newBuilder(base.resolve("api/holidays?year=" + candidate.getYear()))
+                .header("Authorization", ADMIN).GET()).body()
+                + send(HttpRequest.newBuilder(base.resolve("api/holidays?year=" + (candidate.getYear() + 1)))
+                .header("Authorization", ADMIN).GET()).body();
+        while (candidate.getDayOfWeek() == DayOfWeek.SATURDAY || candidate.getDayOfWeek() == DayOfWeek.SUNDAY
+                || holidays.contains(candidate.toString())) {
+            candidate = candidate.plusDays(1);
+        }
+        return candidate;
     }
 
     private long created(String path, String body) {

@@ -1,0 +1,285 @@
+package sg.linkup.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+
+/**
+ * A counter officer with one booking in front of them, in Chromium against the deployed WAR: its status, history
+ * and messages; moving it to another time; cancelling it after someone else changed it (412: the new state beside
+ * the reason typed, nothing lost); another SSO's officer finding nothing; the waitlist, from putting a client on it
+ * to taking a freed slot at the counter. Every state is checked with axe-core (WCAG 2.1 A/AA, zero findings) and
+ * photographed under target/screenshots/booking-detail-journey/.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BookingDetailJourneyIT {
+
+    private static final String JOURNEY = "booking-detail-journey/";
+
+    @Deployment(testable = false)
+    static WebArchive war() {
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
+    }
+
+    @ArquillianResource
+    URL deployment;
+
+    @Test
+    void counterSeesABookingsHistoryAndMessagesThenReschedulesIt() throws IOException {
+        Setup setup = new Setup(deployment);
+        Setup.Catalogue sso = setup.catalogue("SSO@Ang Mo Kio");
+        String counter = setup.staff("COUNTER_STAFF", sso.office());
+        long advisor = setup.advisor(sso, "Priya Raman", "09:00", "12:00");
+        long client = setup.client(sso.office(), "Siti Nurhaliza " + suffix(), "+65" + Setup.mobile(), null);
+        long booking = setup.book(sso, advisor, client, "09:00");
+
+        try (Browser browser = new Browser(deployment, JOURNEY + "reschedule")) {
+            signIn(browser, counter);
+            browser.open("#/bookings/" + booking).atHeading("Booking for Siti");
+            assertEquals("Booked", browser.text(By.id("status")));
+            String details = browser.text(By.id("booking-details"));
+            assertTrue(details.contains("Career coaching") && details.contains("Priya Raman")
+                    && details.contains("9:00") && details.contains("Interview room 1")
+                    && details.contains("needs help with a CV"), details);
+            assertEquals(List.of("BOOKING_BOOKED"), actions(browser));
+            String messages = browser.text(By.id("messages-table"));
+            assertTrue(messages.contains("Confirmation") && messages.contains("+65 ****"), messages);
+            assertEquals(1, browser.count(By.id("client-link")), "the client's own SSO links to the client");
+            assertEquals(0, browser.count(By.id("check-in")), "check-in opens on the day of the session");
+            browser.check("booking-opened");
+
+            browser.click("reschedule");
+            browser.await(By.id("slot-0"));
+            String choices = browser.text(By.id("alternatives"));
+            assertTrue(choices.startsWith("Free times (the same advisor first)"), choices);
+            assertTrue(choices.contains("Priya Raman"), choices);
+            browser.check("alternatives");
+            browser.click("confirm-reschedule");
+            assertTrue(browser.text(By.cssSelector(".error-summary")).contains("Choose a new time"));
+            browser.check("no-time-chosen");
+
+            browser.await(By.id("slot-0")).click();
+            browser.click("confirm-reschedule");
+            awaitText(browser, "outcome", "Booking moved");
+            assertEquals(List.of("BOOKING_BOOKED", "BOOKING_RESCHEDULED"), actions(browser),
+                    "history: booked, then rescheduled");
+            String history = browser.text(By.id("history-table"));
+            assertTrue(history.contains("Booked: ") && history.contains("Priya Raman, Interview room 1, SSO@Ang Mo Kio, in person at the SSO"),
+                    "the history names the advisor, room and SSO: " + history);
+            assertFalse(history.contains("advisor " + advisor), "not their ids: " + history);
+            assertEquals("Booked", browser.text(By.id("status")));
+            assertTrue(browser.text(By.id("messages-table")).contains("New time"),
+                    "the client is told the new time");
+            browser.check("rescheduled");
+            browser.script("document.getElementById('history-title').scrollIntoView();");
+            browser.check("history-and-messages");
+
+            assertEquals(List.of(), browser.consoleErrors(), "no CSP refusal, no failed module, no script error");
+            browser.assertAccessible();
+            System.out.printf("BookingDetailJourneyIT reschedule: %d states checked with axe-core, 0 violations%n",
+                    browser.checks());
+        }
+    }
+
+    @Test
+    void aCancellationOfABookingChangedMeanwhileShowsTheNewStateAndKeepsTheReason() throws IOException {
+        Setup setup = new Setup(deployment);
+        Setup.Catalogue sso = setup.catalogue("SSO@Bedok");
+        String counter = setup.staff("COUNTER_STAFF", sso.office());
+        long advisor = setup.advisor(sso, "Daniel Koh", "09:00", "12:00");
+        long client = setup.client(sso.office(), "Farah Aziz " + suffix(), "+65" + Setup.mobile(), null);
+        long booking = setup.book(sso, advisor, client, "09:00");
+
+        try (Browser browser = new Browser(deployment, JOURNEY + "stale")) {
+            signIn(browser, counter);
+            browser.open("#/bookings/" + booking).atHeading("Booking for Farah");
+            assertTrue(browser.text(By.id("booking-details")).contains("9:00"));
+            browser.check("opened");
+
+            setup.reschedule(sso, booking, advisor, "10:00");  // a colleague moves it meanwhile
+
+            browser.click("cancel");
+            String reason = "Client found a job at the bakery";
+            browser.type("cancel-reason", reason);
+            browser.check("cancel-reason-typed");
+            browser.click("confirm-cancel");
+            String said = awaitText(browser, "outcome", "Someone else changed this booking since you opened it");
+            assertTrue(said.contains("10:00"), "the new time is said: " + said);
+            assertTrue(said.contains(reason), "beside what the officer chose: " + said);
+            assertTrue(browser.text(By.id("booking-details")).contains("10:00"), "the booking shown is the fresh one");
+            assertEquals("Booked", browser.text(By.id("status")), "nothing was cancelled");
+            assertEquals(reason, browser.valueOf("cancel-reason"), "the typed reason is kept");
+            assertEquals(List.of("BOOKING_BOOKED", "BOOKING_RESCHEDULED"), actions(browser));
+            browser.check("stale");
+            browser.script("document.getElementById('panel').scrollIntoView();");
+            browser.check("stale-reason-kept");
+
+            browser.click("confirm-cancel");
+            awaitText(browser, "outcome", "Booking cancelled");
+            assertEquals("Cancelled", browser.text(By.id("status")));
+            assertTrue(browser.text(By.id("booking-details")).contains(reason));
+            assertEquals(List.of("BOOKING_BOOKED", "BOOKING_RESCHEDULED", "BOOKING_CANCELLED"), actions(browser));
+            assertEquals(0, browser.count(By.id("cancel")), "a cancelled booking offers no more changes");
+            browser.check("cancelled-on-retry");
+
+            assertEquals(List.of(), browser.consoleErrors(), "no CSP refusal, no failed module, no script error");
+            browser.assertAccessible();
+            System.out.printf("BookingDetailJourneyIT stale: %d states checked with axe-core, 0 violations%n",
+                    browser.checks());
+        }
+    }
+
+    @Test
+    void anotherSsosOfficerFindsNothingOfTheBooking() throws IOException {
+        Setup setup = new Setup(deployment);
+        Setup.Catalogue sso = setup.catalogue("SSO@Clementi");
+        long advisor = setup.advisor(sso, "Harpreet Singh", "09:00", "12:00");
+        String first = "Zulkifli";
+        long client = setup.client(sso.office(), first + " Osman " + suffix(), "+65" + Setup.mobile(), null);
+        long booking = setup.book(sso, advisor, client, "09:00");
+        long elsewhere = setup.office("SSO@Jurong West");
+        String stranger = setup.staff("COUNTER_STAFF", elsewhere);
+
+        try (Browser browser = new Browser(deployment, JOURNEY + "scope")) {
+            signIn(browser, stranger);
+            browser.open("#/bookings/" + booking).atHeading("Booking not found");
+            String page = browser.text(By.tagName("main"));
+            assertFalse(page.contains(first), page);
+            assertFalse(page.contains("Harpreet"), page);
+            assertFalse(page.contains("Career coaching"), page);
+            assertFalse(page.contains("needs help with a CV"), page);
+            browser.check("not-found");
+            browser.open("#/bookings/999999999").atHeading("Booking not found");
+            assertEquals(page, browser.text(By.tagName("main")), "another SSO's booking reads like one that does not exist");
+            browser.assertAccessible();
+            System.out.printf("BookingDetailJourneyIT scope: %d states checked with axe-core, 0 violations%n",
+                    browser.checks());
+        }
+    }
+
+    @Test
+    void counterPutsAClientOnTheWaitlistAndTakesTheFreedSlotForThem() throws Exception {
+        Setup setup = new Setup(deployment);
+        Setup.Catalogue sso = setup.catalogue("SSO@Tampines");
+        String counter = setup.staff("COUNTER_STAFF", sso.office());
+        long advisor = setup.advisor(sso, "Grace Lim", "09:00", "09:45");  // one slot that day
+        long first = setup.client(sso.office(), "Ahmad Ibrahim " + suffix(), "+65" + Setup.mobile(), null);
+        long taken = setup.book(sso, advisor, first, "09:00");
+        String name = "Rajesh Kumar " + suffix();
+        long waiting = setup.client(sso.office(), name, "+65" + Setup.mobile(), null);
+
+        try (Browser browser = new Browser(deployment, JOURNEY + "waitlist")) {
+            signIn(browser, counter);
+            browser.clickLink("Waitlist").atHeading("Waitlist");
+            browser.await(By.id("entries-title"));
+            assertEquals(0, browser.count(By.id("waitlist-table")), "nobody waits yet");
+            browser.check("waitlist");
+
+            browser.type("wl-find", name);
+            browser.click("wl-search");
+            browser.await(By.id("client-" + waiting));
+            assertTrue((Boolean) browser.script("return document.getElementById(arguments[0]).checked;",
+                    "client-" + waiting), "the one client found is chosen");
+            assertTrue((Boolean) browser.script("return document.getElementById(arguments[0]).checked;",
+                    "office-" + sso.office()), "the officer's own SSO is ticked");
+            browser.await(By.cssSelector("#serviceId option[value='" + sso.service() + "']")).click();
+            browser.type("firstDay", sso.day().toString()).type("lastDay", sso.day().minusDays(1).toString());
+            browser.click("wl-add");
+            String summary = browser.text(By.cssSelector(".error-summary"));
+            assertTrue(summary.contains("The last day cannot be before the first day"), summary);
+            assertEquals("error-summary", browser.focusReaches("error-summary"), "focus moves to what went wrong");
+            assertEquals(sso.day().toString(), browser.valueOf("firstDay"), "nothing typed is lost");
+            browser.check("waitlist-refused");
+
+            browser.type("lastDay", sso.day().toString());
+            browser.click("urgent");
+            browser.click("wl-add");
+            awaitText(browser, "outcome", "Client put on the waitlist");
+            String table = browser.text(By.id("waitlist-table"));
+            assertTrue(table.contains(name) && table.contains("Waiting") && table.contains("Urgent"), table);
+            browser.check("on-the-waitlist");
+
+            setup.cancel(taken, "Found a job");  // the slot frees up and is offered to the waiting client
+            long entry = setup.awaitOffer(setup.waitlistEntryOf(waiting)).getJsonNumber("id").longValue();
+            browser.open("#/clients").atHeading("Find a client");
+            browser.clickLink("Waitlist").atHeading("Waitlist");
+            browser.await(By.id("accept-" + entry));
+            assertTrue(browser.text(By.id("waitlist-table")).contains("Offer open"));
+            browser.check("offer-open");
+
+            browser.click("accept-" + entry);
+            awaitText(browser, "outcome", "Booked");
+            browser.check("offer-accepted");
+            browser.clickLink("Open the booking").atHeading("Booking for Rajesh");
+            assertEquals("Booked", browser.text(By.id("status")));
+            assertTrue(browser.text(By.id("booking-details")).contains("9:00"));
+            browser.check("booked-from-waitlist");
+
+            assertEquals(List.of(), browser.consoleErrors(), "no CSP refusal, no failed module, no script error");
+            browser.assertAccessible();
+            System.out.printf("BookingDetailJourneyIT waitlist: %d states checked with axe-core, 0 violations%n",
+                    browser.checks());
+        }
+    }
+
+    private static void signIn(Browser browser, String username) {
+        browser.open("").atHeading("Sign in to Linkup");
+        browser.type("username", username).type("password", Setup.PASSWORD).click("sign-in");
+        browser.atHeading("Find a client");
+    }
+
+    /** The history's actions in order, as the audit names them. */
+    private static List<String> actions(Browser browser) {
+        @SuppressWarnings("unchecked")
+        List<String> actions = (List<String>) browser.script(
+                "return [...document.querySelectorAll('#history-table .history-action')].map(e => e.dataset.action);");
+        return actions;
+    }
+
+    /** Waits for an element's text (shadow content included) to contain the words; answers the whole text. */
+    private static String awaitText(Browser browser, String id, String words) {
+        String last = "";
+        for (int i = 0; i < 75; i++) {
+            try {
+                last = browser.count(By.id(id)) == 0 ? "" : browser.text(By.id(id));
+                if (last.contains(words)) {
+                    return last;
+                }
+            } catch (StaleElementReferenceException | org.openqa.selenium.TimeoutException e) {
+                // redrawn while read: read again
+            }
+            sleep();
+        }
+        throw new AssertionError("#" + id + " should say '" + words + "' but says '" + last + "'");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(200);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Letters only, so that each run's client is found alone by name. */
+    private static String suffix() {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        return "" + (char) ('A' + random.nextInt(26)) + (char) ('a' + random.nextInt(26)) + (char) ('a' + random.nextInt(26))
+                + (char) ('a' + random.nextInt(26));
+    }
+}
