@@ -2,6 +2,7 @@
 // so a role sees only what it may use. Later screens (booking, today's board, booking detail, waitlist, the
 // partner and admin screens) are one row and one module each.
 
+import * as book from './screens/book.js';
 import * as clientDetails from './screens/client-details.js';
 import * as clientForm from './screens/client-form.js';
 import * as clients from './screens/clients.js';
@@ -20,6 +21,8 @@ export const ROUTES = [
   { path: 'clients/new', screen: clientForm, roles: WRITE_CLIENTS, section: 'clients' },
   { path: 'clients/:id', screen: clientDetails, roles: READ_CLIENTS, section: 'clients' },
   { path: 'clients/:id/edit', screen: clientForm, roles: WRITE_CLIENTS, section: 'clients' },
+  // No navigation entry: a session is booked for a client, so it starts from the client's page.
+  { path: 'book', screen: book, roles: WRITE_CLIENTS, section: 'clients' },
   { path: 'home', screen: home, roles: EVERY_ROLE },
 ];
 
