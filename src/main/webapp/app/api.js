@@ -50,12 +50,13 @@ export class ApiError extends Error {
 
 /**
  * Sends one request. `path` is relative to the page ("api/clients"), so the app works under any context root.
- * Options: body (sent as JSON), query (object; empty values left out), ifMatch (an ETag), quiet401 (a 401 is an
+ * Options: body (sent as JSON), query (object; empty values left out), ifMatch (an ETag), headers (more request
+ * headers, such as Idempotency-Key), quiet401 (a 401 is an
  * answer, not an ended session — used for signing in and for asking whether one is signed in).
  * Resolves to { status, etag, body }; rejects with an ApiError.
  */
-export async function request(method, path, { body, query, ifMatch, quiet401 = false } = {}) {
-  const headers = { Accept: 'application/json' };
+export async function request(method, path, { body, query, ifMatch, headers: extra, quiet401 = false } = {}) {
+  const headers = { ...extra, Accept: 'application/json' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
   }

@@ -3,6 +3,7 @@
 // partner and admin screens) are one row and one module each.
 
 import * as bookingDetail from './screens/booking-detail.js';
+import * as book from './screens/book.js';
 import * as clientDetails from './screens/client-details.js';
 import * as clientForm from './screens/client-form.js';
 import * as clients from './screens/clients.js';
@@ -26,6 +27,8 @@ export const ROUTES = [
   { path: 'clients/:id/edit', screen: clientForm, roles: WRITE_CLIENTS, section: 'clients' },
   { path: 'bookings/:id', screen: bookingDetail, roles: READ_BOOKINGS, section: 'bookings' },
   { path: 'waitlist', screen: waitlist, roles: READ_BOOKINGS, nav: 'Waitlist', section: 'waitlist' },
+  // No navigation entry: a session is booked for a client, so it starts from the client's page.
+  { path: 'book', screen: book, roles: WRITE_CLIENTS, section: 'clients' },
   { path: 'home', screen: home, roles: EVERY_ROLE },
 ];
 

@@ -42,8 +42,10 @@ export async function render(main, { params, query, session }) {
     row('Registered', singaporeTime(client.registeredAt)),
     row('Status', client.active ? 'Active' : 'Inactive')));
   main.append(h('div', { class: 'actions' },
-    mayWrite ? h('sgds-button', { variant: 'primary', href: link(`clients/${client.id}/edit`), id: 'edit' },
-      'Change details') : null,
+    mayWrite && client.active ? h('sgds-button', { variant: 'primary', href: link('book', { client: client.id }), id: 'book' },
+      'Book a session') : null,
+    mayWrite ? h('sgds-button', { variant: mayWrite && client.active ? 'outline' : 'primary',
+      href: link(`clients/${client.id}/edit`), id: 'edit' }, 'Change details') : null,
     h('a', { href: link('clients') }, 'Find another client')));
 }
 

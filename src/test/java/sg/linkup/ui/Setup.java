@@ -53,6 +53,50 @@ final class Setup {
                 .formatted(code, name));
     }
 
+    /** An SSO open every day from 08:00 to 22:00 with one video room, at these coordinates. */
+    long openOffice(String name, double latitude, double longitude) {
+        String code = "UI-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String hours = java.util.Arrays.stream(java.time.DayOfWeek.values())
+                .map(day -> "{\"day\":\"%s\",\"opens\":\"08:00\",\"closes\":\"22:00\"}".formatted(day))
+                .collect(java.util.stream.Collectors.joining(","));
+        long office = created("api/offices", """
+                {"code":"%s","name":"%s","address":"1 Test Walk","postalCode":"528523",
+                 "latitude":%s,"longitude":%s,"openingHours":[%s]}""".formatted(code, name, latitude, longitude, hours));
+        created("api/rooms", "{\"officeId\":%d,\"name\":\"Video room 1\",\"kind\":\"VIDEO_ROOM\"}".formatted(office));
+        return office;
+    }
+
+    /**
+     * An employment agency with one service in every mode, and one advisor free for it every day 08:00–22:00, in
+     * person at this office (an IN_PERSON rule names where the advisor sits).
+     */
+    long service(String english, String malay, long office) {
+        String agencyCode = "UI" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        long agency = created("api/agencies", """
+                {"code":"%s","name":"Workforce Agency %s","domain":"EMPLOYMENT","baseAddress":"1 Agency Road",
+                 "baseLatitude":1.2966,"baseLongitude":103.8520}""".formatted(agencyCode, agencyCode));
+        long service = created("api/services", """
+                {"agencyId":%d,"code":"%s","name":{"en":"%s","zh":"职业辅导","ms":"%s","ta":"தொழில் வழிகாட்டல்"},
+                 "durationMinutes":45,"allowedModes":["IN_PERSON","VIDEO_AT_SSO","VIDEO_REMOTE"],
+                 "bufferBeforeMinutes":0,"bufferAfterMinutes":15,"minNoticeMinutes":60,"horizonDays":60}"""
+                .formatted(agency, agencyCode, english, malay));
+        long advisor = created("api/advisors", """
+                {"agencyId":%d,"displayName":"Siti Rahmat","email":"siti.%s@example.com","languages":["EN","MS"],
+                 "serviceIds":[%d]}""".formatted(agency, agencyCode.toLowerCase(), service));
+        created("api/advisors/" + advisor + "/rules", """
+                {"rrule":"FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU","startTime":"08:00","endTime":"22:00","validFrom":"%s",
+                 "modes":["IN_PERSON","VIDEO_AT_SSO","VIDEO_REMOTE"],"officeId":%d}"""
+                .formatted(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Singapore")), office));
+        return service;
+    }
+
+    /** A client who reads their texts in Malay. */
+    long malayClient(long office, String name, String mobile) {
+        return created("api/clients", """
+                {"name":"%s","mobile":"%s","preferredLanguage":"MS","smsConsent":true,"officeId":%d}"""
+                .formatted(name, mobile, office));
+    }
+
     /** A member of staff of one office; answers the username. */
     String staff(String role, long office) {
         String username = "ui." + UUID.randomUUID().toString().substring(0, 8);
