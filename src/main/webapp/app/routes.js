@@ -2,6 +2,7 @@
 // so a role sees only what it may use. Later screens (booking, today's board, booking detail, waitlist, the
 // partner and admin screens) are one row and one module each.
 
+import * as board from './screens/board.js';
 import * as clientDetails from './screens/client-details.js';
 import * as clientForm from './screens/client-form.js';
 import * as clients from './screens/clients.js';
@@ -20,6 +21,7 @@ export const ROUTES = [
   { path: 'clients/new', screen: clientForm, roles: WRITE_CLIENTS, section: 'clients' },
   { path: 'clients/:id', screen: clientDetails, roles: READ_CLIENTS, section: 'clients' },
   { path: 'clients/:id/edit', screen: clientForm, roles: WRITE_CLIENTS, section: 'clients' },
+  { path: 'board', screen: board, roles: READ_CLIENTS, nav: "Today's board", section: 'board' },
   { path: 'home', screen: home, roles: EVERY_ROLE },
 ];
 
