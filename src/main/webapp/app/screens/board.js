@@ -5,11 +5,12 @@
 
 import { ApiError, get, post } from '../api.js';
 import { go, link } from '../router.js';
-import { alert, errorSummary, h, maskMobile, page, valueOf } from '../ui.js';
+import { alert, errorSummary, h, markField, maskMobile, page, valueOf } from '../ui.js';
 
 /** Who may change bookings from the board (BookingsResource: check-in and walk-in). */
 const MAY_ACT = ['COUNTER_STAFF', 'ADMIN'];
 const POLL_MS = 15000;
+const EARLY_CHECK_IN_MS = 2 * 3600 * 1000;  // Booking.EARLY_CHECK_IN
 const TZ = 'Asia/Singapore';
 
 /** Status in words (never colour alone) and the SGDS badge colour beside them. */
@@ -301,12 +302,21 @@ function sessionCard(b, state, names, actions, view) {
       `${hhmm(start)}–${hhmm(end)} ${b.client.firstName ?? 'Client'}`),
     h('span', { class: 'board-session-detail' }, `${names.service(b.serviceId)} · ${names.advisor(b.advisorId)}`
       + (b.mode === 'VIDEO_AT_SSO' ? ' · video' : '')),
-    h('sgds-badge', { variant: colour, outlined: b.status === 'HELD', class: 'board-status' }, word),
-    state.mayAct && b.status === 'BOOKED' ? h('sgds-button', {
+    h('div', { class: 'board-session-state' },
+      h('sgds-badge', { variant: colour, outlined: b.status === 'HELD', class: 'board-status' }, word),
+      state.mayAct && mayCheckIn(b) ? h('sgds-button', {
       size: 'sm', variant: 'outline', id: `${view}-check-in-${b.id}`, class: 'board-check-in',
       'aria-label': `Check in ${b.client.firstName ?? 'client'}, ${hhmm(start)}`,
       'on:click': () => actions.checkIn(b),
-    }, 'Check in') : null);
+    }, 'Check in') : null));
+}
+
+/** Booking.checkIn: a BOOKED session at the SSO, from 2 hours before its start until its end; a client at home
+ *  (VIDEO_REMOTE) has no counter to check in at. */
+function mayCheckIn(b) {
+  const now = Date.now();
+  return b.status === 'BOOKED' && b.mode !== 'VIDEO_REMOTE'
+    && now >= new Date(b.start).getTime() - EARLY_CHECK_IN_MS && now < new Date(b.end).getTime();
 }
 
 function focusSession(board, id) {
@@ -354,7 +364,8 @@ async function walkInForm(office, names, rooms, onBooked) {
   const find = h('sgds-input', { label: 'Client: mobile number or name', id: 'walk-in-find', name: 'walk-in-find',
     placeholder: '', type: 'search', hintText: 'For example 9123 4567 or Tan' });
   const found = h('div', { id: 'walk-in-clients' });
-  const service = h('select', { id: 'walk-in-service', class: 'native-select' },
+  const serviceError = h('p', { id: 'walk-in-service-error', class: 'field-error', hidden: true });
+  const service = h('select', { id: 'walk-in-service', class: 'native-select', 'aria-describedby': 'walk-in-service-error' },
     h('option', { value: '' }, 'Choose a service'),
     services.map(s => h('option', { value: s.id }, s.name.en)));
   const mode = h('select', { id: 'walk-in-mode', class: 'native-select' },
@@ -366,6 +377,7 @@ async function walkInForm(office, names, rooms, onBooked) {
     if (!text) {
       return;
     }
+    markField(find, '');
     const compact = text.replace(/[\s()-]/g, '');
     const params = /^\+?\d{8,15}$/.test(compact) ? { mobile: text } : { q: text };
     try {
@@ -392,7 +404,7 @@ async function walkInForm(office, names, rooms, onBooked) {
     h('div', { class: 'search-row' }, find,
       h('sgds-button', { variant: 'outline', type: 'button', id: 'walk-in-search', 'on:click': search }, 'Find')),
     found,
-    h('div', {}, h('label', { for: 'walk-in-service', class: 'field-label' }, 'Service'), service),
+    h('div', {}, h('label', { for: 'walk-in-service', class: 'field-label' }, 'Service'), serviceError, service),
     h('div', {}, h('label', { for: 'walk-in-mode', class: 'field-label' }, 'How'), mode),
     h('div', { class: 'actions' }, book));
   form.addEventListener('keydown', event => {
@@ -411,6 +423,8 @@ async function walkInForm(office, names, rooms, onBooked) {
     if (!service.value) {
       missing.push({ message: 'Choose a service', target: service });
     }
+    markField(find, clientChoice ? '' : 'Find and choose the client');
+    markField(service, service.value ? '' : 'Choose a service');
     if (missing.length) {
       problems.replaceChildren(errorSummary(missing));
       problems.firstChild.focus();
