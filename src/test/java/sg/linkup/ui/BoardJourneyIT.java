@@ -101,11 +101,12 @@ class BoardJourneyIT {
             browser.type("walk-in-find", "Farid").click("walk-in-search");
             browser.await(By.cssSelector("#walk-in-clients input[type=radio]"));
             new Select(browser.await(By.id("walk-in-service"))).selectByVisibleText("Career coaching");
+            new Select(browser.await(By.id("walk-in-mode"))).selectByVisibleText("Video from home");
             browser.click("walk-in-book");
             String outcome = browser.text(By.id("walk-in-outcome"));
             assertTrue(outcome.contains("Walk-in booked") && outcome.contains("Farid Ismail"), outcome);
             browser.until(10, "the walk-in appears on the board", "return [...document.querySelectorAll("
-                    + "'#board-table .board-session')].some(s => s.textContent.includes('Farid'));");
+                    + "'#row-video .board-session')].some(s => s.textContent.includes('Farid'));");
             browser.check("walk-in-booked");
 
             browser.width(320);
@@ -114,6 +115,7 @@ class BoardJourneyIT {
             assertTrue(browser.text(By.id("board-list")).contains("Farid"));
             assertEquals(Boolean.FALSE, browser.script("return document.documentElement.scrollWidth > "
                     + "document.documentElement.clientWidth;"), "no sideways scrolling at 320 px");
+            browser.script("window.scrollTo(0, 0);");
             browser.check("narrow");
 
             assertEquals(List.of(), browser.consoleErrors(), "no CSP refusal, no script error");
