@@ -115,7 +115,7 @@ class BoardJourneyIT {
             assertTrue(browser.text(By.id("board-list")).contains("Farid"));
             assertEquals(Boolean.FALSE, browser.script("return document.documentElement.scrollWidth > "
                     + "document.documentElement.clientWidth;"), "no sideways scrolling at 320 px");
-            browser.script("window.scrollTo(0, 0);");
+            browser.script("document.getElementById('board-list').scrollIntoView();");
             browser.check("narrow");
 
             assertEquals(List.of(), browser.consoleErrors(), "no CSP refusal, no script error");
