@@ -2,6 +2,7 @@
 // so a role sees only what it may use. Later screens (booking, today's board, booking detail, waitlist, the
 // partner and admin screens) are one row and one module each.
 
+import * as board from './screens/board.js';
 import * as bookingDetail from './screens/booking-detail.js';
 import * as book from './screens/book.js';
 import * as clientDetails from './screens/client-details.js';
@@ -25,6 +26,7 @@ export const ROUTES = [
   { path: 'clients/new', screen: clientForm, roles: WRITE_CLIENTS, section: 'clients' },
   { path: 'clients/:id', screen: clientDetails, roles: READ_CLIENTS, section: 'clients' },
   { path: 'clients/:id/edit', screen: clientForm, roles: WRITE_CLIENTS, section: 'clients' },
+  { path: 'board', screen: board, roles: READ_CLIENTS, nav: "Today's board", section: 'board' },
   { path: 'bookings/:id', screen: bookingDetail, roles: READ_BOOKINGS, section: 'bookings' },
   { path: 'waitlist', screen: waitlist, roles: READ_BOOKINGS, nav: 'Waitlist', section: 'waitlist' },
   // No navigation entry: a session is booked for a client, so it starts from the client's page.

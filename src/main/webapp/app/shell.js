@@ -26,7 +26,29 @@ export function drawHeader(header, session, section, { onSignOut }) {
   const user = session ? h('div', { slot: 'end', class: 'app-user' },
     h('span', { class: 'app-user-name' }, `${session.username} · ${ROLE_NAMES[session.role] ?? session.role}`),
     h('sgds-button', { variant: 'outline', size: 'sm', id: 'sign-out', 'on:click': onSignOut }, 'Sign out')) : null;
-  header.replaceChildren(h('sgds-mainnav', { 'prop:brandHref': '#/', expand: 'md' },
+  const nav = h('sgds-mainnav', { 'prop:brandHref': '#/', expand: 'md' },
     h('span', { slot: 'brand', class: 'app-brand' }, 'Linkup'),
-    items, user));
+    items, user);
+  header.replaceChildren(nav);
+  mendMenuButton(nav);
+  nav.addEventListener('click', () => mendMenuButton(nav));
+}
+
+/**
+ * Below the md breakpoint SGDS 3.8.0 shows a menu button whose name and state sit on the sgds-icon-button host
+ * (axe at 320 px: aria-prohibited-attr, button-name) instead of on the real button inside it: moved there.
+ */
+async function mendMenuButton(nav) {
+  await nav.updateComplete;
+  const toggle = nav.shadowRoot?.querySelector('.navbar-toggler');
+  await toggle?.updateComplete;
+  const button = toggle?.shadowRoot?.querySelector('button, a');
+  if (!button) {
+    return;
+  }
+  button.setAttribute('aria-label', 'Menu');
+  if (toggle.hasAttribute('aria-expanded')) {
+    button.setAttribute('aria-expanded', toggle.getAttribute('aria-expanded'));
+  }
+  ['aria-label', 'aria-expanded', 'aria-controls'].forEach(name => toggle.removeAttribute(name));
 }

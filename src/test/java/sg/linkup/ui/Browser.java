@@ -252,6 +252,19 @@ final class Browser implements AutoCloseable {
                 .toList();
     }
 
+    /** Waits up to {@code seconds} until a script answers true (e.g. a screen that refreshes itself by polling). */
+    Browser until(int seconds, String what, String script, Object... arguments) {
+        new WebDriverWait(driver, Duration.ofSeconds(seconds)).withMessage(() -> what)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(script, arguments)));
+        return this;
+    }
+
+    /** The window's width in CSS pixels, e.g. 320 for the narrowest screen WCAG 1.4.10 asks for. */
+    Browser width(int pixels) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(pixels, 900));
+        return this;
+    }
+
     Object script(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }

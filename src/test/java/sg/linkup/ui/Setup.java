@@ -128,6 +128,109 @@ final class Setup {
         }
     }
 
+    /** An office open 00:00–23:55 every day, so that "today" has hours whenever a test runs. */
+    long allDayOffice(String name) {
+        String code = "UI-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String hours = java.util.stream.Stream.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
+                        "SUNDAY").map(d -> "{\"day\":\"" + d + "\",\"opens\":\"00:00\",\"closes\":\"23:55\"}")
+                .collect(java.util.stream.Collectors.joining(","));
+        return created("api/offices", """
+                {"code":"%s","name":"%s","address":"1 Tampines Walk","postalCode":"528523",
+                 "latitude":1.3521,"longitude":103.9448,"openingHours":[%s]}""".formatted(code, name, hours));
+    }
+
+    long room(long office, String name) {
+        return created("api/rooms", "{\"officeId\":%d,\"name\":\"%s\",\"kind\":\"INTERVIEW_ROOM\"}"
+                .formatted(office, name));
+    }
+
+    long agency() {
+        String code = "UA" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        return created("api/agencies", """
+                {"code":"%s","name":"Agency %s","domain":"EMPLOYMENT","baseAddress":"1 Agency Road",
+                 "baseLatitude":1.2966,"baseLongitude":103.8520}""".formatted(code, code));
+    }
+
+    /** A 30-minute service that may start at once (no notice), in person or by video from home. */
+    long walkInService(long agency, String name) {
+        String code = "US" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        return created("api/services", """
+                {"agencyId":%d,"code":"%s","name":{"en":"%s","zh":"%s","ms":"%s","ta":"%s"},
+                 "durationMinutes":30,"allowedModes":["IN_PERSON","VIDEO_REMOTE"],"bufferBeforeMinutes":0,
+                 "bufferAfterMinutes":0,"minNoticeMinutes":0,"horizonDays":30}"""
+                .formatted(agency, code, name, name, name, name));
+    }
+
+    /** An advisor who sits at the office all day, every day (FREQ=DAILY from yesterday). */
+    long advisor(long agency, long service, long office, String name) {
+        long advisor = created("api/advisors", """
+                {"agencyId":%d,"displayName":"%s","email":"%s@example.org","languages":["EN"],"serviceIds":[%d]}"""
+                .formatted(agency, name, "ui." + UUID.randomUUID().toString().substring(0, 8), service));
+        created("api/advisors/" + advisor + "/rules", """
+                {"rrule":"FREQ=DAILY","startTime":"00:00","endTime":"23:55","validFrom":"%s",
+                 "modes":["IN_PERSON","VIDEO_REMOTE"],"officeId":%d}"""
+                .formatted(java.time.LocalDate.now(SINGAPORE).minusDays(1), office));
+        return advisor;
+    }
+
+    /** The next free session today, booked as an admin at the counter would (POST /api/bookings/walk-in). */
+    JsonObject walkIn(long service, long office, long client, String mode) {
+        HttpResponse<String> response = post("api/bookings/walk-in", """
+                {"serviceId":%d,"officeId":%d,"clientId":%d,"mode":"%s"}""".formatted(service, office, client, mode));
+        assertEquals(201, response.statusCode(), response::body);
+        return json(response.body());
+    }
+
+    /** Someone else acting on a booking (check-in, cancel) at the version it has now. */
+    JsonObject act(long booking, String action, String body) {
+        HttpResponse<String> current = send(HttpRequest.newBuilder(base.resolve("api/bookings/" + booking))
+                .header("Authorization", ADMIN).GET());
+        assertEquals(200, current.statusCode(), current::body);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("api/bookings/" + booking + "/" + action))
+                .header("Authorization", ADMIN).header("Content-Type", "application/json")
+                .header("If-Match", current.headers().firstValue("ETag").orElseThrow())
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(200, response.statusCode(), response::body);
+        return json(response.body());
+    }
+
+    /**
+     * A booking earlier today, which the API refuses (it books only ahead): written into the test database as
+     * BookingIT does, in a status the day has given it (NO_SHOW, COMPLETED).
+     */
+    long pastBooking(long service, long office, long advisor, long room, long client, String status,
+                     java.time.Instant start) {
+        try (var connection = DriverManager.getConnection(System.getenv("LINKUP_DB_URL"), "root", "dev-only");
+             var insert = connection.prepareStatement("""
+                     INSERT INTO booking (status, service_id, office_id, session_mode, advisor_id, room_id, client_id,
+                       starts_at, ends_at, created_by, created_at) VALUES (?, ?, ?, 'IN_PERSON', ?, ?, ?, ?, ?, 'it', ?)""",
+                     java.sql.Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, status);
+            insert.setLong(2, service);
+            insert.setLong(3, office);
+            insert.setLong(4, advisor);
+            insert.setLong(5, room);
+            insert.setLong(6, client);
+            insert.setTimestamp(7, java.sql.Timestamp.from(start));
+            insert.setTimestamp(8, java.sql.Timestamp.from(start.plusSeconds(30 * 60)));
+            insert.setTimestamp(9, java.sql.Timestamp.from(java.time.Instant.now()));
+            insert.executeUpdate();
+            try (var keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static final java.time.ZoneId SINGAPORE = java.time.ZoneId.of("Asia/Singapore");
+
+    private HttpResponse<String> post(String path, String body) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", ADMIN)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     JsonObject get(String path) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", ADMIN).GET());
         assertEquals(200, response.statusCode(), response::body);
