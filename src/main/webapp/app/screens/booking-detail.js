@@ -113,7 +113,8 @@ export async function render(main, { params, session }) {
   const panel = h('div', { id: 'panel' });
   const history = h('section', { 'aria-labelledby': 'history-title' });
   const messages = h('section', { 'aria-labelledby': 'messages-title' });
-  main.append(notice, details, mayWrite ? actions : null, panel, history, messages);
+  // DOM append() writes null as the text "null": leave out what is not there.
+  main.append(...[notice, details, mayWrite ? actions : null, panel, history, messages].filter(Boolean));
 
   let open = null;  // the open change: { kind: 'cancel' | 'reschedule', ... }
 
@@ -122,14 +123,15 @@ export async function render(main, { params, session }) {
     history.replaceChildren(...historyOf(state.history));
     messages.replaceChildren(...messagesOf(state.notifications));
     const status = state.booking.status;
-    actions.replaceChildren(
+    actions.replaceChildren(...[
       // Check-in opens on the day of the session (the API refuses it earlier): offered only then.
       status === 'BOOKED' && singaporeDay(state.booking.start) === singaporeDay(new Date())
         ? h('sgds-button', { variant: 'primary', id: 'check-in', 'on:click': checkIn }, 'Check in') : null,
       status === 'BOOKED' ? h('sgds-button', { variant: 'outline', id: 'reschedule', 'on:click': openReschedule },
         'Reschedule') : null,
       ['BOOKED', 'CHECKED_IN'].includes(status)
-        ? h('sgds-button', { variant: 'danger', id: 'cancel', 'on:click': openCancel }, 'Cancel booking') : null);
+        ? h('sgds-button', { variant: 'danger', id: 'cancel', 'on:click': openCancel }, 'Cancel booking') : null,
+    ].filter(Boolean));
   }
 
   async function reload() {

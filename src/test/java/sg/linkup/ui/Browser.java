@@ -213,6 +213,12 @@ final class Browser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         consoleErrors.addAll(newConsoleErrors());
+        // A value the page forgot to leave out reaches the officer as the word "null" (DOM append(null) does that).
+        String shown = driver.findElement(By.tagName("body")).getText();
+        java.util.regex.Matcher leaked = java.util.regex.Pattern.compile("\\b(null|undefined|NaN)\\b").matcher(shown);
+        if (leaked.find()) {
+            accessibilityFindings.add(name + ": the page shows the word '" + leaked.group(1) + "'");
+        }
         Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
         // axe re-reads the style sheets itself (inline <style>, @imports against the page's URL): under the CSP that
         // logs refusals and 404s of its own, which say nothing about the app. They are read and dropped here.
@@ -230,7 +236,8 @@ final class Browser implements AutoCloseable {
     }
 
     void assertAccessible() {
-        assertEquals(List.of(), accessibilityFindings, "axe-core found WCAG 2.1 AA violations");
+        assertEquals(List.of(), accessibilityFindings,
+                "axe-core found WCAG 2.1 AA violations, or a page showed a programmer's null/undefined/NaN");
     }
 
     /** The app's console errors so far (CSP refusals, failed modules, script errors), axe's own left out. */

@@ -253,8 +253,6 @@ final class Setup {
         }
     }
 
-    private static final ZoneId SINGAPORE = ZoneId.of("Asia/Singapore");
-
     Catalogue catalogue(String officeName) {
         String code = "UI-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         long office = created("api/offices", """
@@ -332,12 +330,6 @@ final class Setup {
                 .filter(e -> e.getJsonNumber("clientId").longValue() == client)
                 .mapToLong(e -> e.getJsonNumber("id").longValue()).max()
                 .orElseThrow(() -> new AssertionError("client " + client + " is not on the waitlist"));
-    }
-
-    private HttpResponse<String> post(String path, String body) {
-        return send(HttpRequest.newBuilder(base.resolve(path))
-                .header("Authorization", ADMIN).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** A weekday 8–20 days ahead that is no public holiday. */
