@@ -354,6 +354,12 @@ final class Setup {
         return json(response.body()).getJsonNumber("id").longValue();
     }
 
+    /** Whether the day is a public holiday in Linkup's calendar (no session is offered then). */
+    boolean isPublicHoliday(LocalDate day) {
+        return send(HttpRequest.newBuilder(base.resolve("api/holidays?year=" + day.getYear()))
+                .header("Authorization", ADMIN).GET()).body().contains("\"" + day + "\"");
+    }
+
     HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
