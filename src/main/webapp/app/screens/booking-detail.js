@@ -6,7 +6,7 @@
 import { get, post } from '../api.js';
 import { ACTIONS, mayChangeBookings, mayCheckIn, modeWords, statusBadge, statusWords } from '../bookings.js';
 import { link } from '../router.js';
-import { alert, errorSummary, h, markField, page, singaporeTime, submitOnEnter, valueOf } from '../ui.js';
+import { alert, errorSummary, h, markField, outcome, page, singaporeTime, submitOnEnter, valueOf } from '../ui.js';
 
 const KINDS = {
   CONFIRMATION: 'Confirmation',
@@ -103,11 +103,7 @@ export async function render(main, { params, session }) {
 
   /** Says what happened, in words, and moves focus there. */
   function tell(variant, title, ...body) {
-    const message = alert(variant, title, ...body);
-    message.id = 'outcome';
-    message.setAttribute('tabindex', '-1');
-    notice.replaceChildren(message);
-    message.focus();
+    outcome(notice, variant, title, ...body);
   }
 
   /** 412: reload, say so, and keep the officer's choice on screen. */

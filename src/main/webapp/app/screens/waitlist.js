@@ -7,7 +7,7 @@
 import { del, get, post } from '../api.js';
 import { WAITLIST_STATUS, mayChangeBookings, statusBadge } from '../bookings.js';
 import { link } from '../router.js';
-import { alert, errorSummary, h, markField, maskMobile, page, submitOnEnter, valueOf } from '../ui.js';
+import { errorSummary, h, markField, maskMobile, outcome, page, submitOnEnter, valueOf } from '../ui.js';
 import { names, sessionTime, table } from './booking-detail.js';
 
 const ORDER = ['clientId', 'serviceId', 'officeIds', 'firstDay', 'lastDay'];
@@ -33,11 +33,7 @@ export async function render(main, { session }) {
   }
 
   function tell(variant, title, ...body) {
-    const message = alert(variant, title, ...body);
-    message.id = 'outcome';
-    message.setAttribute('tabindex', '-1');
-    notice.replaceChildren(message);
-    message.focus();
+    outcome(notice, variant, title, ...body);
   }
 
   async function accept(entry, button) {
