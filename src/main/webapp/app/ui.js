@@ -70,6 +70,19 @@ export function alert(variant, title, ...body) {
   return h('sgds-alert', { variant, show: true, class: 'message', 'prop:title': title }, ...body);
 }
 
+/**
+ * Says what an action came to, in an alert (id "outcome") that replaces the last one in `place` and takes focus, so a
+ * screen reader reads it out and the officer sees it where they are looking.
+ */
+export function outcome(place, variant, title, ...body) {
+  const message = alert(variant, title, ...body);
+  message.id = 'outcome';
+  message.setAttribute('tabindex', '-1');
+  place.replaceChildren(message);
+  message.focus();
+  return message;
+}
+
 /** "+65 ****4567": enough to recognise a number on screen, not enough to copy it (as the API masks it in logs). */
 export function maskMobile(e164) {
   if (!e164) {

@@ -4,27 +4,14 @@
 // says what changed in a polite live region, never moving focus.
 
 import { ApiError, get, post } from '../api.js';
+import { MODES, mayChangeBookings, mayCheckIn, modeWords, statusBadge, statusWords } from '../bookings.js';
 import { go, link } from '../router.js';
 import { alert, errorSummary, h, markField, maskMobile, page, valueOf } from '../ui.js';
 
-/** Who may change bookings from the board (BookingsResource: check-in and walk-in). */
-const MAY_ACT = ['COUNTER_STAFF', 'ADMIN'];
 const POLL_MS = 15000;
-const EARLY_CHECK_IN_MS = 2 * 3600 * 1000;  // Booking.EARLY_CHECK_IN
 const TZ = 'Asia/Singapore';
 
-/** Status in words (never colour alone) and the SGDS badge colour beside them. */
-export const STATUS = {
-  HELD: ['Held', 'neutral'],
-  BOOKED: ['Booked', 'primary'],
-  CHECKED_IN: ['Checked in', 'cyan'],
-  IN_PROGRESS: ['In progress', 'purple'],
-  COMPLETED: ['Completed', 'success'],
-  NO_SHOW: ['No-show', 'danger'],
-  CANCELLED: ['Cancelled', 'neutral'],
-};
 const HIDDEN = new Set(['CANCELLED', 'RELEASED']);
-const MODES = { IN_PERSON: 'In person', VIDEO_AT_SSO: 'Video at the SSO', VIDEO_REMOTE: 'Video from home' };
 
 const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
 const longDay = new Intl.DateTimeFormat('en-SG', { timeZone: TZ, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
@@ -64,7 +51,7 @@ async function all(path, query) {
 
 export async function render(main, { query, session }) {
   page(main, "Today's board");
-  const mayAct = MAY_ACT.includes(session.role);
+  const mayAct = mayChangeBookings(session);
   const officeId = await chooseOffice(main, query, session);
   if (!officeId) {
     return null;
@@ -115,7 +102,7 @@ export async function render(main, { query, session }) {
           const fresh = (await get(`api/bookings/${booking.id}`)).body;
           messages.replaceChildren(alert('warning', 'Someone else changed this booking',
             h('span', {}, `${fresh.client.firstName ?? 'The client'}'s session at ${hhmm(new Date(fresh.start))} is now `,
-              h('strong', {}, STATUS[fresh.status]?.[0] ?? fresh.status),
+              h('strong', {}, statusWords(fresh.status)),
               '. The board shows it as it is now; check it before doing anything else.')));
         } else {
           messages.replaceChildren(alert('danger', error.title, error.detail));
@@ -210,13 +197,13 @@ function describeChanges(before, after, names) {
     if (!was && !HIDDEN.has(b.status)) {
       said.push(`New on the board: ${who}, ${names.service(b.serviceId)}.`);
     } else if (was && was.status !== b.status) {
-      said.push(`${who}: now ${STATUS[b.status]?.[0] ?? b.status}.`);
+      said.push(`${who}: now ${statusWords(b.status)}.`);
     }
   }
   return said;
 }
 
-/** Rows: each active room, then "Video from home" when there are such sessions; sessions by start. */
+/** Rows: each active room, then "Video call from home" when there are such sessions; sessions by start. */
 function rowsOf(state) {
   const shown = state.bookings.filter(b => !HIDDEN.has(b.status));
   const rows = state.rooms.map(room => ({ key: `room-${room.id}`, name: room.name,
@@ -226,7 +213,7 @@ function rowsOf(state) {
   if (elsewhere.length) {
     rows.push({ key: 'room-other', name: 'Other rooms', sessions: elsewhere });
   }
-  rows.push({ key: 'video', name: 'Video from home', sessions: shown.filter(b => b.roomId == null) });
+  rows.push({ key: 'video', name: MODES.VIDEO_REMOTE, sessions: shown.filter(b => b.roomId == null) });
   return { rows, cancelled: state.bookings.filter(b => b.status === 'CANCELLED').length };
 }
 
@@ -290,7 +277,6 @@ function redraw(board, state, hours, names, actions) {
 
 /** One session: time, client's first name, service, advisor, status as a word in a coloured badge, and actions. */
 function sessionCard(b, state, names, actions, view) {
-  const [word, colour] = STATUS[b.status] ?? [b.status, 'neutral'];
   const start = new Date(b.start);
   const end = new Date(b.end);
   const classes = ['board-session', `status-${b.status.toLowerCase().replace('_', '-')}`];
@@ -303,20 +289,12 @@ function sessionCard(b, state, names, actions, view) {
     h('span', { class: 'board-session-detail' }, `${names.service(b.serviceId)} · ${names.advisor(b.advisorId)}`
       + (b.mode === 'VIDEO_AT_SSO' ? ' · video' : '')),
     h('div', { class: 'board-session-state' },
-      h('sgds-badge', { variant: colour, outlined: b.status === 'HELD', class: 'board-status' }, word),
+      statusBadge(b.status, { outlined: b.status === 'HELD', class: 'board-status' }),
       state.mayAct && mayCheckIn(b) ? h('sgds-button', {
       size: 'sm', variant: 'outline', id: `${view}-check-in-${b.id}`, class: 'board-check-in',
       'aria-label': `Check in ${b.client.firstName ?? 'client'}, ${hhmm(start)}`,
       'on:click': () => actions.checkIn(b),
     }, 'Check in') : null));
-}
-
-/** Booking.checkIn: a BOOKED session at the SSO, from 2 hours before its start until its end; a client at home
- *  (VIDEO_REMOTE) has no counter to check in at. */
-function mayCheckIn(b) {
-  const now = Date.now();
-  return b.status === 'BOOKED' && b.mode !== 'VIDEO_REMOTE'
-    && now >= new Date(b.start).getTime() - EARLY_CHECK_IN_MS && now < new Date(b.end).getTime();
 }
 
 function focusSession(board, id) {
@@ -441,7 +419,7 @@ async function walkInForm(office, names, rooms, onBooked) {
         : rooms.find(r => r.id === booked.roomId)?.name ?? 'a room';
       outcome.replaceChildren(alert('success', 'Walk-in booked',
         h('span', {}, `${clientChoice.name}: ${names.service(booked.serviceId)} today at ${hhmm(new Date(booked.start))}`
-          + `–${hhmm(new Date(booked.end))} with ${names.advisor(booked.advisorId)} (${MODES[booked.mode]}, ${room}). `,
+          + `–${hhmm(new Date(booked.end))} with ${names.advisor(booked.advisorId)} (${modeWords(booked.mode)}, ${room}). `,
           h('a', { href: link(`bookings/${booked.id}`) }, 'Open the booking'))));
       outcome.querySelector('a')?.focus();
     } catch (error) {

@@ -5,17 +5,13 @@
 // A time someone else took meanwhile (409) offers the nearest free times instead of an error.
 
 import { get, post, del } from '../api.js';
+import { MODES } from '../bookings.js';
 import { link } from '../router.js';
 import { alert, errorSummary, h, maskMobile, page } from '../ui.js';
 import { LANGUAGES } from './clients.js';
 
 export const DOMAINS = {
   EMPLOYMENT: 'Employment', HOUSING: 'Housing', LEGAL: 'Legal', FAMILY: 'Family', HEALTHCARE: 'Healthcare',
-};
-export const MODES = {
-  VIDEO_AT_SSO: 'Video call from an SSO room',
-  IN_PERSON: 'In person at the SSO',
-  VIDEO_REMOTE: 'Video call from home',
 };
 const MODE_HINTS = {
   VIDEO_AT_SSO: 'Saves the client the trip to the partner\u2019s office',

@@ -4,42 +4,9 @@
 // meanwhile (412), the screen reloads it, says so, and keeps what the officer chose or typed beside the new state.
 
 import { get, post } from '../api.js';
+import { ACTIONS, mayChangeBookings, mayCheckIn, modeWords, statusBadge, statusWords } from '../bookings.js';
 import { link } from '../router.js';
-import { alert, errorSummary, h, markField, page, singaporeTime, submitOnEnter, valueOf } from '../ui.js';
-
-/** Who may change bookings (BookingsResource): supervisors only read. */
-const WRITE_BOOKINGS = ['COUNTER_STAFF', 'ADMIN'];
-
-/** Status as words and colour (never colour alone). */
-export const STATUS = {
-  HELD: ['Held', 'warning'],
-  BOOKED: ['Booked', 'primary'],
-  CHECKED_IN: ['Checked in', 'success'],
-  IN_PROGRESS: ['In progress', 'success'],
-  COMPLETED: ['Completed', 'neutral'],
-  CANCELLED: ['Cancelled', 'danger'],
-  RELEASED: ['Released', 'neutral'],
-  NO_SHOW: ['No-show', 'danger'],
-};
-
-export const MODES = {
-  IN_PERSON: 'In person at the SSO',
-  VIDEO_AT_SSO: 'Video call from the SSO',
-  VIDEO_REMOTE: 'Video call from home',
-};
-
-const ACTIONS = {
-  BOOKING_HELD: 'Slot held',
-  BOOKING_BOOKED: 'Booked',
-  BOOKING_RESCHEDULED: 'Rescheduled',
-  BOOKING_CANCELLED: 'Cancelled',
-  BOOKING_CONFIRMED_BY_CLIENT: 'Client confirmed by SMS',
-  BOOKING_CHECKED_IN: 'Checked in',
-  BOOKING_STARTED: 'Session started',
-  BOOKING_COMPLETED: 'Session completed',
-  BOOKING_NO_SHOW: 'Marked as no-show',
-  HOLD_RELEASED: 'Hold released',
-};
+import { alert, errorSummary, h, markField, outcome, page, singaporeTime, submitOnEnter, valueOf } from '../ui.js';
 
 const KINDS = {
   CONFIRMATION: 'Confirmation',
@@ -58,11 +25,6 @@ const MESSAGE_STATUS = {
   SKIPPED: ['Not sent (out of date)', 'neutral'],
   FAILED: ['Failed', 'danger'],
 };
-
-export function statusBadge(status, id) {
-  const [text, variant] = STATUS[status] ?? [status, 'neutral'];
-  return h('sgds-badge', { variant, id }, text);
-}
 
 /** "Tue, 15 Dec 2026, 9:00 am – 9:45 am" in Singapore time. */
 export function sessionTime(start, end) {
@@ -105,7 +67,7 @@ export async function render(main, { params, session }) {
     }
     throw error;
   }
-  const mayWrite = WRITE_BOOKINGS.includes(session.role);
+  const mayWrite = mayChangeBookings(session);
   page(main, `Booking for ${state.booking.client.firstName ?? 'a client'}`);
   const notice = h('div', { id: 'notice' });
   const details = h('section', { 'aria-labelledby': 'details-title' });
@@ -124,8 +86,8 @@ export async function render(main, { params, session }) {
     messages.replaceChildren(...messagesOf(state.notifications));
     const status = state.booking.status;
     actions.replaceChildren(...[
-      // Check-in opens on the day of the session (the API refuses it earlier): offered only then.
-      status === 'BOOKED' && singaporeDay(state.booking.start) === singaporeDay(new Date())
+      // Offered only while the API takes it: from 2 hours before the session until its end, not for a client at home.
+      mayCheckIn(state.booking)
         ? h('sgds-button', { variant: 'primary', id: 'check-in', 'on:click': checkIn }, 'Check in') : null,
       status === 'BOOKED' ? h('sgds-button', { variant: 'outline', id: 'reschedule', 'on:click': openReschedule },
         'Reschedule') : null,
@@ -141,18 +103,14 @@ export async function render(main, { params, session }) {
 
   /** Says what happened, in words, and moves focus there. */
   function tell(variant, title, ...body) {
-    const message = alert(variant, title, ...body);
-    message.id = 'outcome';
-    message.setAttribute('tabindex', '-1');
-    notice.replaceChildren(message);
-    message.focus();
+    outcome(notice, variant, title, ...body);
   }
 
   /** 412: reload, say so, and keep the officer's choice on screen. */
   async function stale(youChose) {
     await reload();
     tell('warning', 'Someone else changed this booking since you opened it',
-      h('span', {}, `It now reads: ${STATUS[state.booking.status]?.[0] ?? state.booking.status}, `
+      h('span', {}, `It now reads: ${statusWords(state.booking.status)}, `
         + `${sessionTime(state.booking.start, state.booking.end)}. `),
       h('span', { id: 'you-chose' }, `You chose: ${youChose}. `),
       h('span', {}, 'Nothing was changed. Check the booking below, then try again if it is still right.'));
@@ -320,19 +278,12 @@ function refuse(problems, field, message) {
   problems.firstChild.focus();
 }
 
-const DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Singapore', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** YYYY-MM-DD in Singapore. */
-function singaporeDay(instant) {
-  return DAY.format(new Date(instant));
-}
-
 function sameSlot(a, b) {
   return a.start === b.start && a.advisor.id === b.advisor.id;
 }
 
 function describeSlot(slot) {
-  return `${sessionTime(slot.start, slot.end)} \u2013 ${slot.advisor.name}, ${MODES[slot.mode] ?? slot.mode}`
+  return `${sessionTime(slot.start, slot.end)} \u2013 ${slot.advisor.name}, ${modeWords(slot.mode)}`
     + `${slot.room ? `, ${slot.room.name}` : ''}, ${slot.office.name}`;
 }
 
@@ -366,8 +317,8 @@ async function humanise(detail, name) {
     const [, status, start, end, mode, office, advisor, room] = m;
     const [where, who, inRoom] = await Promise.all([name('offices', office, o => o.name),
       name('advisors', advisor, a => a.displayName), name('rooms', room, r => r.name)]);
-    parts.push(detail.slice(last, m.index), `${STATUS[status]?.[0] ?? status}: ${sessionTime(start, end)}, `
-      + `${who}${inRoom ? `, ${inRoom}` : ''}, ${where}, ${MODES[mode] ? MODES[mode][0].toLowerCase() + MODES[mode].slice(1) : mode}`);
+    parts.push(detail.slice(last, m.index), `${statusWords(status)}: ${sessionTime(start, end)}, `
+      + `${who}${inRoom ? `, ${inRoom}` : ''}, ${where}, ${modeWords(mode, { lowerCase: true })}`);
     last = m.index + m[0].length;
   }
   parts.push(detail.slice(last));
@@ -379,11 +330,11 @@ function detailsOf({ booking, service, office, advisor, room }, session) {
   return [
     h('h2', { id: 'details-title', class: 'visually-hidden' }, 'The session'),
     h('dl', { class: 'details', id: 'booking-details' },
-      row('Status', statusBadge(booking.status, 'status')),
+      row('Status', statusBadge(booking.status, { id: 'status' })),
       row('Service', service),
       row('When', sessionTime(booking.start, booking.end)),
       row('Where', office),
-      row('How', MODES[booking.mode] ?? booking.mode),
+      row('How', modeWords(booking.mode)),
       row('Advisor', advisor),
       booking.roomId ? row('Room', room) : null,
       video ? row('Video link', booking.videoLink

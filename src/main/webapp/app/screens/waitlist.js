@@ -1,28 +1,20 @@
 // The waitlist (GET/POST /api/waitlist): clients waiting for a session of a service at some SSOs between two days,
 // urgent cases first. When a slot frees up the best entry gets an offer — a hold on the slot for a few minutes; a
-// client at the counter takes it here (POST /api/waitlist/{id}/accept) and the hold becomes their booking.
+// client at the counter takes it here (POST /api/waitlist/{id}/accept) and the hold becomes their booking, or turns
+// it down (POST …/decline: the slot goes to the next client and this entry ends). An entry is taken off the list with
+// DELETE /api/waitlist/{id}. Both ask first: neither can be undone from this screen.
 
-import { get, post } from '../api.js';
+import { del, get, post } from '../api.js';
+import { WAITLIST_STATUS, mayChangeBookings, statusBadge } from '../bookings.js';
 import { link } from '../router.js';
-import { alert, errorSummary, h, markField, maskMobile, page, submitOnEnter, valueOf } from '../ui.js';
+import { errorSummary, h, markField, maskMobile, outcome, page, submitOnEnter, valueOf } from '../ui.js';
 import { names, sessionTime, table } from './booking-detail.js';
-
-const WRITE_WAITLIST = ['COUNTER_STAFF', 'ADMIN'];
-
-const ENTRY_STATUS = {
-  WAITING: ['Waiting', 'primary'],
-  OFFERED: ['Offer open', 'warning'],
-  ACCEPTED: ['Booked', 'success'],
-  DECLINED: ['Declined', 'neutral'],
-  WITHDRAWN: ['Withdrawn', 'neutral'],
-  EXPIRED: ['Ended', 'neutral'],
-};
 
 const ORDER = ['clientId', 'serviceId', 'officeIds', 'firstDay', 'lastDay'];
 
 export async function render(main, { session }) {
   page(main, 'Waitlist');
-  const mayWrite = WRITE_WAITLIST.includes(session.role);
+  const mayWrite = mayChangeBookings(session);
   const name = names();
   const [services, offices] = await Promise.all([
     get('api/services', { query: { active: true, size: 200 } }).then(r => r.body.items),
@@ -30,8 +22,9 @@ export async function render(main, { session }) {
   ]);
   const notice = h('div', { id: 'notice' });
   const list = h('section', { 'aria-labelledby': 'entries-title', id: 'entries' });
+  const panel = h('div', { id: 'wl-confirm' });
   main.append(h('p', { class: 'lede' }, 'When a slot frees up, the first urgent client who can take it gets an offer, '
-    + 'then everyone else in the order they joined. An offer is held for a few minutes.'), notice, list);
+    + 'then everyone else in the order they joined. An offer is held for a few minutes.'), notice, panel, list);
   if (mayWrite) {
     main.append(addForm({ services, offices, session, onAdded: async entry => {
       await drawList();
@@ -40,11 +33,7 @@ export async function render(main, { session }) {
   }
 
   function tell(variant, title, ...body) {
-    const message = alert(variant, title, ...body);
-    message.id = 'outcome';
-    message.setAttribute('tabindex', '-1');
-    notice.replaceChildren(message);
-    message.focus();
+    outcome(notice, variant, title, ...body);
   }
 
   async function accept(entry, button) {
@@ -68,6 +57,89 @@ export async function render(main, { session }) {
     }
   }
 
+  /**
+   * The confirmation step before declining an offer or taking a client off the list: what will happen, in words,
+   * then a button that does it and one that leaves everything as it is (focus goes back to the row's button).
+   */
+  function confirmStep({ id, title, explain, yes, yesId, no, onYes, from }) {
+    notice.replaceChildren();
+    const doIt = h('sgds-button', { variant: 'danger', id: yesId }, yes);
+    const keep = h('sgds-button', { variant: 'ghost', id: 'wl-keep' }, no);
+    const box = h('section', { class: 'form', 'aria-labelledby': `${id}-title`, id },
+      h('h2', { id: `${id}-title`, tabindex: '-1' }, title), ...explain.map(text => h('p', {}, text)),
+      h('div', { class: 'actions' }, doIt, keep));
+    keep.addEventListener('click', () => {
+      panel.replaceChildren();
+      document.getElementById(from)?.focus();
+    });
+    doIt.addEventListener('click', async () => {
+      doIt.loading = true;
+      try {
+        await onYes();
+      } finally {
+        doIt.loading = false;
+      }
+    });
+    panel.replaceChildren(box);
+    box.querySelector('h2').focus();
+  }
+
+  function askDecline(entry, client, offer) {
+    const when = offer ? sessionTime(offer.start, offer.end) : 'the offered time';
+    confirmStep({
+      id: 'decline-confirm', from: `decline-${entry.id}`, yesId: 'confirm-decline',
+      title: `${client} turns down the offer?`,
+      explain: [`The held time, ${when}, goes to the next client waiting.`,
+        `${client} then leaves the waitlist and gets no more offers for this service. `
+        + 'If they still want a session, put them on the waitlist again or book one for them.'],
+      yes: 'Decline the offer', no: 'Keep the offer open',
+      onYes: async () => {
+        try {
+          await post(`api/waitlist/${entry.id}/decline`);
+          await finish('success', 'Offer declined', `${client} turned down ${when}. The time goes to the next client `
+            + `waiting, and ${client} is no longer on the waitlist.`);
+        } catch (error) {
+          await refused(error, 'The offer could not be declined', 'The offer is no longer open: it ran out, or the '
+            + 'client took it meanwhile. The list below shows where things stand now.');
+        }
+      },
+    });
+  }
+
+  function askWithdraw(entry, client, offer) {
+    confirmStep({
+      id: 'withdraw-confirm', from: `withdraw-${entry.id}`, yesId: 'confirm-withdraw',
+      title: `Take ${client} off the waitlist?`,
+      explain: [`${client} gets no more offers for this service.`,
+        entry.status === 'OFFERED' && offer
+          ? `The time held for them, ${sessionTime(offer.start, offer.end)}, goes to the next client waiting.`
+          : 'Nothing else changes: the client keeps any session already booked.'],
+      yes: 'Take off the waitlist', no: 'Keep on the waitlist',
+      onYes: async () => {
+        try {
+          await del(`api/waitlist/${entry.id}`);
+          await finish('success', `${client} is off the waitlist`, 'They get no more offers for this service.');
+        } catch (error) {
+          await refused(error, 'The client could not be taken off the waitlist', 'The client already took or '
+            + 'turned down an offered time, so they are no longer waiting. The list below shows where things stand now.');
+        }
+      },
+    });
+  }
+
+  async function finish(variant, title, words) {
+    panel.replaceChildren();
+    await drawList();
+    tell(variant, title, words);
+  }
+
+  async function refused(error, title, conflict) {
+    if (error.status === 401) {
+      return;
+    }
+    await finish('warning', title, error.status === 409 ? conflict : error.message);
+  }
+
   async function drawList() {
     const { body } = await get('api/waitlist', { query: { size: 200 } });
     const open = body.items.filter(e => ['WAITING', 'OFFERED'].includes(e.status));
@@ -77,7 +149,6 @@ export async function render(main, { session }) {
         Promise.resolve(services.find(s => s.id === entry.serviceId)?.name?.en ?? `#${entry.serviceId}`),
         entry.offerBookingId ? get(`api/bookings/${entry.offerBookingId}`).then(r => r.body).catch(() => null) : null,
       ]);
-      const [text, variant] = ENTRY_STATUS[entry.status] ?? [entry.status, 'neutral'];
       const where = entry.officeIds.map(id => offices.find(o => o.id === id)?.name ?? `#${id}`).join(', ');
       const offerCell = entry.status === 'OFFERED' && offer ? h('div', { class: 'offer' },
         h('span', {}, `${sessionTime(offer.start, offer.end)}`),
@@ -87,12 +158,25 @@ export async function render(main, { session }) {
           'on:click': event => accept(entry, event.currentTarget) }, 'Accept at the counter')) : null)
         : '\u2014';
       return [client, service, where, `${entry.firstDay} to ${entry.lastDay}`, entry.urgent ? 'Urgent' : 'No',
-        h('sgds-badge', { variant }, text), offerCell];
+        statusBadge(entry.status, {}, WAITLIST_STATUS), offerCell,
+        ...(mayWrite ? [entryActions(entry, client, offer)] : [])];
     }));
     const heading = h('h2', { id: 'entries-title' }, 'Waiting now');
     list.replaceChildren(heading, rows.length
-      ? table('waitlist-table', 'entries-title', ['Client', 'Service', 'SSOs', 'Days', 'Urgent', 'Status', 'Offer'], rows)
+      ? table('waitlist-table', 'entries-title', ['Client', 'Service', 'SSOs', 'Days', 'Urgent', 'Status', 'Offer',
+        ...(mayWrite ? ['Other actions'] : [])], rows)
       : h('p', {}, 'Nobody is waiting.'));
+  }
+
+  /** Decline (only while an offer is open) and take off the list; each asks first. */
+  function entryActions(entry, client, offer) {
+    return h('div', { class: 'actions actions-small' },
+      entry.status === 'OFFERED' ? h('sgds-button', { variant: 'outline', size: 'sm', id: `decline-${entry.id}`,
+        'aria-label': `Client declines: ${client}`, 'on:click': () => askDecline(entry, client, offer) },
+      'Client declines') : null,
+      h('sgds-button', { variant: 'outline', size: 'sm', id: `withdraw-${entry.id}`,
+        'aria-label': `Take off the list: ${client}`, 'on:click': () => askWithdraw(entry, client, offer) },
+      'Take off the list'));
   }
 
   await drawList();

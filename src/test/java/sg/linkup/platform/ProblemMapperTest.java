@@ -19,49 +19,15 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.sql.SQLIntegrityConstraintViolationException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ProblemMapperTest {
 
-    private final Logger log = Logger.getLogger(ProblemMapper.class.getName());
-    private final List<LogRecord> logged = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private boolean parentHandlers;
-
-    @BeforeEach
-    void captureLog() {
-        parentHandlers = log.getUseParentHandlers();
-        log.setUseParentHandlers(false);
-        log.addHandler(capture);
-    }
-
-    @AfterEach
-    void releaseLog() {
-        log.removeHandler(capture);
-        log.setUseParentHandlers(parentHandlers);
-    }
+    @RegisterExtension
+    final LogCapture log = new LogCapture(ProblemMapper.class);
 
     private static Response problem(Throwable thrown) {
         return ProblemMapper.problem(thrown, null);
@@ -206,9 +172,9 @@ class ProblemMapperTest {
 
         Matcher incident = Pattern.compile("incident ([0-9a-f-]{36})").matcher(detail);
         assertTrue(incident.find(), detail);
-        assertEquals(1, logged.size());
-        assertTrue(logged.get(0).getMessage().contains(incident.group(1)), logged.get(0).getMessage());
-        assertSame(thrown, logged.get(0).getThrown());
+        assertEquals(1, log.records().size());
+        assertTrue(log.records().get(0).getMessage().contains(incident.group(1)), log.records().get(0).getMessage());
+        assertSame(thrown, log.records().get(0).getThrown());
     }
 
     @Test

@@ -3,20 +3,12 @@ package sg.linkup.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URL;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
@@ -28,16 +20,7 @@ import org.openqa.selenium.support.ui.Select;
  * (until about 23:00 Singapore time, when no walk-in fits before closing). axe-core on every state, screenshots
  * under target/screenshots/board-journey/.
  */
-@ExtendWith(ArquillianExtension.class)
-class BoardJourneyIT {
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-    }
-
-    @ArquillianResource
-    URL deployment;
+class BoardJourneyIT extends DeployedApp {
 
     @Test
     void counterChecksInAndBooksAWalkInSupervisorWatchesTheBoardFollowChanges() throws IOException {
@@ -71,7 +54,7 @@ class BoardJourneyIT {
                 earlier.isBefore(midnight) ? midnight : earlier);
 
         try (Browser browser = new Browser(deployment, "board-journey")) {
-            signIn(browser, counter);
+            browser.signIn(counter);
             browser.clickLink("Today's board").atHeading("Today's board");
             awaitSession(browser, aisyahSession, "BOOKED");
             assertTrue(String.valueOf(browser.script("return document.querySelector('#board-table caption').textContent;"))
@@ -108,7 +91,7 @@ class BoardJourneyIT {
             browser.await(By.cssSelector("#walk-in-clients input[type=radio]"));
             // By value: other tests' services are called "Career coaching" too, and the first such option is not ours.
             new Select(browser.await(By.id("walk-in-service"))).selectByValue(String.valueOf(service));
-            new Select(browser.await(By.id("walk-in-mode"))).selectByVisibleText("Video from home");
+            new Select(browser.await(By.id("walk-in-mode"))).selectByVisibleText("Video call from home");
             browser.click("walk-in-book");
             String outcome = browser.text(By.id("walk-in-outcome"));
             assertTrue(outcome.contains("Walk-in booked") && outcome.contains("Farid Ismail"), outcome);
@@ -131,7 +114,7 @@ class BoardJourneyIT {
         }
 
         try (Browser browser = new Browser(deployment, "board-journey-supervisor")) {
-            signIn(browser, supervisor);
+            browser.signIn(supervisor);
             browser.clickLink("Today's board").atHeading("Today's board");
             awaitSession(browser, kumarSession, "BOOKED");
             assertEquals(0, browser.count(By.cssSelector("main sgds-button, main button, main form")),
@@ -151,12 +134,6 @@ class BoardJourneyIT {
             System.out.printf("BoardJourneyIT (supervisor): %d states checked with axe-core, 0 violations%n",
                     browser.checks());
         }
-    }
-
-    private static void signIn(Browser browser, String username) {
-        browser.open("").atHeading("Sign in to Linkup");
-        browser.type("username", username).type("password", Setup.PASSWORD).click("sign-in");
-        browser.atHeading("Find a client");
     }
 
     private static void awaitSession(Browser browser, long booking, String status) {

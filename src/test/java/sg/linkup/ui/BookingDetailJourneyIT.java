@@ -4,52 +4,36 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URL;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 
 /**
  * A counter officer with one booking in front of them, in Chromium against the deployed WAR: its status, history
  * and messages; moving it to another time; cancelling it after someone else changed it (412: the new state beside
  * the reason typed, nothing lost); another SSO's officer finding nothing; the waitlist, from putting a client on it
- * to taking a freed slot at the counter. Every state is checked with axe-core (WCAG 2.1 A/AA, zero findings) and
+ * to taking a freed slot at the counter; checking a client in from the booking; a supervisor reading the booking and
+ * the board with nothing to press. Every state is checked with axe-core (WCAG 2.1 A/AA, zero findings) and
  * photographed under target/screenshots/booking-detail-journey/.
  */
-@ExtendWith(ArquillianExtension.class)
-class BookingDetailJourneyIT {
+class BookingDetailJourneyIT extends DeployedApp {
 
     private static final String JOURNEY = "booking-detail-journey/";
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-    }
-
-    @ArquillianResource
-    URL deployment;
 
     @Test
     void counterSeesABookingsHistoryAndMessagesThenReschedulesIt() throws IOException {
         Setup setup = new Setup(deployment);
-        Setup.Catalogue sso = setup.catalogue("SSO@Ang Mo Kio");
-        String counter = setup.staff("COUNTER_STAFF", sso.office());
-        long advisor = setup.advisor(sso, "Priya Raman", "09:00", "12:00");
-        long client = setup.client(sso.office(), "Siti Nurhaliza " + suffix(), "+65" + Setup.mobile(), null);
-        long booking = setup.book(sso, advisor, client, "09:00");
+        Setup.Booked siti = setup.bookedAtNine("SSO@Ang Mo Kio", "Priya Raman", "Siti Nurhaliza " + Setup.suffix());
+        String counter = setup.staff("COUNTER_STAFF", siti.sso().office());
+        long advisor = siti.advisor();
+        long booking = siti.booking();
 
         try (Browser browser = new Browser(deployment, JOURNEY + "reschedule")) {
-            signIn(browser, counter);
-            browser.open("#/bookings/" + booking).atHeading("Booking for Siti");
+            browser.signIn(counter);
+            browser.openBooking(booking).atHeading("Booking for Siti");
             assertEquals("Booked", browser.text(By.id("status")));
             String details = browser.text(By.id("booking-details"));
             assertTrue(details.contains("Career coaching") && details.contains("Priya Raman")
@@ -74,7 +58,7 @@ class BookingDetailJourneyIT {
 
             browser.await(By.id("slot-0")).click();
             browser.click("confirm-reschedule");
-            awaitText(browser, "outcome", "Booking moved");
+            browser.awaitText("outcome", "Booking moved");
             assertEquals(List.of("BOOKING_BOOKED", "BOOKING_RESCHEDULED"), actions(browser),
                     "history: booked, then rescheduled");
             String history = browser.text(By.id("history-table"));
@@ -98,26 +82,25 @@ class BookingDetailJourneyIT {
     @Test
     void aCancellationOfABookingChangedMeanwhileShowsTheNewStateAndKeepsTheReason() throws IOException {
         Setup setup = new Setup(deployment);
-        Setup.Catalogue sso = setup.catalogue("SSO@Bedok");
+        Setup.Booked farah = setup.bookedAtNine("SSO@Bedok", "Daniel Koh", "Farah Aziz " + Setup.suffix());
+        Setup.Catalogue sso = farah.sso();
         String counter = setup.staff("COUNTER_STAFF", sso.office());
-        long advisor = setup.advisor(sso, "Daniel Koh", "09:00", "12:00");
-        long client = setup.client(sso.office(), "Farah Aziz " + suffix(), "+65" + Setup.mobile(), null);
-        long booking = setup.book(sso, advisor, client, "09:00");
+        long booking = farah.booking();
 
         try (Browser browser = new Browser(deployment, JOURNEY + "stale")) {
-            signIn(browser, counter);
-            browser.open("#/bookings/" + booking).atHeading("Booking for Farah");
+            browser.signIn(counter);
+            browser.openBooking(booking).atHeading("Booking for Farah");
             assertTrue(browser.text(By.id("booking-details")).contains("9:00"));
             browser.check("opened");
 
-            setup.reschedule(sso, booking, advisor, "10:00");  // a colleague moves it meanwhile
+            setup.reschedule(sso, booking, farah.advisor(), "10:00");  // a colleague moves it meanwhile
 
             browser.click("cancel");
             String reason = "Client found a job at the bakery";
             browser.type("cancel-reason", reason);
             browser.check("cancel-reason-typed");
             browser.click("confirm-cancel");
-            String said = awaitText(browser, "outcome", "Someone else changed this booking since you opened it");
+            String said = browser.awaitText("outcome", "Someone else changed this booking since you opened it");
             assertTrue(said.contains("10:00"), "the new time is said: " + said);
             assertTrue(said.contains(reason), "beside what the officer chose: " + said);
             assertTrue(browser.text(By.id("booking-details")).contains("10:00"), "the booking shown is the fresh one");
@@ -129,7 +112,7 @@ class BookingDetailJourneyIT {
             browser.check("stale-reason-kept");
 
             browser.click("confirm-cancel");
-            awaitText(browser, "outcome", "Booking cancelled");
+            browser.awaitText("outcome", "Booking cancelled");
             assertEquals("Cancelled", browser.text(By.id("status")));
             assertTrue(browser.text(By.id("booking-details")).contains(reason));
             assertEquals(List.of("BOOKING_BOOKED", "BOOKING_RESCHEDULED", "BOOKING_CANCELLED"), actions(browser));
@@ -146,17 +129,14 @@ class BookingDetailJourneyIT {
     @Test
     void anotherSsosOfficerFindsNothingOfTheBooking() throws IOException {
         Setup setup = new Setup(deployment);
-        Setup.Catalogue sso = setup.catalogue("SSO@Clementi");
-        long advisor = setup.advisor(sso, "Harpreet Singh", "09:00", "12:00");
         String first = "Zulkifli";
-        long client = setup.client(sso.office(), first + " Osman " + suffix(), "+65" + Setup.mobile(), null);
-        long booking = setup.book(sso, advisor, client, "09:00");
+        long booking = setup.bookedAtNine("SSO@Clementi", "Harpreet Singh", first + " Osman " + Setup.suffix()).booking();
         long elsewhere = setup.office("SSO@Jurong West");
         String stranger = setup.staff("COUNTER_STAFF", elsewhere);
 
         try (Browser browser = new Browser(deployment, JOURNEY + "scope")) {
-            signIn(browser, stranger);
-            browser.open("#/bookings/" + booking).atHeading("Booking not found");
+            browser.signIn(stranger);
+            browser.openBooking(booking).atHeading("Booking not found");
             String page = browser.text(By.tagName("main"));
             assertFalse(page.contains(first), page);
             assertFalse(page.contains("Harpreet"), page);
@@ -172,18 +152,83 @@ class BookingDetailJourneyIT {
     }
 
     @Test
+    void counterChecksAClientInFromTheBookingAndTheSupervisorOnlyReadsIt() throws IOException {
+        Setup setup = new Setup(deployment);
+        long office = setup.allDayOffice("SSO@Woodlands");
+        long room = setup.room(office, "Interview room 1");
+        long agency = setup.agency();
+        long service = setup.walkInService(agency, "Career coaching");
+        long advisor = setup.advisor(agency, service, office, "Nadia Yusof");
+        long client = setup.client(office, "Mei Ling Goh " + Setup.suffix(), "+65" + Setup.mobile(), null);
+        // A session that started five minutes ago (no earlier than midnight: it is today's), so check-in is open.
+        Instant midnight = LocalDate.now(Setup.SINGAPORE).atStartOfDay(Setup.SINGAPORE).toInstant();
+        Instant started = Instant.now().minusSeconds(5 * 60);
+        long booking = setup.pastBooking(service, office, advisor, room, client, "BOOKED",
+                started.isBefore(midnight) ? midnight : started);
+        String counter = setup.staff("COUNTER_STAFF", office);
+        String supervisor = setup.staff("SUPERVISOR", office);
+
+        try (Browser browser = new Browser(deployment, JOURNEY + "check-in")) {
+            browser.signIn(counter);
+            browser.openBooking(booking).atHeading("Booking for Mei");
+            assertEquals("Booked", browser.text(By.id("status")));
+            assertEquals(List.of(), actions(browser), "nothing has happened to it yet");
+            browser.check("before-check-in");
+
+            browser.click("check-in");
+            String said = browser.awaitText("outcome", "Checked in");
+            assertTrue(said.contains("Mei is checked in"), said);
+            assertEquals("Checked in", browser.text(By.id("status")));
+            assertEquals(List.of("BOOKING_CHECKED_IN"), actions(browser), "the history says who checked the client in");
+            assertTrue(browser.text(By.id("history-table")).contains(counter), "by name");
+            assertEquals(0, browser.count(By.id("check-in")), "checked in once");
+            assertEquals(0, browser.count(By.id("reschedule")), "a client at the counter is not moved to another time");
+            assertEquals(1, browser.count(By.id("cancel")), "a checked-in session can still be cancelled");
+            browser.check("checked-in");
+
+            assertEquals(List.of(), browser.consoleErrors(), "no CSP refusal, no failed module, no script error");
+            browser.assertAccessible();
+            System.out.printf("BookingDetailJourneyIT check-in: %d states checked with axe-core, 0 violations%n",
+                    browser.checks());
+        }
+
+        try (Browser browser = new Browser(deployment, JOURNEY + "supervisor")) {
+            browser.signIn(supervisor);
+            browser.openBooking(booking).atHeading("Booking for Mei");
+            assertEquals("Checked in", browser.text(By.id("status")));
+            assertEquals(List.of("BOOKING_CHECKED_IN"), actions(browser), "the supervisor reads the same history");
+            assertEquals(List.of(), browser.buttonsIn("main"),
+                    "a supervisor sees no button that changes the booking (no check-in, reschedule or cancel)");
+            browser.check("supervisor-booking");
+
+            browser.clickLink("Today's board").atHeading("Today's board");
+            browser.until(20, "the session is on the board", "return !!document.querySelector("
+                    + "'#board-table [data-booking=\"' + arguments[0] + '\"][data-status=\"CHECKED_IN\"]');", booking);
+            assertEquals(List.of(), browser.buttonsIn("main"),
+                    "a supervisor sees no button on the board either (no check-in, no walk-in)");
+            assertEquals(0, browser.count(By.id("walk-in-form")), "no walk-in form");
+            browser.check("supervisor-board");
+
+            assertEquals(List.of(), browser.consoleErrors(), "no CSP refusal, no failed module, no script error");
+            browser.assertAccessible();
+            System.out.printf("BookingDetailJourneyIT supervisor: %d states checked with axe-core, 0 violations%n",
+                    browser.checks());
+        }
+    }
+
+    @Test
     void counterPutsAClientOnTheWaitlistAndTakesTheFreedSlotForThem() throws Exception {
         Setup setup = new Setup(deployment);
         Setup.Catalogue sso = setup.catalogue("SSO@Tampines");
         String counter = setup.staff("COUNTER_STAFF", sso.office());
         long advisor = setup.advisor(sso, "Grace Lim", "09:00", "09:45");  // one slot that day
-        long first = setup.client(sso.office(), "Ahmad Ibrahim " + suffix(), "+65" + Setup.mobile(), null);
+        long first = setup.client(sso.office(), "Ahmad Ibrahim " + Setup.suffix(), "+65" + Setup.mobile(), null);
         long taken = setup.book(sso, advisor, first, "09:00");
-        String name = "Rajesh Kumar " + suffix();
+        String name = "Rajesh Kumar " + Setup.suffix();
         long waiting = setup.client(sso.office(), name, "+65" + Setup.mobile(), null);
 
         try (Browser browser = new Browser(deployment, JOURNEY + "waitlist")) {
-            signIn(browser, counter);
+            browser.signIn(counter);
             browser.clickLink("Waitlist").atHeading("Waitlist");
             browser.await(By.id("entries-title"));
             assertEquals(0, browser.count(By.id("waitlist-table")), "nobody waits yet");
@@ -208,7 +253,7 @@ class BookingDetailJourneyIT {
             browser.type("lastDay", sso.day().toString());
             browser.click("urgent");
             browser.click("wl-add");
-            awaitText(browser, "outcome", "Client put on the waitlist");
+            browser.awaitText("outcome", "Client put on the waitlist");
             String table = browser.text(By.id("waitlist-table"));
             assertTrue(table.contains(name) && table.contains("Waiting") && table.contains("Urgent"), table);
             browser.check("on-the-waitlist");
@@ -222,7 +267,7 @@ class BookingDetailJourneyIT {
             browser.check("offer-open");
 
             browser.click("accept-" + entry);
-            awaitText(browser, "outcome", "Booked");
+            browser.awaitText("outcome", "Booked");
             browser.check("offer-accepted");
             browser.clickLink("Open the booking").atHeading("Booking for Rajesh");
             assertEquals("Booked", browser.text(By.id("status")));
@@ -236,50 +281,11 @@ class BookingDetailJourneyIT {
         }
     }
 
-    private static void signIn(Browser browser, String username) {
-        browser.open("").atHeading("Sign in to Linkup");
-        browser.type("username", username).type("password", Setup.PASSWORD).click("sign-in");
-        browser.atHeading("Find a client");
-    }
-
     /** The history's actions in order, as the audit names them. */
     private static List<String> actions(Browser browser) {
         @SuppressWarnings("unchecked")
         List<String> actions = (List<String>) browser.script(
                 "return [...document.querySelectorAll('#history-table .history-action')].map(e => e.dataset.action);");
         return actions;
-    }
-
-    /** Waits for an element's text (shadow content included) to contain the words; answers the whole text. */
-    private static String awaitText(Browser browser, String id, String words) {
-        String last = "";
-        for (int i = 0; i < 75; i++) {
-            try {
-                last = browser.count(By.id(id)) == 0 ? "" : browser.text(By.id(id));
-                if (last.contains(words)) {
-                    return last;
-                }
-            } catch (StaleElementReferenceException | org.openqa.selenium.TimeoutException e) {
-                // redrawn while read: read again
-            }
-            sleep();
-        }
-        throw new AssertionError("#" + id + " should say '" + words + "' but says '" + last + "'");
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Letters only, so that each run's client is found alone by name. */
-    private static String suffix() {
-        var random = java.util.concurrent.ThreadLocalRandom.current();
-        return "" + (char) ('A' + random.nextInt(26)) + (char) ('a' + random.nextInt(26)) + (char) ('a' + random.nextInt(26))
-                + (char) ('a' + random.nextInt(26));
     }
 }

@@ -3,18 +3,10 @@ package sg.linkup.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -29,16 +21,7 @@ import org.openqa.selenium.support.ui.Select;
  * The ITs run with {@code linkup.booking.hold-seconds=3}: a hold lapses while the officer types, which is how the
  * lapse and "hold it again" are seen here, and how the second officer in the race gets the time the first let lapse.
  */
-@ExtendWith(ArquillianExtension.class)
-class BookingJourneyIT {
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-    }
-
-    @ArquillianResource
-    URL deployment;
+class BookingJourneyIT extends DeployedApp {
 
     @Test
     void counterBooksVideoSessionAtTheSsoForAClient() throws IOException {

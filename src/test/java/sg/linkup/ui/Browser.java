@@ -90,6 +90,18 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Signs in as a member of staff from the sign-in page, by mouse, and waits for their first screen. */
+    Browser signIn(String username) {
+        open("").atHeading("Sign in to Linkup");
+        type("username", username).type("password", Setup.PASSWORD).click("sign-in");
+        return atHeading("Find a client");
+    }
+
+    /** Opens one booking's page by its number; the caller waits for the heading it expects. */
+    Browser openBooking(long booking) {
+        return open("#/bookings/" + booking);
+    }
+
     /** Waits until an element of the light DOM shows, e.g. the h1 with a text. */
     WebElement await(By by) {
         return wait.until(d -> {
@@ -197,6 +209,46 @@ final class Browser implements AutoCloseable {
 
     String text(By by) {
         return await(by).getText();
+    }
+
+    /** Waits for an element's text (shadow content included) to contain the words; answers the whole text. */
+    String awaitText(String id, String words) {
+        String[] last = {""};
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(15))
+                    .ignoring(StaleElementReferenceException.class)  // redrawn while read: read again
+                    .until(d -> {
+                        List<WebElement> found = d.findElements(By.id(id));
+                        last[0] = found.isEmpty() ? "" : found.get(0).getText();
+                        return last[0].contains(words);
+                    });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("#" + id + " should say '" + words + "' but says '" + last[0] + "'");
+        }
+        return last[0];
+    }
+
+    /**
+     * Every button a person can see and press inside the element, in shadow roots too (an sgds-button's real
+     * {@code <button>} is in its shadow root), each as "id-or-tag: words".
+     */
+    @SuppressWarnings("unchecked")
+    List<String> buttonsIn(String selector) {
+        return (List<String>) script("""
+                const found = [];
+                const walk = root => {
+                  for (const e of root.querySelectorAll('*')) {
+                    if (e.matches('button, sgds-button, input[type=submit], input[type=button], input[type=reset], '
+                        + '[role=button]') && e.getClientRects().length > 0) {
+                      found.push((e.id || e.localName) + ': ' + e.textContent.trim());
+                    }
+                    if (e.shadowRoot) {
+                      walk(e.shadowRoot);
+                    }
+                  }
+                };
+                walk(document.querySelector(arguments[0]));
+                return found;""", selector);
     }
 
     /**

@@ -237,6 +237,13 @@ final class Setup {
         return json(response.body());
     }
 
+    /** Four letters, so that each run's client is found alone by name ("Siti Nurhaliza Qwer"). */
+    static String suffix() {
+        var random = ThreadLocalRandom.current();
+        return "" + (char) ('A' + random.nextInt(26)) + (char) ('a' + random.nextInt(26)) + (char) ('a' + random.nextInt(26))
+                + (char) ('a' + random.nextInt(26));
+    }
+
     /** A Singapore mobile number nobody else in the test database has, as eight digits. */
     static String mobile() {
         var random = ThreadLocalRandom.current();
@@ -297,6 +304,18 @@ final class Setup {
                 .formatted(c.service(), c.office(), c.at(time), advisor, c.room(), client));
     }
 
+    /** A booking made through the API, with what it was made of. */
+    record Booked(Catalogue sso, long advisor, long client, long booking) {
+    }
+
+    /** A fresh SSO's catalogue, an advisor free 09:00–12:00 on its day, and a new client booked with them at 09:00. */
+    Booked bookedAtNine(String office, String advisorName, String clientName) {
+        Catalogue sso = catalogue(office);
+        long advisor = advisor(sso, advisorName, "09:00", "12:00");
+        long client = client(sso.office(), clientName, "+65" + mobile(), null);
+        return new Booked(sso, advisor, client, book(sso, advisor, client, "09:00"));
+    }
+
     /** Someone else moves the booking (no If-Match: the last writer wins, as booking changes allow). */
     void reschedule(Catalogue c, long booking, long advisor, String time) {
         HttpResponse<String> response = post("api/bookings/" + booking + "/reschedule", """
@@ -322,6 +341,18 @@ final class Setup {
             Thread.sleep(200);
         }
         throw new AssertionError("no offer for waitlist entry " + entry);
+    }
+
+    /** Puts the client on the waitlist for the catalogue's service at its office, on its day; answers the entry id. */
+    long waitlist(Catalogue c, long client, boolean urgent) {
+        return created("api/waitlist", """
+                {"clientId":%d,"serviceId":%d,"officeIds":[%d],"firstDay":"%s","lastDay":"%s","urgent":%s}"""
+                .formatted(client, c.service(), c.office(), c.day(), c.day(), urgent));
+    }
+
+    /** A waitlist entry's status now (WAITING, OFFERED, DECLINED, WITHDRAWN, ACCEPTED). */
+    String waitlistStatus(long entry) {
+        return get("api/waitlist/" + entry).getString("status");
     }
 
     /** The waitlist entry of a client (as an admin sees the list). */

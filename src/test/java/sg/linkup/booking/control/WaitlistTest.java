@@ -9,57 +9,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import sg.linkup.availability.control.SlotTaken;
 import sg.linkup.availability.entity.Resource;
 import sg.linkup.availability.entity.TimeRange;
+import sg.linkup.platform.LogCapture;
 
 class WaitlistTest {
 
-    private final Logger log = Logger.getLogger(Waitlist.class.getName());
-    private final List<LogRecord> logged = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private Level levelBefore;
-    private boolean parentHandlersBefore;
+    @RegisterExtension
+    final LogCapture log = new LogCapture(Waitlist.class);
 
     private final FakeCounter failures = new FakeCounter();
     private final List<Long> askedFor = new ArrayList<>();
-
-    @BeforeEach
-    void captureTheLog() {
-        levelBefore = log.getLevel();
-        parentHandlersBefore = log.getUseParentHandlers();
-        log.setLevel(Level.ALL);
-        log.setUseParentHandlers(false);  // the expected stack traces stay out of the build's output
-        log.addHandler(capture);
-    }
-
-    @AfterEach
-    void releaseTheLog() {
-        log.removeHandler(capture);
-        log.setUseParentHandlers(parentHandlersBefore);
-        log.setLevel(levelBefore);
-    }
 
     @Test
     void aFailingEntryDoesNotStopTheEntriesBehindIt() {
@@ -80,7 +46,7 @@ class WaitlistTest {
         waitlist.offerOpenings(7);
 
         assertEquals(1, failures.getCount());
-        List<LogRecord> warnings = logged.stream().filter(r -> r.getLevel() == Level.WARNING).toList();
+        List<LogRecord> warnings = log.records().stream().filter(r -> r.getLevel() == Level.WARNING).toList();
         assertEquals(1, warnings.size(), () -> "warnings: " + warnings.stream().map(LogRecord::getMessage).toList());
         LogRecord warning = warnings.get(0);
         assertTrue(warning.getMessage().matches("No offer for waitlist entry 2, incident [0-9a-f]{8}"),
@@ -96,7 +62,7 @@ class WaitlistTest {
         waitlist.offerOpenings(7);
 
         assertEquals(2, failures.getCount());
-        List<String> incidents = logged.stream().filter(r -> r.getLevel() == Level.WARNING)
+        List<String> incidents = log.records().stream().filter(r -> r.getLevel() == Level.WARNING)
                 .map(r -> r.getMessage().replaceFirst(".*incident ", "")).distinct().toList();
         assertEquals(2, incidents.size(), incidents::toString);
     }
@@ -110,7 +76,7 @@ class WaitlistTest {
 
         assertEquals(1, offered);
         assertEquals(0, failures.getCount());
-        assertTrue(logged.stream().noneMatch(r -> r.getLevel().intValue() >= Level.WARNING.intValue()),
+        assertTrue(log.records().stream().noneMatch(r -> r.getLevel().intValue() >= Level.WARNING.intValue()),
                 "a lost race is routine, not a warning");
     }
 
