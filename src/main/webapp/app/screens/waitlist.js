@@ -5,7 +5,7 @@
 import { get, post } from '../api.js';
 import { link } from '../router.js';
 import { alert, errorSummary, h, markField, maskMobile, page, submitOnEnter, valueOf } from '../ui.js';
-import { names, sessionTime, table } from './booking-detail.js';
+import { sessionTime, table } from './booking-detail.js';
 
 const WRITE_WAITLIST = ['COUNTER_STAFF', 'ADMIN'];
 
@@ -23,7 +23,6 @@ const ORDER = ['clientId', 'serviceId', 'officeIds', 'firstDay', 'lastDay'];
 export async function render(main, { session }) {
   page(main, 'Waitlist');
   const mayWrite = WRITE_WAITLIST.includes(session.role);
-  const name = names();
   const [services, offices] = await Promise.all([
     get('api/services', { query: { active: true, size: 200 } }).then(r => r.body.items),
     get('api/offices', { query: { active: true, size: 200 } }).then(r => r.body.items),
@@ -73,7 +72,7 @@ export async function render(main, { session }) {
     const open = body.items.filter(e => ['WAITING', 'OFFERED'].includes(e.status));
     const rows = await Promise.all(open.map(async entry => {
       const [client, service, offer] = await Promise.all([
-        name('clients', entry.clientId, c => c.name),
+        entry.clientName,  // named in the list itself: one audited read for the screen, not one per row
         Promise.resolve(services.find(s => s.id === entry.serviceId)?.name?.en ?? `#${entry.serviceId}`),
         entry.offerBookingId ? get(`api/bookings/${entry.offerBookingId}`).then(r => r.body).catch(() => null) : null,
       ]);
