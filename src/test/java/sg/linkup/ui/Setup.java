@@ -173,6 +173,18 @@ final class Setup {
         return advisor;
     }
 
+    /** An advisor who sees clients only in person at this office, all day, every day: bookable nowhere else. */
+    long inPersonAdvisor(long agency, long service, long office, String name) {
+        long advisor = created("api/advisors", """
+                {"agencyId":%d,"displayName":"%s","email":"%s@example.org","languages":["EN"],"serviceIds":[%d]}"""
+                .formatted(agency, name, "ui." + UUID.randomUUID().toString().substring(0, 8), service));
+        created("api/advisors/" + advisor + "/rules", """
+                {"rrule":"FREQ=DAILY","startTime":"00:00","endTime":"23:55","validFrom":"%s",
+                 "modes":["IN_PERSON"],"officeId":%d}"""
+                .formatted(java.time.LocalDate.now(SINGAPORE).minusDays(1), office));
+        return advisor;
+    }
+
     /** The next free session today, booked as an admin at the counter would (POST /api/bookings/walk-in). */
     JsonObject walkIn(long service, long office, long client, String mode) {
         HttpResponse<String> response = post("api/bookings/walk-in", """
