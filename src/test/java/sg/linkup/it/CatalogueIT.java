@@ -294,7 +294,7 @@ class CatalogueIT {
         long inPersonHere = serviceWithRule(agency, here, "IN_PERSON");
         long fromHome = serviceWithRule(agency, null, "VIDEO_REMOTE");
         long inPersonThere = serviceWithRule(agency, there, "IN_PERSON");
-        long videoRoomNeeded = serviceWithRule(agency, there, "VIDEO_AT_SSO");
+        long videoRoomNeeded = serviceWithRule(agency, null, "VIDEO_AT_SSO");
         long nobodyOffersIt = api.post("api/services", service(agency, unique("SV"))).id();
 
         assertEquals(List.of(inPersonHere, fromHome), servicesAt(here, agency),
@@ -309,7 +309,7 @@ class CatalogueIT {
         assertEquals(0, api.get("api/services?office=999999999").json().getInt("total"), "an unknown office has none");
     }
 
-    /** A service (codes ordered as created) whose one advisor has a weekly rule in one mode at one office. */
+    /** A service (codes ordered as created) whose one advisor has a weekly rule in one mode (in person at an office). */
     private long serviceWithRule(long agency, Long office, String mode) {
         long service = api.post("api/services", service(agency, "S" + System.nanoTime())).id();
         long advisor = api.post("api/advisors", advisor(agency, unique("b").toLowerCase(java.util.Locale.ROOT)
