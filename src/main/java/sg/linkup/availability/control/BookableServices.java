@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
+import sg.linkup.directory.entity.Office;
 import sg.linkup.directory.entity.RoomKind;
 import sg.linkup.directory.entity.SessionMode;
 import sg.linkup.platform.Clocks;
@@ -28,7 +29,12 @@ public class BookableServices {
     @Inject
     Clock clock;
 
+    /** None at an office that does not exist or is closed for good: video from home would match any id. */
     public Set<Long> atOffice(long officeId) {
+        Office office = em.find(Office.class, officeId);
+        if (office == null || !office.isActive()) {
+            return Set.of();
+        }
         LocalDate today = Clocks.dateIn(clock.instant());
         return new HashSet<>(em.createQuery("""
                         SELECT DISTINCT s.id FROM AvailabilityRule r JOIN r.modes m, Advisor a JOIN a.services s
