@@ -336,7 +336,14 @@ function placeNowLine(board, hours) {
 
 /** Walk-in: find the client, pick a service (and how), book the next free session today. */
 async function walkInForm(office, names, rooms, onBooked) {
-  const services = (await all('api/services', { active: true }));
+  // Only what can be booked at this SSO, each with its agency: two agencies may both offer "Career coaching".
+  const [services, agencies] = await Promise.all([
+    all('api/services', { active: true, office: office.id }),
+    all('api/agencies', {}),
+  ]);
+  const agencyName = new Map(agencies.map(a => [a.id, a.name]));
+  const label = s => `${s.name.en} (${agencyName.get(s.agencyId) ?? 'partner agency'})`;
+  services.sort((a, b) => label(a).localeCompare(label(b)));
   const problems = h('div');
   const outcome = h('div', { id: 'walk-in-outcome' });
   const find = h('sgds-input', { label: 'Client: mobile number or name', id: 'walk-in-find', name: 'walk-in-find',
@@ -345,7 +352,7 @@ async function walkInForm(office, names, rooms, onBooked) {
   const serviceError = h('p', { id: 'walk-in-service-error', class: 'field-error', hidden: true });
   const service = h('select', { id: 'walk-in-service', class: 'native-select', 'aria-describedby': 'walk-in-service-error' },
     h('option', { value: '' }, 'Choose a service'),
-    services.map(s => h('option', { value: s.id }, s.name.en)));
+    services.map(s => h('option', { value: s.id }, label(s))));
   const mode = h('select', { id: 'walk-in-mode', class: 'native-select' },
     Object.entries(MODES).map(([value, text]) => h('option', { value }, text)));
   let clientChoice = null;

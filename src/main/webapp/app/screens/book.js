@@ -551,7 +551,8 @@ class BookingScreen {
         }
         const items = body.map(n => h('li', { class: 'notification' },
           h('span', {}, `${KINDS[n.kind] ?? n.kind} to ${n.recipient}: `),
-          h('strong', { class: `notification-status status-${statusOf(n).tone}` }, statusOf(n).text)));
+          h('strong', { class: `notification-status status-${statusOf(n).tone}` }, statusOf(n).text),
+          smsPreview(n)));
         const text = items.map(item => item.textContent).join('|');
         if (text !== last && items.length) {
           last = text;
@@ -576,6 +577,14 @@ const KINDS = {
   CANCELLED: 'Cancellation text', WAITLIST_OFFER: 'Waitlist offer text', INVITE: 'Calendar invitation by email',
   INVITE_CANCEL: 'Calendar cancellation by email',
 };
+
+/**
+ * The text as the client reads it, in their language (marked with lang, so a screen reader switches voice); the
+ * API shows a video link as "[video link]".
+ */
+export function smsPreview(n) {
+  return n.text ? h('p', { class: 'sms-preview', lang: LANGUAGE_KEYS[n.language] ?? 'en' }, n.text) : null;
+}
 
 /** A message's state in words, the provider's delivery report first. */
 function statusOf(n) {

@@ -7,6 +7,7 @@ import { get, post } from '../api.js';
 import { ACTIONS, mayChangeBookings, mayCheckIn, modeWords, statusBadge, statusWords } from '../bookings.js';
 import { link } from '../router.js';
 import { alert, errorSummary, h, markField, outcome, page, singaporeTime, submitOnEnter, valueOf } from '../ui.js';
+import { smsPreview } from './book.js';
 
 const KINDS = {
   CONFIRMATION: 'Confirmation',
@@ -388,7 +389,7 @@ function messagesOf(notifications) {
   parts.push(table('messages-table', 'messages-title', ['What', 'How', 'To', 'Status', 'When'],
     notifications.map(n => {
       const [text, variant] = MESSAGE_STATUS[n.status] ?? [n.status, 'neutral'];
-      return [KINDS[n.kind] ?? n.kind, n.channel === 'SMS' ? 'Text' : 'Email', n.recipient,
+      return [[KINDS[n.kind] ?? n.kind, smsPreview(n)], n.channel === 'SMS' ? 'Text' : 'Email', n.recipient,
         [h('sgds-badge', { variant }, text),
           n.status === 'FAILED' && n.lastError ? h('div', { class: 'field-hint' }, n.lastError) : null],
         n.sentAt ? `Sent ${singaporeTime(n.sentAt)}` : `Due ${singaporeTime(n.dueAt)}`];

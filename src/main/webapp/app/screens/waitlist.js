@@ -8,14 +8,13 @@ import { del, get, post } from '../api.js';
 import { WAITLIST_STATUS, mayChangeBookings, statusBadge } from '../bookings.js';
 import { link } from '../router.js';
 import { errorSummary, h, markField, maskMobile, outcome, page, submitOnEnter, valueOf } from '../ui.js';
-import { names, sessionTime, table } from './booking-detail.js';
+import { sessionTime, table } from './booking-detail.js';
 
 const ORDER = ['clientId', 'serviceId', 'officeIds', 'firstDay', 'lastDay'];
 
 export async function render(main, { session }) {
   page(main, 'Waitlist');
   const mayWrite = mayChangeBookings(session);
-  const name = names();
   const [services, offices] = await Promise.all([
     get('api/services', { query: { active: true, size: 200 } }).then(r => r.body.items),
     get('api/offices', { query: { active: true, size: 200 } }).then(r => r.body.items),
@@ -145,7 +144,7 @@ export async function render(main, { session }) {
     const open = body.items.filter(e => ['WAITING', 'OFFERED'].includes(e.status));
     const rows = await Promise.all(open.map(async entry => {
       const [client, service, offer] = await Promise.all([
-        name('clients', entry.clientId, c => c.name),
+        entry.clientName,  // named in the list itself: one audited read for the screen, not one per row
         Promise.resolve(services.find(s => s.id === entry.serviceId)?.name?.en ?? `#${entry.serviceId}`),
         entry.offerBookingId ? get(`api/bookings/${entry.offerBookingId}`).then(r => r.body).catch(() => null) : null,
       ]);

@@ -371,6 +371,21 @@ class BookingIT {
                 "the advisor is free again after the session and its 15-minute buffer");
     }
 
+    @Test
+    void aHoldOnATakenSlotIsAConflictWithAlternativesToo() throws Exception {
+        long advisor = advisor();
+        assertEquals(201, book(advisor, interviewRoom, clients(1).get(0), "IN_PERSON", "09:00", null).status());
+        var lost = hold(advisor, clients(1).get(0), "09:00", UUID.randomUUID().toString());
+        assertEquals(409, lost.status(), lost::toString);
+        assertTrue(lost.isProblem(), lost::toString);
+        String type = lost.json().getString("type");  // slot-unavailable: a hold first asks slot search
+        assertTrue(type.endsWith("slot-taken") || type.endsWith("slot-unavailable"), lost::toString);
+        var alternatives = lost.json().getJsonArray("alternatives");
+        assertFalse(alternatives.isEmpty(), () -> "the counter is offered other times: " + lost);
+        assertEquals(at("10:00"), alternatives.getJsonObject(0).getString("start"), lost::toString);
+        assertEquals(advisor, alternatives.getJsonObject(0).getJsonNumber("advisorId").longValue());
+    }
+
     // --- the rest of the life ---
 
     @Test

@@ -284,6 +284,47 @@ class CatalogueIT {
         assertEquals(List.of("durationMinutes"), fields(badTerms.json()));
     }
 
+    @Test
+    void anOfficeListsOnlyTheServicesThatCanBeBookedThere() {
+        long here = api.post("api/offices", office(unique("HR"), "SSO@Here")).id();
+        long there = api.post("api/offices", office(unique("TH"), "SSO@There")).id();
+        assertEquals(201, api.post("api/rooms", room(here, "Interview 1", "INTERVIEW_ROOM")).status());
+        assertEquals(201, api.post("api/rooms", room(there, "Interview 1", "INTERVIEW_ROOM")).status());
+        long agency = api.post("api/agencies", agency(unique("AG"), "EMPLOYMENT", null)).id();
+        long inPersonHere = serviceWithRule(agency, here, "IN_PERSON");
+        long fromHome = serviceWithRule(agency, null, "VIDEO_REMOTE");
+        long inPersonThere = serviceWithRule(agency, there, "IN_PERSON");
+        long videoRoomNeeded = serviceWithRule(agency, null, "VIDEO_AT_SSO");
+        long nobodyOffersIt = api.post("api/services", service(agency, unique("SV"))).id();
+
+        assertEquals(List.of(inPersonHere, fromHome), servicesAt(here, agency),
+                "in person with an advisor sitting here, and video from home");
+        assertEquals(List.of(), servicesAt(here, agency).stream()
+                .filter(List.of(inPersonThere, videoRoomNeeded, nobodyOffersIt)::contains).toList());
+
+        assertEquals(201, api.post("api/rooms", room(here, "Video 1", "VIDEO_ROOM")).status());
+        assertEquals(List.of(inPersonHere, fromHome, videoRoomNeeded), servicesAt(here, agency),
+                "with a video room here, the advisor elsewhere can take a video session from this SSO");
+        assertEquals(List.of(fromHome, inPersonThere), servicesAt(there, agency));
+        assertEquals(0, api.get("api/services?office=999999999").json().getInt("total"), "an unknown office has none");
+    }
+
+    /** A service (codes ordered as created) whose one advisor has a weekly rule in one mode (in person at an office). */
+    private long serviceWithRule(long agency, Long office, String mode) {
+        long service = api.post("api/services", service(agency, "S" + System.nanoTime())).id();
+        long advisor = api.post("api/advisors", advisor(agency, unique("b").toLowerCase(java.util.Locale.ROOT)
+                + "@example.org", List.of(service))).id();
+        var rule = api.post("api/advisors/" + advisor + "/rules", AvailabilityIT.rule("MO", "09:00", "12:00", office,
+                mode));
+        assertEquals(201, rule.status(), rule::toString);
+        return service;
+    }
+
+    private List<Long> servicesAt(long office, long agency) {
+        return api.get("api/services?size=200&office=" + office + "&agency=" + agency).json().getJsonArray("items")
+                .stream().map(s -> s.asJsonObject().getJsonNumber("id").longValue()).toList();
+    }
+
     // --- clients: privacy rules ---
 
     @Test

@@ -380,6 +380,39 @@ class NotificationIT {
         assertTrue(revoked.isProblem(), revoked::toString);
     }
 
+    // --- what counter staff see of a text ---
+
+    @Test
+    @Order(9)
+    @RunAsClient
+    void staffSeeTheTextTheClientGetsInTheirLanguageButNotTheVideoLink() throws Exception {
+        World w = world("SSO@Preview");
+        var tamil = w.api.put("api/clients/" + w.client, """
+                {"name":"Siti binte Ahmad","mobile":"%s","preferredLanguage":"TA","smsConsent":true,"officeId":%d}"""
+                .formatted(w.localMobile, w.office));
+        assertEquals(200, tamil.status(), tamil::toString);
+        long booking = w.book(w.advisor, "VIDEO_REMOTE", "11:00", w.client).id();
+
+        String sent = awaitSms(w.mobile(), 1).get(0).body();
+        assertTrue(sent.contains("https://"), "a video session's text carries its link: " + sent);
+        await(() -> statuses(notifications(w.api, booking), "CONFIRMATION").equals(Set.of("SENT")),
+                "the confirmation recorded as sent");
+        String shown = confirmation(w.api, booking).getString("text");
+        assertEquals(sent.replaceAll("https?://\\S+", "[video link]"), shown, "word for word, the link masked");
+        assertTrue(shown.startsWith("Linkup: சந்திப்பு: ") && shown.contains("11:00")
+                && shown.contains("வீடியோ (SSO@Preview)"), "in Tamil, where and when: " + shown);
+        assertFalse(shown.contains("Siti") || shown.contains("Career"), "no name, no service: " + shown);
+
+        JsonObject reminder = notifications(w.api, booking).stream()
+                .filter(n -> n.getString("kind").equals("REMINDER")).findFirst().orElseThrow();
+        assertEquals("PENDING", reminder.getString("status"));
+        assertTrue(reminder.getString("text").startsWith("Linkup: ") && reminder.getString("text")
+                .endsWith("[video link]"), "a text still to go, as it would go now: " + reminder);
+        JsonObject invite = notifications(w.api, booking).stream()
+                .filter(n -> n.getString("kind").equals("INVITE")).findFirst().orElseThrow();
+        assertTrue(!invite.containsKey("text") || invite.isNull("text"), "an e-mail has no SMS text: " + invite);
+    }
+
     // --- reminders decided when they fall due ---
 
     /**

@@ -590,6 +590,36 @@ class SecurityIT {
     }
 
     @Test
+    void theWaitlistNamesItsClientsInOneAuditedReadOfTheOfficesOwnClients() {
+        long office = office();
+        long elsewhere = office();
+        long service = admin.post("api/services", CatalogueIT.service(agency(), unique("WL"))).id();
+        long tan = admin.post("api/clients", CatalogueIT.client(office, "Tan Mei Ling", mobile(), null)).id();
+        long raj = admin.post("api/clients", CatalogueIT.client(office, "Rajesh Kumar", mobile(), null)).id();
+        long other = admin.post("api/clients", CatalogueIT.client(elsewhere, "Other Office", mobile(), null)).id();
+        String day = LocalDate.now(ZoneId.of("Asia/Singapore")).plusDays(3).toString();
+        for (long client : List.of(tan, raj, other)) {
+            var joined = admin.post("api/waitlist", "{\"clientId\":" + client + ",\"serviceId\":" + service
+                    + ",\"officeIds\":[" + office + "],\"firstDay\":\"" + day + "\",\"lastDay\":\"" + day + "\"}");
+            assertEquals(201, joined.status(), joined::toString);
+        }
+        String counter = account("COUNTER_STAFF", office, null);
+
+        var listed = admin.as(counter, PASSWORD).get("api/waitlist?service=" + service);
+        assertEquals(200, listed.status(), listed::toString);
+        List<String> names = listed.json().getJsonArray("items").stream()
+                .map(e -> e.asJsonObject().getString("clientName")).toList();
+        assertEquals(List.of("Tan Mei Ling", "Rajesh Kumar"), names, "the office's own clients, by name");
+
+        var reads = admin.get("api/audit?actor=" + counter + "&action=CLIENT_NAMES_READ").json().getJsonArray("items");
+        assertEquals(1, reads.size(), () -> "one audit line for the whole list: " + reads);
+        assertEquals("clients " + Math.min(tan, raj) + ", " + Math.max(tan, raj),
+                reads.getJsonObject(0).getString("detail"), "it says whose names were shown");
+        assertEquals(0, admin.get("api/audit?actor=" + counter + "&action=CLIENT_CONTACT_READ").json()
+                .getInt("total"), "no client was read one by one");
+    }
+
+    @Test
     void readingAClientsContactDetailsIsAudited() {
         long office = office();
         long client = admin.post("api/clients", CatalogueIT.client(office, "Audit Subject", mobile(), null)).id();

@@ -44,6 +44,12 @@ class BoardJourneyIT extends DeployedApp {
         long kumar = setup.client(office, "Kumar Pillai", "+65" + Setup.mobile(), null);
         long grace = setup.client(office, "Grace Lee", "+65" + Setup.mobile(), null);
         setup.client(office, "Farid Ismail", "+65" + Setup.mobile(), null);
+        // Another agency's "Career coaching", seen only in person at another SSO: no walk-in here can take it.
+        long elsewhere = setup.allDayOffice("SSO@Woodlands");
+        setup.room(elsewhere, "Interview room 1");
+        long otherAgency = setup.agency();
+        long notHere = setup.walkInService(otherAgency, "Career coaching");
+        setup.inPersonAdvisor(otherAgency, notHere, elsewhere, "Tan Ah Kow");
 
         long aisyahSession = id(setup.walkIn(service, office, aisyah, "IN_PERSON"));
         long boonSession = id(setup.walkIn(service, office, boon, "IN_PERSON"));
@@ -90,7 +96,12 @@ class BoardJourneyIT extends DeployedApp {
             browser.type("walk-in-find", "Farid").click("walk-in-search");
             browser.await(By.cssSelector("#walk-in-clients input[type=radio]"));
             // By value: other tests' services are called "Career coaching" too, and the first such option is not ours.
-            new Select(browser.await(By.id("walk-in-service"))).selectByValue(String.valueOf(service));
+            Select services = new Select(browser.await(By.id("walk-in-service")));
+            assertEquals(0, browser.count(By.cssSelector("#walk-in-service option[value='" + notHere + "']")),
+                    "a service nobody can take at this SSO is not offered");
+            String ours = browser.text(By.cssSelector("#walk-in-service option[value='" + service + "']"));
+            assertTrue(ours.matches("Career coaching \\(Agency UA\\w+\\)"), "each service says its agency: " + ours);
+            services.selectByValue(String.valueOf(service));
             new Select(browser.await(By.id("walk-in-mode"))).selectByVisibleText("Video call from home");
             browser.click("walk-in-book");
             String outcome = browser.text(By.id("walk-in-outcome"));

@@ -42,6 +42,8 @@ class BookingDetailJourneyIT extends DeployedApp {
             assertEquals(List.of("BOOKING_BOOKED"), actions(browser));
             String messages = browser.text(By.id("messages-table"));
             assertTrue(messages.contains("Confirmation") && messages.contains("+65 ****"), messages);
+            assertTrue(messages.contains("Linkup: Your appointment at SSO@Ang Mo Kio") && !messages.contains("Siti")
+                    && !messages.contains("Career coaching"), "the text as the client reads it, nameless: " + messages);
             assertEquals(1, browser.count(By.id("client-link")), "the client's own SSO links to the client");
             assertEquals(0, browser.count(By.id("check-in")), "check-in opens on the day of the session");
             browser.check("booking-opened");

@@ -94,6 +94,12 @@ class BookingJourneyIT extends DeployedApp {
             browser.check("booked");
             String sent = waitForText(browser, By.id("notifications"), "Confirmation text");
             assertTrue(sent.contains("****" + mobile.substring(4)), sent);
+            // What the client's phone shows, in Malay; the video link is theirs alone and reads "[video link]" here.
+            String text = waitForText(browser, By.cssSelector("#notifications .sms-preview[lang='ms']"),
+                    "Linkup: Temu janji anda di SSO@Kallang Bahru");
+            assertTrue(text.endsWith("Pautan video: [video link]") && !text.contains("http"), text);
+            assertTrue(!text.contains("Nur Aisyah") && !text.contains("Career") && !text.contains("kerjaya"),
+                    "an SMS names neither the client nor the service: " + text);
             browser.check("booked-notifications");
 
             assertEquals(List.of(), browser.consoleErrors(), "no CSP refusal, no failed module, no script error");

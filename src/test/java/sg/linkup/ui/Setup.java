@@ -163,13 +163,22 @@ final class Setup {
 
     /** An advisor who sits at the office all day, every day (FREQ=DAILY from yesterday). */
     long advisor(long agency, long service, long office, String name) {
+        return advisorAllDay(agency, service, office, name, "\"IN_PERSON\",\"VIDEO_REMOTE\"");
+    }
+
+    /** An advisor who sees clients only in person at this office, all day, every day: bookable nowhere else. */
+    long inPersonAdvisor(long agency, long service, long office, String name) {
+        return advisorAllDay(agency, service, office, name, "\"IN_PERSON\"");
+    }
+
+    private long advisorAllDay(long agency, long service, long office, String name, String modes) {
         long advisor = created("api/advisors", """
                 {"agencyId":%d,"displayName":"%s","email":"%s@example.org","languages":["EN"],"serviceIds":[%d]}"""
                 .formatted(agency, name, "ui." + UUID.randomUUID().toString().substring(0, 8), service));
         created("api/advisors/" + advisor + "/rules", """
                 {"rrule":"FREQ=DAILY","startTime":"00:00","endTime":"23:55","validFrom":"%s",
-                 "modes":["IN_PERSON","VIDEO_REMOTE"],"officeId":%d}"""
-                .formatted(java.time.LocalDate.now(SINGAPORE).minusDays(1), office));
+                 "modes":[%s],"officeId":%d}"""
+                .formatted(java.time.LocalDate.now(SINGAPORE).minusDays(1), modes, office));
         return advisor;
     }
 

@@ -8,8 +8,6 @@ import static sg.linkup.security.entity.Role.Names.SUPERVISOR;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -325,25 +323,8 @@ public class BookingsResource {
         return taken.withAlternatives(alternatives(asked));
     }
 
-    /** A few other free slots from the asked time on; a courtesy, so any failure just gives none. */
     private jakarta.json.JsonArray alternatives(BookingRequest asked) {
-        if (asked.serviceId() == null || asked.officeId() == null || asked.start() == null) {
-            return jakarta.json.JsonValue.EMPTY_JSON_ARRAY;
-        }
-        try {
-            // From the asked time on, or from now when that has passed (a hold that lapsed into the past).
-            var from = java.util.Collections.max(List.of(asked.start().toInstant(), clock.instant()));
-            var found = search.search(SlotSearch.Query.of(asked.serviceId(), List.of(asked.officeId()), asked.mode(),
-                    from, from.plus(Duration.ofDays(3))).forClient(asked.clientId()).first(3));
-            JsonArrayBuilder slots = Json.createArrayBuilder();
-            found.slots().forEach(s -> slots.add(Json.createObjectBuilder()
-                    .add("start", s.session().start().atZone(Clocks.SINGAPORE).toOffsetDateTime().toString())
-                    .add("mode", s.mode().name())
-                    .add("advisorId", s.advisorId())));
-            return slots.build();
-        } catch (RuntimeException e) {
-            return jakarta.json.JsonValue.EMPTY_JSON_ARRAY;
-        }
+        return Alternatives.around(search, asked, clock.instant());
     }
 
     private List<Long> agencyAdvisors(long agency) {

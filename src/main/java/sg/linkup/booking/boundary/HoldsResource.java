@@ -15,11 +15,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sg.linkup.audit.entity.AuditEvent;
+import sg.linkup.availability.control.SlotSearch;
+import sg.linkup.availability.control.SlotTaken;
 import sg.linkup.booking.control.Bookings;
 import sg.linkup.booking.control.IdempotencyKeys;
+import sg.linkup.booking.control.SlotUnavailable;
 import sg.linkup.booking.entity.Booking;
 import sg.linkup.platform.InvalidInput;
 import sg.linkup.security.control.Caller;
@@ -27,6 +31,7 @@ import sg.linkup.security.control.Caller;
 /**
  * Keeping a slot while the counter officer fills in the details. A hold lapses by itself after
  * {@code linkup.booking.hold-seconds}: the ledger stops counting it at that instant, with no job involved.
+ * A slot someone else got first is a 409 with {@code alternatives}, as for a booking.
  */
 @Path("holds")
 @RequestScoped
@@ -48,19 +53,33 @@ public class HoldsResource {
     @Inject
     Caller caller;
 
+    @Inject
+    SlotSearch search;
+
+    @Inject
+    Clock clock;
+
     @POST
     @Operation(summary = "Hold a slot for a client", description = "Book it with POST /api/bookings {holdId}; "
-            + "a retried request with the same Idempotency-Key returns the same hold")
+            + "a retried request with the same Idempotency-Key returns the same hold; a slot taken meanwhile is a 409 "
+            + "with a few free alternatives")
     public Response hold(BookingRequest body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         if (body == null) {
             throw new InvalidInput("serviceId", "send the slot and the client");
         }
         AuditEvent.Actor actor = caller.actor();
-        return access.answer(idempotency.once(IdempotencyKeys.Purpose.HOLD, key, actor, scopedKey -> {
-            access.office(body.officeId());
-            access.client(body.clientId());
-            return bookings.hold(body.wanted(body.clientId()), actor, scopedKey);
-        }));
+        try {
+            return access.answer(idempotency.once(IdempotencyKeys.Purpose.HOLD, key, actor, scopedKey -> {
+                access.office(body.officeId());
+                access.client(body.clientId());
+                return bookings.hold(body.wanted(body.clientId()), actor, scopedKey);
+            }));
+        } catch (SlotTaken taken) {
+            // Only reached past the scope checks above: the client is one the caller looks after.
+            throw taken.withAlternatives(Alternatives.around(search, body, clock.instant()));
+        } catch (SlotUnavailable unavailable) {
+            throw unavailable.withAlternatives(Alternatives.around(search, body, clock.instant()));
+        }
     }
 
     @DELETE

@@ -25,10 +25,15 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sg.linkup.audit.control.AuditTrail;
 import sg.linkup.booking.control.Waitlist;
 import sg.linkup.booking.entity.Booking;
 import sg.linkup.booking.entity.WaitlistEntry;
@@ -74,11 +79,17 @@ public class WaitlistResource {
     @Inject
     Clock clock;
 
+    @Inject
+    AuditTrail audit;
+
     @Context
     UriInfo uriInfo;
 
     @Schema(name = "WaitlistEntry")
-    public record EntryJson(Long id, Long clientId, Long serviceId, Set<Long> officeIds, LocalDate firstDay,
+    public record EntryJson(Long id, Long clientId,
+                            @Schema(readOnly = true, description = "the client's name, so a list needs no client "
+                                    + "look-up per row") String clientName,
+                            Long serviceId, Set<Long> officeIds, LocalDate firstDay,
                             LocalDate lastDay, Boolean urgent,
                             @Schema(readOnly = true) WaitlistEntry.Status status,
                             @Schema(readOnly = true) Long offerBookingId,
@@ -87,17 +98,25 @@ public class WaitlistResource {
     }
 
     @GET
-    @Operation(summary = "List waitlist entries of the caller's offices' clients")
+    @Operation(summary = "List waitlist entries of the caller's offices' clients",
+            description = "Each entry names its client; the list is one audited read of those clients")
     @Transactional
     public Page<EntryJson> list(@QueryParam("service") Long service, @QueryParam("status") WaitlistEntry.Status status,
                                 @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         Set<Long> offices = caller.officeScope().orElse(null);
-        return Listing.of(em, WaitlistEntry.class, "createdAt")
+        Page<WaitlistEntry> found = Listing.of(em, WaitlistEntry.class, "createdAt")
                 .when(offices, (cb, e) -> e.get("clientId").in(clientsOf(offices)))
                 .when(service, (cb, e) -> cb.equal(e.get("serviceId"), service))
                 .when(status, (cb, e) -> cb.equal(e.get("status"), status))
-                .page(page, size)
-                .map(this::json);
+                .page(page, size);
+        Map<Long, Client> named = clientsNamed(found.items());
+        if (!named.isEmpty()) {
+            // Names leave here, so the read is audited — once for the list, not once per row: a screen showing
+            // the waitlist is one look at these clients. The ids say whom it showed.
+            audit.record(caller.actor(), "CLIENT_NAMES_READ", "Waitlist", null, "clients " + named.keySet().stream()
+                    .sorted().map(String::valueOf).collect(Collectors.joining(", ")));
+        }
+        return found.map(entry -> json(entry, named.get(entry.clientId())));
     }
 
     @GET
@@ -165,11 +184,26 @@ public class WaitlistResource {
         return entry;
     }
 
+    /** One entry on its own (a change, or GET by id) names no client: no client is read. */
     private EntryJson json(WaitlistEntry e) {
+        return json(e, null);
+    }
+
+    private EntryJson json(WaitlistEntry e, Client client) {
         Booking offer = e.offerBookingId() == null ? null : em.find(Booking.class, e.offerBookingId());
-        return new EntryJson(e.id(), e.clientId(), e.serviceId(), e.officeIds(), e.firstDay(), e.lastDay(),
-                e.urgent(), e.status(), e.offerBookingId(), offer == null ? null : offer.holdExpiresAt(),
+        return new EntryJson(e.id(), e.clientId(), client == null ? null : client.name(), e.serviceId(),
+                e.officeIds(), e.firstDay(), e.lastDay(), e.urgent(), e.status(), e.offerBookingId(), offer == null ? null : offer.holdExpiresAt(),
                 e.createdAt());
+    }
+
+    /** The clients of these entries, in one query. */
+    private Map<Long, Client> clientsNamed(List<WaitlistEntry> entries) {
+        Set<Long> ids = entries.stream().map(WaitlistEntry::clientId).collect(Collectors.toSet());
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT c FROM Client c WHERE c.id IN :ids", Client.class).setParameter("ids", ids)
+                .getResultStream().collect(Collectors.toMap(Client::id, Function.identity()));
     }
 
     private java.util.List<Long> clientsOf(Set<Long> offices) {

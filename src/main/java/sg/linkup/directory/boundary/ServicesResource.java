@@ -4,6 +4,7 @@ import static sg.linkup.security.entity.Role.Names.ADMIN;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.criteria.Join;
@@ -22,9 +23,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import sg.linkup.availability.control.BookableServices;
 import sg.linkup.directory.entity.PartnerAgency;
 import sg.linkup.directory.entity.Service;
 import sg.linkup.directory.entity.SessionMode;
@@ -45,6 +48,9 @@ public class ServicesResource {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    BookableServices bookable;
+
     @Context
     UriInfo uriInfo;
 
@@ -52,12 +58,17 @@ public class ServicesResource {
     HttpHeaders headers;
 
     @GET
-    @Operation(summary = "List services", description = "Filter by agency, mode and active; ordered by code")
+    @Operation(summary = "List services", description = "Filter by agency, mode, active, and office: those a client "
+            + "can be booked into at that SSO (an active advisor has current availability in a mode the office can "
+            + "hold); ordered by code")
     public Page<ServiceJson> list(@QueryParam("agency") Long agency, @QueryParam("mode") SessionMode mode,
-                                  @QueryParam("active") Boolean active,
+                                  @QueryParam("active") Boolean active, @QueryParam("office") Long office,
                                   @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        Set<Long> bookableThere = office == null ? null : bookable.atOffice(office);
         return Listing.of(em, Service.class, "code")
                 .when(agency, (cb, s) -> cb.equal(s.get("agency").get("id"), agency))
+                .when(bookableThere, (cb, s) -> bookableThere.isEmpty() ? cb.disjunction()
+                        : s.get("id").in(bookableThere))
                 .when(mode, (cb, s) -> {
                     Join<Service, SessionMode> modes = s.join("allowedModes");
                     return cb.equal(modes, mode);

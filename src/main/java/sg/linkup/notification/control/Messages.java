@@ -151,6 +151,33 @@ public class Messages {
         return Optional.of(new Text(n.id(), n.recipient(), templates.render(kind, n.language(), facts(booking, now))));
     }
 
+    /**
+     * The text of an SMS as staff may see it ({@link SmsTemplates#forStaff}): what was sent, or what will be
+     * sent if it goes now. Nothing for a message that did not go and will not (skipped, failed, or stale by now),
+     * nor for an e-mail.
+     */
+    public Optional<String> previewForStaff(Notification n, Instant now) {
+        if (n.channel() != Notification.Channel.SMS) {
+            return Optional.empty();
+        }
+        if (n.status() == Notification.Status.SENT) {
+            return Optional.ofNullable(SmsTemplates.forStaff(n.body()));
+        }
+        if (n.status() != Notification.Status.PENDING && n.status() != Notification.Status.SENDING) {
+            return Optional.empty();
+        }
+        Booking booking = n.bookingId() == null ? null : em.find(Booking.class, n.bookingId());
+        if (staleness(n, booking, now) != null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SmsTemplates.forStaff(templates.render(n.kind().text().orElseThrow(), n.language(),
+                    facts(booking, now))));
+        } catch (IllegalStateException tooLong) {
+            return Optional.empty();  // the dispatcher will fail it and say why; the list still shows the rest
+        }
+    }
+
     /** What an SMS about the booking may say: where, when, how, and the guest video link. */
     public SmsFacts facts(Booking booking, Instant now) {
         Office office = em.find(Office.class, booking.officeId());

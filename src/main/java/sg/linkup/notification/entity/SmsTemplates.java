@@ -39,7 +39,12 @@ public class SmsTemplates {
     static final String VIDEO = "video";
     static final String MAIL = "mail.";
 
+    /** What staff see in place of a video link in a text's preview. */
+    public static final String VIDEO_LINK_SHOWN_TO_STAFF = "[video link]";
+
     private static final ZoneId SINGAPORE = ZoneId.of("Asia/Singapore");
+    /** The only links a text carries are video links: no template holds one of its own. */
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://\\S+");
     private static final int OFFICE_KEPT_AT_LEAST = 8;
 
     public record Rendered(String text, SmsSegments.Count count) {
@@ -86,6 +91,17 @@ public class SmsTemplates {
         }
         throw new IllegalStateException(kind + " in " + language + " needs " + full.count().segments()
                 + " SMS parts even with a shortened office name; the template is too long: " + full.text());
+    }
+
+    /**
+     * A text as counter staff may see it: word for word what the client gets, in the client's language, except
+     * that a video link reads {@value #VIDEO_LINK_SHOWN_TO_STAFF}. The guest link is the client's key to the
+     * session — whoever has it joins as the client — and a preview is shown on a counter screen within sight of
+     * the queue and kept in screenshots; staff need to see that the link goes, not the link, and the booking
+     * already gives them the session's own link.
+     */
+    public static String forStaff(String text) {
+        return text == null ? null : LINK.matcher(text).replaceAll(VIDEO_LINK_SHOWN_TO_STAFF);
     }
 
     /**

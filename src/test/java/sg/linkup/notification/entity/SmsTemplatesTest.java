@@ -167,6 +167,28 @@ class SmsTemplatesTest {
 
     @ParameterizedTest
     @EnumSource(Language.class)
+    void staffSeeTheTextWordForWordButNotTheVideoLink(Language language) {
+        SmsFacts facts = appointment("SSO@Tampines", TUE_3_DEC_1030, SessionMode.VIDEO_REMOTE, LONGEST_LINK);
+        String sent = TEMPLATES.render(SmsKind.CONFIRMATION, language, facts);
+
+        String shown = SmsTemplates.forStaff(sent);
+
+        assertFalse(shown.contains("https://"), shown);
+        assertEquals(sent.replace(LONGEST_LINK, "[video link]"), shown, "everything else as the client reads it");
+        String inPerson = TEMPLATES.render(SmsKind.CONFIRMATION, language,
+                appointment("SSO@Tampines", TUE_3_DEC_1030, SessionMode.IN_PERSON, LINK));
+        assertEquals(inPerson, SmsTemplates.forStaff(inPerson), "a text without a link is shown as it is");
+    }
+
+    @Test
+    void staffPreviewsOfStoredTextsMaskAnyLinkWhateverItsShape() {
+        assertEquals("Linkup: Pautan video: [video link]",
+                SmsTemplates.forStaff("Linkup: Pautan video: http://meet.example/r/abc?jwt=eyJ.x-y_z"));
+        assertEquals(null, SmsTemplates.forStaff(null));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Language.class)
     void aVideoSessionWithoutALinkHasNoEmptyLinkLabel(Language language) {
         String withLink = TEMPLATES.render(SmsKind.CONFIRMATION, language,
                 appointment("SSO@Tampines", TUE_3_DEC_1030, SessionMode.VIDEO_REMOTE, LINK));
