@@ -5,7 +5,8 @@
 //      assets/vendor/<alias>-<version>/ — a path that names the version, so it can be cached for ever;
 //   2. the app's own modules (src/main/webapp/app) copied to assets/app-<content hash>/, so a changed file gets a
 //      new URL and an unchanged one stays cached;
-//   3. index.html with those paths filled in ({{vendor:ALIAS}}, {{app}});
+//   3. index.html with those paths filled in ({{vendor:ALIAS}}, {{app}}) and a modulepreload link per app module
+//      ({{modulepreload}});
 //   4. a .gz next to every text file, compressed once here at the highest level instead of on every request.
 //
 // Verified tarballs are kept in a cache folder (--cache), so a second build neither refetches nor needs the network;
@@ -181,6 +182,10 @@ const digest = createHash('sha256');
 app.forEach(({ file, content }) => digest.update(file).update('\0').update(content).update('\0'));
 tokens.app = `app-${digest.digest('hex').slice(0, 12)}`;
 app.forEach(({ file, content }) => write(path.join(out, 'assets', tokens.app, file), content));
+// Every module main.js imports, directly or not (routes.js imports every screen): named in index.html so the browser
+// fetches them all at once instead of one import level after the other (main → routes → screens).
+tokens.modulepreload = app.filter(({ file }) => file.endsWith('.js') && file !== 'main.js')
+  .map(({ file }) => `<link rel="modulepreload" href="assets/${tokens.app}/${file}">`).join('\n  ');
 
 const index = path.join(options.webapp, 'index.html');
 write(path.join(out, 'index.html'), fillIn(fs.readFileSync(index, 'utf8'), tokens, 'index.html'));

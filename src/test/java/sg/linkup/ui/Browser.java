@@ -38,10 +38,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code sgds-input}; its real {@code <input>} lives in the shadow root). Every {@link #check} runs axe-core on
  * the page as it is and saves a screenshot under {@code target/screenshots/}.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String DRIVER = "/usr/bin/chromedriver";
+    public static final String CHROMIUM = "/usr/bin/chromium";
+    public static final String DRIVER = "/usr/bin/chromedriver";
     private static final List<String> WCAG_21_AA = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
 
     private final ChromeDriver driver;

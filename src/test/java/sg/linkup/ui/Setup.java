@@ -32,16 +32,16 @@ import java.util.stream.Stream;
  * What exists before an officer sits down: an office, their account, a client or two — made through the API as
  * the bootstrap admin of arquillian.xml, the way an administrator would.
  */
-final class Setup {
+public final class Setup {
 
-    static final String PASSWORD = "a-long-enough-pass-1";
+    public static final String PASSWORD = "a-long-enough-pass-1";
     private static final String ADMIN = "Basic " + Base64.getEncoder().encodeToString(
             "it-admin:correct-horse-battery-1".getBytes(StandardCharsets.UTF_8));
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final URI base;
 
-    Setup(URL deployment) {
+    public Setup(URL deployment) {
         this.base = URI.create(deployment.toString().replaceAll("/+$", "") + "/");
     }
 
@@ -54,7 +54,7 @@ final class Setup {
     }
 
     /** An SSO open every day from 08:00 to 22:00 with one video room, at these coordinates. */
-    long openOffice(String name, double latitude, double longitude) {
+    public long openOffice(String name, double latitude, double longitude) {
         String code = "UI-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         String hours = java.util.Arrays.stream(java.time.DayOfWeek.values())
                 .map(day -> "{\"day\":\"%s\",\"opens\":\"08:00\",\"closes\":\"22:00\"}".formatted(day))
@@ -70,7 +70,7 @@ final class Setup {
      * An employment agency with one service in every mode, and one advisor free for it every day 08:00–22:00, in
      * person at this office (an IN_PERSON rule names where the advisor sits).
      */
-    long service(String english, String malay, long office) {
+    public long service(String english, String malay, long office) {
         String agencyCode = "UI" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         long agency = created("api/agencies", """
                 {"code":"%s","name":"Workforce Agency %s","domain":"EMPLOYMENT","baseAddress":"1 Agency Road",
@@ -91,14 +91,14 @@ final class Setup {
     }
 
     /** A client who reads their texts in Malay. */
-    long malayClient(long office, String name, String mobile) {
+    public long malayClient(long office, String name, String mobile) {
         return created("api/clients", """
                 {"name":"%s","mobile":"%s","preferredLanguage":"MS","smsConsent":true,"officeId":%d}"""
                 .formatted(name, mobile, office));
     }
 
     /** A member of staff of one office; answers the username. */
-    String staff(String role, long office) {
+    public String staff(String role, long office) {
         String username = "ui." + UUID.randomUUID().toString().substring(0, 8);
         created("api/staff", """
                 {"username":"%s","displayName":"UI %s","role":"%s","officeIds":[%d],"password":"%s"}"""
@@ -254,7 +254,7 @@ final class Setup {
     }
 
     /** A Singapore mobile number nobody else in the test database has, as eight digits. */
-    static String mobile() {
+    public static String mobile() {
         var random = ThreadLocalRandom.current();
         return "9" + random.nextInt(9) + "%06d".formatted(random.nextInt(1_000_000));  // 99… is not allocated
     }
