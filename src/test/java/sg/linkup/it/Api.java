@@ -88,6 +88,27 @@ final class Api {
         }
     }
 
+    /** A GET as a browser sends it, accepting gzip; the body comes back unzipped when the server zipped it. */
+    Reply getAcceptingGzip(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(request(path).header("Accept-Encoding", "gzip")
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            byte[] body = response.body();
+            if ("gzip".equals(response.headers().firstValue("Content-Encoding").orElse(null))) {
+                try (var unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+                    body = unzipped.readAllBytes();
+                }
+            }
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    null, new String(body, java.nio.charset.StandardCharsets.UTF_8), response.headers());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     HttpRequest.Builder json(String path) {
         return request(path).header("Content-Type", "application/json")
                 .header("Accept", "application/json");

@@ -54,6 +54,17 @@ class CatalogueIT {
     // --- offices: the whole life of a record ---
 
     @Test
+    void answersAreGzippedForBrowsersThatAcceptIt() {
+        Api.Reply plain = api.get("api/offices?size=200");
+        Api.Reply zipped = api.getAcceptingGzip("api/offices?size=200");
+        assertEquals(200, zipped.status(), zipped.toString());
+        assertEquals(null, plain.header("Content-Encoding"), "a client that does not ask gets plain JSON");
+        assertEquals("gzip", zipped.header("Content-Encoding"));
+        assertTrue(zipped.header("Vary").contains("Accept-Encoding"), "caches keep the two apart");
+        assertEquals(plain.json(), zipped.json(), "the same answer, unzipped");
+    }
+
+    @Test
     void officeCanBeCreatedReadUpdatedAndDeactivated() {
         String code = unique("TPN");
         var created = api.post("api/offices", office(code, "SSO@Tampines"));
