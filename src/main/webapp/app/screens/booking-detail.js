@@ -5,7 +5,7 @@
 
 import { get, post } from '../api.js';
 import { link } from '../router.js';
-import { alert, errorSummary, h, markField, page, singaporeTime, submitOnEnter, valueOf } from '../ui.js';
+import { alert, errorSummary, h, markField, page, singaporeTime, submitOnEnter, tableScroll, valueOf } from '../ui.js';
 
 /** Who may change bookings (BookingsResource): supervisors only read. */
 const WRITE_BOOKINGS = ['COUNTER_STAFF', 'ADMIN'];
@@ -452,7 +452,7 @@ export function table(id, labelledBy, head, rows) {
     rows.map(cells => h('sgds-table-row', {}, cells.map(cell => h('sgds-table-cell', {}, cell)))));
   // As in clients.js: SGDS 3.8.0's scroll wrapper takes focus and breaks row ownership (axe aria-required-children).
   element.updateComplete.then(() => element.shadowRoot?.querySelector('div[tabindex]')?.removeAttribute('tabindex'));
-  return element;
+  return tableScroll(element, labelledBy);
 }
 
 function row(term, value) {
