@@ -1,9 +1,19 @@
 // Warns a minute before the session's idle limit (linkup.session.idle-minutes, told by GET /api/ui-settings) and
 // offers to stay signed in. Every answer from the server restarts the count, as every request restarts the server's.
+// A limit under two minutes is warned of halfway, so that the warning never comes after the sign-out.
 
 import { h } from './ui.js';
 
 const WARN_AHEAD_MS = 60_000;
+
+/** "15 minutes", "1 minute", "30 seconds": the idle limit as the sign-in screen says it. */
+export function spokenLimit(minutes) {
+  if (minutes >= 1 && Number.isInteger(minutes)) {
+    return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  }
+  const seconds = Math.round(minutes * 60);
+  return seconds === 1 ? '1 second' : `${seconds} seconds`;
+}
 
 let idleMs = 0;
 let warnTimer = null;
@@ -11,6 +21,8 @@ let endTimer = null;
 let tick = null;
 let modal = null;
 let handlers = null;
+/** Where focus was when the warning opened: it goes back there when the officer stays. */
+let returnFocus = null;
 
 /** Starts watching; `onStay` must reach the server (GET /api/session), `onSignOut` ends the session now. */
 export function watchIdle(minutes, { onStay, onSignOut, onExpired }) {
@@ -38,7 +50,7 @@ export function activity() {
   clearInterval(tick);
   closeWarning();
   const deadline = Date.now() + idleMs;
-  warnTimer = setTimeout(() => warn(deadline), Math.max(0, idleMs - WARN_AHEAD_MS));
+  warnTimer = setTimeout(() => warn(deadline), idleMs - Math.min(WARN_AHEAD_MS, idleMs / 2));
   endTimer = setTimeout(() => {
     const { onExpired } = handlers;
     stopIdle();
@@ -47,6 +59,7 @@ export function activity() {
 }
 
 function warn(deadline) {
+  returnFocus = deepestFocus();
   const left = h('span', {}, secondsLeft(deadline));
   const stay = h('sgds-button', { variant: 'primary', id: 'stay-signed-in', 'on:click': () => handlers?.onStay() },
     'Stay signed in');
@@ -65,6 +78,15 @@ function warn(deadline) {
   requestAnimationFrame(() => stay.focus());
 }
 
+/** The element that really has focus: inside an SGDS component, its inner input or button (the host may not take it). */
+function deepestFocus() {
+  let element = document.activeElement;
+  while (element?.shadowRoot?.activeElement) {
+    element = element.shadowRoot.activeElement;
+  }
+  return element;
+}
+
 function secondsLeft(deadline) {
   return String(Math.max(0, Math.round((deadline - Date.now()) / 1000)));
 }
@@ -73,5 +95,9 @@ function closeWarning() {
   if (modal) {
     modal.remove();
     modal = null;
+    if (returnFocus?.isConnected) {
+      returnFocus.focus();
+    }
   }
+  returnFocus = null;
 }

@@ -2,8 +2,8 @@
 // names. Screens are imported statically (each is a few kilobytes): a page loaded before a new version was deployed
 // never asks for a module path that no longer exists.
 
-import { get, whenServerAnswers, whenSignedOut } from './api.js';
-import { activity, stopIdle, watchIdle } from './idle.js';
+import { del, get, whenServerAnswers, whenSignedOut } from './api.js';
+import { activity, spokenLimit, stopIdle, watchIdle } from './idle.js';
 import { go, match } from './router.js';
 import { homeOf, mayOpen, ROUTES } from './routes.js';
 import * as home from './screens/home.js';
@@ -109,8 +109,8 @@ function startIdleWatch() {
   watchIdle(settings.idleMinutes, {
     onStay: () => refresh().catch(() => {}),
     onSignOut: signOutNow,
-    onExpired: () => endSession(`You were signed out because Linkup was not used for ${settings.idleMinutes} minutes. `
-      + 'Sign in again to carry on.'),
+    onExpired: () => endSession(`You were signed out because Linkup was not used for ${spokenLimit(settings.idleMinutes)}. `
+      + 'Sign in again to carry on.', { endOnServer: true }),
   });
 }
 
@@ -121,12 +121,16 @@ async function signOutNow() {
   go('signin');
 }
 
-function endSession(message) {
+function endSession(message, { endOnServer = false } = {}) {
   stopIdle();
   if (!signedIn()) {
     return;  // already signed out (a second refused request, or the sign-in screen's own calls)
   }
   wanted = match(ROUTES).path || null;
+  if (endOnServer) {
+    // The server ends an idle session by itself; this makes sure of it when the two clocks disagree by a little.
+    del('api/session', { quiet401: true }).catch(() => {});
+  }
   forget();
   flash = { variant: 'warning', text: message };
   go('signin');

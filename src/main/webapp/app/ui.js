@@ -148,3 +148,12 @@ export function markField(control, message) {
     error.hidden = !message;
   }
 }
+
+/**
+ * A data table in its own sideways-scrolling box: on a narrow window (320 px, or zoomed in) the table keeps its
+ * columns and the page does not scroll sideways (WCAG 1.4.10 allows this for tables). The box takes focus, so that a
+ * keyboard user can scroll it with the arrows, and is named by the table's caption.
+ */
+export function tableScroll(table, labelledBy) {
+  return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': labelledBy }, table);
+}

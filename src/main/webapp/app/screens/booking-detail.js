@@ -6,7 +6,7 @@
 import { get, post } from '../api.js';
 import { ACTIONS, mayChangeBookings, mayCheckIn, modeWords, statusBadge, statusWords } from '../bookings.js';
 import { link } from '../router.js';
-import { alert, errorSummary, h, markField, outcome, page, singaporeTime, submitOnEnter, valueOf } from '../ui.js';
+import { alert, errorSummary, h, markField, outcome, page, singaporeTime, submitOnEnter, tableScroll, valueOf } from '../ui.js';
 import { smsPreview } from './book.js';
 
 const KINDS = {
@@ -404,7 +404,7 @@ export function table(id, labelledBy, head, rows) {
     rows.map(cells => h('sgds-table-row', {}, cells.map(cell => h('sgds-table-cell', {}, cell)))));
   // As in clients.js: SGDS 3.8.0's scroll wrapper takes focus and breaks row ownership (axe aria-required-children).
   element.updateComplete.then(() => element.shadowRoot?.querySelector('div[tabindex]')?.removeAttribute('tabindex'));
-  return element;
+  return tableScroll(element, labelledBy);
 }
 
 function row(term, value) {

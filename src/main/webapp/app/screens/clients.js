@@ -5,7 +5,7 @@
 import { get } from '../api.js';
 import { go, link } from '../router.js';
 import { WRITE_CLIENTS } from '../routes.js';
-import { alert, errorSummary, h, markField, maskMobile, page, submitOnEnter, valueOf } from '../ui.js';
+import { alert, errorSummary, h, markField, maskMobile, page, submitOnEnter, tableScroll, valueOf } from '../ui.js';
 
 export const LANGUAGES = { EN: 'English', ZH: 'Chinese', MS: 'Malay', TA: 'Tamil' };
 
@@ -118,7 +118,7 @@ function table(clients) {
   // SGDS 3.8.0 wraps the rows in a focusable div (for scrolling), which breaks the table's row ownership for
   // assistive technology (axe: aria-required-children). This table never scrolls sideways; the div need not focus.
   table.updateComplete.then(() => table.shadowRoot?.querySelector('div[tabindex]')?.removeAttribute('tabindex'));
-  return table;
+  return tableScroll(table, 'results-caption');
 }
 
 /** Status as words and colour: a badge whose text says the problem. */

@@ -20,7 +20,10 @@ export async function render(main, { session }) {
     get('api/offices', { query: { active: true, size: 200 } }).then(r => r.body.items),
   ]);
   const notice = h('div', { id: 'notice' });
-  const list = h('section', { 'aria-labelledby': 'entries-title', id: 'entries' });
+  // The heading is there from the start: a section named by a heading not yet drawn has no name (axe
+  // aria-prohibited-attr), and the list below it is redrawn after every change.
+  const heading = h('h2', { id: 'entries-title' }, 'Waiting now');
+  const list = h('section', { 'aria-labelledby': 'entries-title', id: 'entries' }, heading);
   const panel = h('div', { id: 'wl-confirm' });
   main.append(h('p', { class: 'lede' }, 'When a slot frees up, the first urgent client who can take it gets an offer, '
     + 'then everyone else in the order they joined. An offer is held for a few minutes.'), notice, panel, list);
@@ -160,7 +163,6 @@ export async function render(main, { session }) {
         statusBadge(entry.status, {}, WAITLIST_STATUS), offerCell,
         ...(mayWrite ? [entryActions(entry, client, offer)] : [])];
     }));
-    const heading = h('h2', { id: 'entries-title' }, 'Waiting now');
     list.replaceChildren(heading, rows.length
       ? table('waitlist-table', 'entries-title', ['Client', 'Service', 'SSOs', 'Days', 'Urgent', 'Status', 'Offer',
         ...(mayWrite ? ['Other actions'] : [])], rows)

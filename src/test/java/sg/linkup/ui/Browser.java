@@ -192,6 +192,123 @@ public final class Browser implements AutoCloseable {
                 "const a = document.activeElement; return a ? (a.id || a.className || a.localName) : '';");
     }
 
+    /**
+     * Where keyboard focus really is, through shadow roots: "sgds-mainnav > sgds-icon-button.navbar-toggler > button".
+     * Each part is id, else tag and class.
+     */
+    String focusPath() {
+        return (String) script(DEEP_FOCUS + "return path();");
+    }
+
+    /**
+     * Empty when the focused element shows a focus indicator (an outline or a box-shadow on it, or on an element
+     * between it and the outermost shadow host, as SGDS draws its ring on a wrapper) and lies in the viewport;
+     * otherwise what is wrong.
+     */
+    String focusNotVisible() {
+        return (String) script(DEEP_FOCUS + """
+                const deepest = deep();
+                if (!deepest || deepest === document.body || deepest === document.documentElement) {
+                  return 'nothing has focus';
+                }
+                const box = deepest.getBoundingClientRect();
+                if (box.width === 0 && box.height === 0 || !deepest.checkVisibility()) {
+                  return path() + ' has focus but cannot be seen';
+                }
+                if (box.bottom < 0 || box.top > innerHeight || box.right < 0 || box.left > innerWidth) {
+                  return path() + ' has focus outside the viewport';
+                }
+                for (let e = deepest; e; e = e.parentElement || e.getRootNode().host) {
+                  const s = getComputedStyle(e);
+                  if (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 || s.boxShadow && s.boxShadow !== 'none') {
+                    return '';
+                  }
+                  if (e === document.activeElement) {
+                    break;
+                  }
+                }
+                return path() + ' has focus but shows no focus indicator';""");
+    }
+
+    private static final String DEEP_FOCUS = """
+            const deep = () => { let a = document.activeElement;
+              while (a && a.shadowRoot && a.shadowRoot.activeElement) { a = a.shadowRoot.activeElement; } return a; };
+            const name = e => (e.id || (e.localName + (e.classList.length ? '.' + [...e.classList].join('.') : '')))
+              + (e.localName === 'a' || e.localName === 'button' && !e.id ? '[' + e.textContent.trim().slice(0, 40) + ']' : '');
+            const path = () => { const parts = []; let a = document.activeElement;
+              while (a) { parts.push(name(a)); a = a.shadowRoot ? a.shadowRoot.activeElement : null; }
+              return parts.join(' > '); };
+            """;
+
+    /** Keys sent to whatever has focus, as a person types them: no element is picked. */
+    Browser press(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+        return this;
+    }
+
+    /**
+     * Presses Tab (or Shift+Tab) until focus is on an element whose focus path contains {@code target}; every stop on
+     * the way must show its focus, and each press must move focus (else the keyboard is stuck).
+     */
+    Browser tabTo(String target, int atMost, boolean backwards) {
+        String before = focusPath();
+        List<String> stops = new ArrayList<>();
+        for (int i = 0; i < atMost; i++) {
+            if (backwards) {  // Shift held down while Tab is pressed (a chord in sendKeys would let go of it first)
+                new org.openqa.selenium.interactions.Actions(driver).keyDown(Keys.SHIFT).sendKeys(Keys.TAB)
+                        .keyUp(Keys.SHIFT).perform();
+            } else {
+                press(Keys.TAB);
+            }
+            String now = focusPath();
+            stops.add(now);
+            if (now.equals(before) && !now.isEmpty()) {
+                fail("focus stuck on " + now + " after " + stops);
+            }
+            before = now;
+            if (now.equals("body") || now.isEmpty()) {
+                continue;  // between the page's last element and its first
+            }
+            String problem = focusNotVisible();
+            if (!problem.isEmpty()) {
+                fail(problem + " (Tab stops so far: " + stops + ")");
+            }
+            if (now.contains(target)) {
+                return this;
+            }
+        }
+        return fail("focus never reached " + target + " in " + atMost + " presses: " + stops);
+    }
+
+    Browser tabTo(String target) {
+        return tabTo(target, 25, false);
+    }
+
+    /** Waits until focus sits where a script says, e.g. on the held panel's heading once the hold answers. */
+    Browser focusOn(String target) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> focusPath().contains(target));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            fail("focus should be on " + target + " but is on " + focusPath());
+        }
+        String problem = focusNotVisible();
+        if (!problem.isEmpty()) {
+            fail(problem);
+        }
+        return this;
+    }
+
+    /** Runs a script in the page before the page's own scripts, on every page load from now on (DevTools). */
+    Browser beforeEveryPage(String source) {
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", source));
+        return this;
+    }
+
+    /** An asynchronous script: its last argument is the callback that answers. */
+    Object asyncScript(String script, Object... arguments) {
+        return driver.executeAsyncScript(script, arguments);
+    }
+
     /** How many elements match, without waiting. */
     int count(By by) {
         return driver.findElements(by).size();
