@@ -353,8 +353,17 @@ async function walkInForm(office, names, rooms, onBooked) {
   const service = h('select', { id: 'walk-in-service', class: 'native-select', 'aria-describedby': 'walk-in-service-error' },
     h('option', { value: '' }, 'Choose a service'),
     services.map(s => h('option', { value: s.id }, label(s))));
-  const mode = h('select', { id: 'walk-in-mode', class: 'native-select' },
-    Object.entries(MODES).map(([value, text]) => h('option', { value }, text)));
+  const mode = h('select', { id: 'walk-in-mode', class: 'native-select' });
+  // Only the ways the chosen service is given (its allowedModes), so the officer cannot pick one the server refuses.
+  const offerModes = () => {
+    const chosen = services.find(s => String(s.id) === service.value);
+    const was = mode.value;
+    mode.replaceChildren(...Object.entries(MODES)
+      .filter(([value]) => !chosen || chosen.allowedModes.includes(value))
+      .map(([value, text]) => h('option', { value, selected: value === was || undefined }, text)));
+  };
+  service.addEventListener('change', offerModes);
+  offerModes();
   let clientChoice = null;
 
   const search = async () => {
