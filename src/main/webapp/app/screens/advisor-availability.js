@@ -8,7 +8,7 @@
 import { del, get, post, put } from '../api.js';
 import { link } from '../router.js';
 import { alert, errorSummary, h, markField, page, submitOnEnter, valueOf } from '../ui.js';
-import { LANGUAGES } from './clients.js';
+import { spoken } from './advisors.js';
 import { notFound } from './home.js';
 
 const WEEK = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
@@ -55,7 +55,7 @@ export async function render(main, { params, session }) {
 
   page(main, `Availability: ${advisor.displayName}`);
   main.append(
-    h('p', { class: 'lede' }, `Speaks ${[...advisor.languages].map(code => LANGUAGES[code] ?? code).join(', ')}. `
+    h('p', { class: 'lede' }, `Speaks ${spoken(advisor.languages)}. `
       + `Offers ${services.length ? services.map(s => s.name?.en ?? s.code).join(', ') : 'no service yet'}.`),
     h('p', {}, h('a', { href: link('advisors') }, 'All advisors')));
   const notice = h('div', { id: 'notice' });

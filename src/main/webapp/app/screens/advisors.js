@@ -38,7 +38,7 @@ export async function render(main, { query, session }) {
   const head = ['Name', 'Languages', 'Services', 'Status', ...(admin ? ['Agency'] : [])];
   main.append(table('advisors-table', 'advisors-title', head, advisors.map(advisor => [
     h('a', { href: link(`advisors/${advisor.id}`), id: `advisor-${advisor.id}` }, advisor.displayName),
-    [...advisor.languages].map(code => LANGUAGES[code] ?? code).join(', '),
+    spoken(advisor.languages),
     advisor.serviceIds.length ? advisor.serviceIds.map(id => serviceNames.get(id) ?? `Service ${id}`).join(', ') : 'None yet',
     h('sgds-badge', { variant: advisor.active ? 'success' : 'neutral' }, advisor.active ? 'Active' : 'Inactive'),
     ...(admin ? [agencyNames.get(advisor.agencyId) ?? ''] : []),
@@ -54,4 +54,9 @@ async function servicesOf(advisors) {
     body.items.forEach(service => names.set(service.id, service.name?.en ?? service.code));
   }));
   return names;
+}
+
+/** "English, Malay": the languages in the order the app lists them everywhere, not as the set arrived. */
+export function spoken(languages) {
+  return Object.keys(LANGUAGES).filter(code => (languages ?? []).includes(code)).map(code => LANGUAGES[code]).join(', ');
 }
