@@ -550,7 +550,7 @@ function rruleInWords(rrule) {
 function describeWhere(rule, officeNames) {
   return (rule.modes ?? []).slice().sort((a, b) => Object.keys(MODE_SHORT).indexOf(a) - Object.keys(MODE_SHORT).indexOf(b))
     .map(mode => (mode === 'IN_PERSON'
-      ? `in person at ${officeNames.get(rule.officeId) ?? 'an SSO'}` : MODE_SHORT[mode].toLowerCase()))
+      ? `in person at ${officeNames.get(rule.officeId) ?? 'an SSO'}` : MODE_SHORT[mode].replace(/^V/, 'v')))
     .join('; ').replace(/^./, c => c.toUpperCase());
 }
 

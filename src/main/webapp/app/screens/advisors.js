@@ -15,7 +15,7 @@ export async function render(main, { query, session }) {
     ? 'Every partner agency\u2019s advisors. Open one to see and change when they are available.'
     : 'Your agency\u2019s advisors. Open one to set when they are available, in person at an SSO or by video.'));
 
-  const agencies = admin ? (await get('api/agencies', { query: { size: 200 } })).body.items : [];
+  const agencies = admin ? await allAgencies() : [];
   const agencyNames = new Map(agencies.map(agency => [agency.id, agency.name]));
   if (admin) {
     const select = h('select', { id: 'agency-filter', class: 'native-select' },
@@ -43,6 +43,18 @@ export async function render(main, { query, session }) {
     h('sgds-badge', { variant: advisor.active ? 'success' : 'neutral' }, advisor.active ? 'Active' : 'Inactive'),
     ...(admin ? [agencyNames.get(advisor.agencyId) ?? ''] : []),
   ])));
+}
+
+/** Every agency, page by page (a filter that missed one would hide its advisors). */
+async function allAgencies() {
+  const agencies = [];
+  for (let page = 0; ; page++) {
+    const { body } = await get('api/agencies', { query: { size: 200, page } });
+    agencies.push(...body.items);
+    if (!body.items.length || agencies.length >= body.total) {
+      return agencies;
+    }
+  }
 }
 
 /** Service names in English, read once per agency the advisors belong to. */

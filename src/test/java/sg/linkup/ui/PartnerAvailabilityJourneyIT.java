@@ -49,7 +49,8 @@ class PartnerAvailabilityJourneyIT {
         String sso = "SSO@Woodlands " + suffix();
         long office = setup.openOffice(sso, 1.4360, 103.7865);
         setup.room(office, "Interview room 1");
-        long agency = setup.agency("Workforce Agency " + suffix());
+        String agencyName = "Workforce Agency " + suffix();
+        long agency = setup.agency(agencyName);
         long service = setup.serviceOf(agency, "Career coaching " + suffix());
         String advisorName = "Nurul Huda " + suffix();
         long advisor = setup.newAdvisor(agency, service, advisorName);
@@ -167,6 +168,20 @@ class PartnerAvailabilityJourneyIT {
             browser.check("partner-other-agency-not-found");
             browser.open("#/advisors").atHeading("Advisors");
             assertFalse(browser.text(By.tagName("main")).contains(advisorName), "another agency's advisor is not listed");
+            browser.assertAccessible();
+        }
+
+        try (Browser browser = new Browser(deployment, JOURNEY + "admin")) {
+            browser.open("#/advisors?agency=" + agency).atHeading("Sign in to Linkup");
+            browser.type("username", "it-admin").type("password", "correct-horse-battery-1").click("sign-in");
+            browser.atHeading("Advisors");
+            assertEquals(agencyName, new Select(browser.await(By.id("agency-filter"))).getFirstSelectedOption().getText());
+            String listed = browser.text(By.id("advisors-table"));
+            assertTrue(listed.contains(advisorName) && listed.contains(agencyName), listed);
+            browser.check("partner-admin-advisors-of-an-agency");
+            browser.clickLink(advisorName).atHeading("Availability: " + advisorName);
+            assertEquals(2, browser.count(By.cssSelector("#block-list li")), "an admin sees the blocks the partner saved");
+            browser.check("partner-admin-availability");
             browser.assertAccessible();
         }
     }
