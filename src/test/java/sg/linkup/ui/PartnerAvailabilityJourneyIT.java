@@ -25,8 +25,10 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * A partner agency keeps an advisor's availability in a real browser: the agency's advisors with their languages and
  * services; a weekly in-person block at an SSO and a video block, each with the preview of the next two weeks' open
- * sessions changing as the form is filled in; a third block that overlaps the first, refused in words; then a counter
- * officer books one of the new sessions; and a partner of another agency opening the advisor's page finds nothing.
+ * sessions changing as the form is filled in; a third block that overlaps the first, refused in words; a change of a
+ * block someone else changed meanwhile (412: the new state said, the typed change kept), a withdrawal; then a counter
+ * officer books one of the new sessions; a partner of another agency opening the advisor's page finds nothing; and an
+ * administrator finds the advisor under the agency filter.
  * Every state is checked with axe-core and photographed under target/screenshots/partner-availability/.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -134,6 +136,36 @@ class PartnerAvailabilityJourneyIT {
             browser.click("cancel-block");
             assertEquals(2, browser.count(By.cssSelector("#block-list li")), "nothing stored");
 
+            // A colleague shortens the morning block meanwhile: this page's change of it is refused, and kept.
+            long morningRule = Long.parseLong(browser.await(By.cssSelector("#block-list li")).getAttribute("data-rule"));
+            setup.changeRule(advisor, morningRule, """
+                    {"weekdays":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY","SATURDAY","SUNDAY"],
+                     "startTime":"09:00","endTime":"11:00","validFrom":"%s","modes":["IN_PERSON"],"officeId":%d}"""
+                    .formatted(java.time.LocalDate.now(Setup.SINGAPORE), office));
+            browser.click("change-" + morningRule);
+            browser.await(By.id("block-form"));
+            browser.type("endTime", "11:30");
+            browser.click("save-block");
+            String stale = awaitText(browser, "block-problems", "This block was changed by someone else");
+            assertTrue(stale.contains("It now reads: Every day, 09:00\u201311:00"), stale);
+            assertEquals("11:30", browser.valueOf("endTime"), "what the partner typed is kept");
+            browser.check("partner-block-changed-meanwhile");
+            browser.click("save-block");
+            awaitText(browser, "outcome", "Block changed");
+            assertTrue(browser.text(By.id("block-list")).contains("Every day, 09:00\u201311:30"));
+            browser.check("partner-block-changed");
+
+            // The morning block is withdrawn; the video block stays for the counter.
+            browser.click("withdraw-" + morningRule);
+            browser.await(By.id("withdraw-title"));
+            browser.check("partner-withdraw-asked");
+            browser.click("confirm-withdraw");
+            awaitText(browser, "outcome", "Block withdrawn");
+            String left = browser.text(By.id("block-list"));
+            assertEquals(1, browser.count(By.cssSelector("#block-list li")), left);
+            assertTrue(left.contains("Every day, 14:00\u201317:00") && !left.contains("In person"), left);
+            browser.check("partner-block-withdrawn");
+
             assertEquals(List.of(), browser.consoleErrors(), "no CSP refusal, no failed module, no script error");
             browser.assertAccessible();
         }
@@ -180,7 +212,7 @@ class PartnerAvailabilityJourneyIT {
             assertTrue(listed.contains(advisorName) && listed.contains(agencyName), listed);
             browser.check("partner-admin-advisors-of-an-agency");
             browser.clickLink(advisorName).atHeading("Availability: " + advisorName);
-            assertEquals(2, browser.count(By.cssSelector("#block-list li")), "an admin sees the blocks the partner saved");
+            assertEquals(1, browser.count(By.cssSelector("#block-list li")), "an admin sees the block the partner kept");
             browser.check("partner-admin-availability");
             browser.assertAccessible();
         }

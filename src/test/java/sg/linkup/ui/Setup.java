@@ -133,6 +133,14 @@ final class Setup {
                 .formatted(agency, name, "adv." + UUID.randomUUID().toString().substring(0, 8), service));
     }
 
+    /** Someone else changes an advisor's availability rule (no If-Match: the last writer wins). */
+    void changeRule(long advisor, long rule, String body) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("api/advisors/" + advisor + "/rules/" + rule))
+                .header("Authorization", ADMIN).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(200, response.statusCode(), response::body);
+    }
+
     /** A partner agency's member of staff; answers the username. */
     String partner(long agency) {
         String username = "ui.partner." + UUID.randomUUID().toString().substring(0, 8);
