@@ -2,6 +2,8 @@
 // so a role sees only what it may use. Later screens (booking, today's board, booking detail, waitlist, the
 // partner and admin screens) are one row and one module each.
 
+import * as advisorAvailability from './screens/advisor-availability.js';
+import * as advisors from './screens/advisors.js';
 import * as board from './screens/board.js';
 import * as bookingDetail from './screens/booking-detail.js';
 import * as book from './screens/book.js';
@@ -19,6 +21,8 @@ const READ_CLIENTS = ['COUNTER_STAFF', 'SUPERVISOR', 'ADMIN'];
 export const WRITE_CLIENTS = ['COUNTER_STAFF', 'ADMIN'];
 /** Who may read bookings and the waitlist of their offices; supervisors only read (BookingsResource). */
 const READ_BOOKINGS = ['COUNTER_STAFF', 'SUPERVISOR', 'ADMIN'];
+/** Who keeps advisors' availability (RulesResource): partners for their own agency, admins for every agency. */
+const MANAGE_ADVISORS = ['PARTNER', 'ADMIN'];
 
 export const ROUTES = [
   { path: 'signin', screen: signin, public: true },
@@ -31,6 +35,8 @@ export const ROUTES = [
   { path: 'waitlist', screen: waitlist, roles: READ_BOOKINGS, nav: 'Waitlist', section: 'waitlist' },
   // No navigation entry: a session is booked for a client, so it starts from the client's page.
   { path: 'book', screen: book, roles: WRITE_CLIENTS, section: 'clients' },
+  { path: 'advisors', screen: advisors, roles: MANAGE_ADVISORS, nav: 'Advisors', section: 'advisors' },
+  { path: 'advisors/:id', screen: advisorAvailability, roles: MANAGE_ADVISORS, section: 'advisors' },
   { path: 'home', screen: home, roles: EVERY_ROLE },
 ];
 

@@ -88,6 +88,107 @@ class AvailabilityIT {
     }
 
     @Test
+    void aRuleGivenAsDaysAndWeeksIsStoredAsItsRruleAndAnsweredAsBoth() {
+        var created = api.post(rules(at.advisor), """
+                {"weekdays":["THURSDAY","MONDAY"],"everyWeeks":2,"startTime":"09:00","endTime":"12:00",
+                 "validFrom":"%s","modes":["VIDEO_AT_SSO"]}""".formatted(LocalDate.now(SINGAPORE)));
+        assertEquals(201, created.status(), created::toString);
+        JsonObject rule = created.json();
+        assertEquals("FREQ=WEEKLY;BYDAY=MO,TH;INTERVAL=2", rule.getString("rrule"));
+        assertEquals(List.of("MONDAY", "THURSDAY"), rule.getJsonArray("weekdays").getValuesAs(
+                jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+        assertEquals(2, rule.getInt("everyWeeks"));
+
+        var monthly = api.post(rules(at.advisor), rule("MO", "13:00", "14:00", null, "VIDEO_AT_SSO")
+                .replace("FREQ=WEEKLY;BYDAY=MO", "FREQ=MONTHLY;BYDAY=MO;BYSETPOS=1"));
+        assertEquals(201, monthly.status(), monthly::toString);
+        assertTrue(absent(monthly.json(), "weekdays"),
+                "a rule the form cannot say has no weekdays: " + monthly);
+    }
+
+    @Test
+    void aRuleWithBothAnRruleAndDaysOrNeitherIsRefused() {
+        String both = rule("MO", "09:00", "12:00", null, "VIDEO_AT_SSO").replace("{", "{\"weekdays\":[\"MONDAY\"],");
+        var refused = api.post(rules(at.advisor), both);
+        assertEquals(400, refused.status(), refused::toString);
+        assertEquals(List.of("rrule"), fields(refused.json()));
+        assertTrue(refused.json().getJsonArray("violations").getJsonObject(0).getString("message").contains("not both"));
+
+        String neither = rule("MO", "09:00", "12:00", null, "VIDEO_AT_SSO").replace("\"rrule\":\"FREQ=WEEKLY;BYDAY=MO\",", "");
+        assertEquals(List.of("weekdays"), fields(api.post(rules(at.advisor), neither).json()));
+        assertEquals(List.of("everyWeeks"), fields(api.post(rules(at.advisor), neither.replace("{",
+                "{\"weekdays\":[\"MONDAY\"],\"everyWeeks\":0,")).json()));
+        assertEquals(0, api.get(rules(at.advisor)).structure().asJsonArray().size(), "nothing stored");
+    }
+
+    @Test
+    void anOverlapNamesTheOtherRuleAndTheDate() {
+        String weekday = byDay(at.day);
+        long first = api.post(rules(at.advisor), rule(weekday, "09:00", "12:00", at.office, "IN_PERSON")).id();
+        var overlapping = api.post(rules(at.advisor), rule(weekday, "11:00", "14:00", null, "VIDEO_AT_SSO"));
+        assertEquals(409, overlapping.status(), overlapping::toString);
+        assertEquals(first, overlapping.json().getJsonNumber("ruleId").longValue());
+        assertTrue(overlapping.json().getString("date").matches("\\d{4}-\\d\\d-\\d\\d"), overlapping::toString);
+    }
+
+    @Test
+    void theWithdrawalOfARuleChangedMeanwhileIsRefused() {
+        var created = api.post(rules(at.advisor), rule("MO", "09:00", "12:00", null, "VIDEO_AT_SSO"));
+        String path = rules(at.advisor) + "/" + created.id();
+        String seen = created.header("ETag");
+        assertEquals(200, api.send(api.json(path).header("If-Match", seen)
+                .PUT(HttpRequest.BodyPublishers.ofString(rule("TU", "09:00", "12:00", null, "VIDEO_AT_SSO"))))
+                .status());
+        assertEquals(412, api.send(api.request(path).header("If-Match", seen).DELETE()).status());
+        assertEquals(200, api.get(path).status(), "still there");
+    }
+
+    @Test
+    void thePreviewShowsTheSessionsAnUnsavedRuleWouldOpenAndItsClashWithoutStoringIt() {
+        long kept = api.post(rules(at.advisor), """
+                {"weekdays":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY"],"startTime":"14:00","endTime":"16:00",
+                 "validFrom":"%s","modes":["VIDEO_AT_SSO"]}""".formatted(LocalDate.now(SINGAPORE))).id();
+        String draft = """
+                {"weekdays":["MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY"],"everyWeeks":1,"startTime":"09:00",
+                 "endTime":"10:30","validFrom":"%s","modes":["IN_PERSON"],"officeId":%d}"""
+                .formatted(LocalDate.now(SINGAPORE), at.office);
+
+        var preview = api.post(rules(at.advisor) + "/preview", draft);
+        assertEquals(200, preview.status(), preview::toString);
+        JsonObject answer = preview.json();
+        assertEquals(at.service, answer.getJsonObject("service").getJsonNumber("id").longValue());
+        assertEquals(14, answer.getJsonArray("days").size(), "every day of the fortnight, empty ones too");
+        List<JsonObject> sessions = answer.getJsonArray("days").stream()
+                .flatMap(d -> d.asJsonObject().getJsonArray("sessions").stream()).map(JsonObject.class::cast).toList();
+        List<JsonObject> drafted = sessions.stream().filter(s -> s.getBoolean("thisRule")).toList();
+        assertTrue(!drafted.isEmpty(), "the draft opens in-person sessions: " + answer);
+        for (JsonObject session : drafted) {
+            assertEquals("IN_PERSON", session.getString("mode"));
+            assertEquals(at.office, session.getJsonObject("office").getJsonNumber("id").longValue());
+            String time = session.getString("start").substring(11, 16);
+            assertTrue(List.of("09:00", "09:15", "09:30", "09:45").contains(time), time);
+        }
+        assertTrue(sessions.stream().anyMatch(s -> !s.getBoolean("thisRule") && s.getString("mode").equals("VIDEO_AT_SSO")),
+                "the saved rule's sessions are there too: " + answer);
+        assertTrue(absent(answer, "clash"), answer::toString);
+        assertEquals(1, api.get(rules(at.advisor)).structure().asJsonArray().size(), "nothing stored");
+
+        var clashing = api.post(rules(at.advisor) + "/preview", draft.replace("10:30", "15:00"));
+        assertEquals(200, clashing.status(), clashing::toString);
+        JsonObject clash = clashing.json().getJsonObject("clash");
+        assertEquals(kept, clash.getJsonNumber("ruleId").longValue());
+        assertTrue(clash.getString("startTime").startsWith("14:00"), clash::toString);
+
+        var replacing = api.post(rules(at.advisor) + "/preview?replacing=" + kept, draft.replace("10:30", "15:00"));
+        assertTrue(absent(replacing.json(), "clash"), "the rule being edited does not clash with itself");
+
+        var refused = api.post(rules(at.advisor) + "/preview", draft.replace("\"MONDAY\",", "").replace(
+                "[\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"]", "[]"));
+        assertEquals(400, refused.status(), refused::toString);
+        assertEquals(List.of("weekdays"), fields(refused.json()));
+    }
+
+    @Test
     void badRulesAreRefusedNamingTheField() {
         assertEquals(List.of("rrule"), fields(api.post(rules(at.advisor),
                 rule(null, "09:00", "12:00", at.office, "IN_PERSON").replace("\"FREQ=WEEKLY;BYDAY=null\"",
@@ -401,6 +502,11 @@ class AvailabilityIT {
 
     private static String time(JsonObject slot) {
         return slot.getString("start").substring(11, 16);
+    }
+
+    /** Null or left out, as JSON-B leaves out null members. */
+    private static boolean absent(JsonObject json, String member) {
+        return !json.containsKey(member) || json.isNull(member);
     }
 
     private static List<String> fields(JsonObject problem) {

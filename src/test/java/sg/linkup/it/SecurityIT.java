@@ -176,6 +176,9 @@ class SecurityIT {
                 401, 200, 403, 403, 403, 200, 404));
         rows.add(new Row("DELETE", "/api/advisors/{advisorId}/rules/{ruleId}", () -> ruleToDelete(w), none,
                 401, 204, 403, 403, 403, 204, 404));
+        rows.add(new Row("POST", "/api/advisors/{advisorId}/rules/preview", () -> ax + "/rules/preview",
+                () -> AvailabilityIT.rule("MO", "09:00", "12:00", null, "VIDEO_AT_SSO"),
+                401, 200, 403, 403, 403, 200, 404));
         rows.add(new Row("GET", "/api/advisors/{advisorId}/blackouts", () -> ax + "/blackouts", none,
                 401, 200, 200, 200, 200, 200, 404));
         rows.add(new Row("POST", "/api/advisors/{advisorId}/blackouts", () -> ax + "/blackouts", SecurityIT::leave,

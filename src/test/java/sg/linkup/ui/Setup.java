@@ -106,6 +106,50 @@ public final class Setup {
         return username;
     }
 
+    // --- partner agencies: an agency, its partner account and an advisor without availability yet ---
+
+    /** An employment agency of this name; answers its id. */
+    long agency(String name) {
+        String code = "PA" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        return created("api/agencies", """
+                {"code":"%s","name":"%s","domain":"EMPLOYMENT","baseAddress":"1 Agency Road",
+                 "baseLatitude":1.2966,"baseLongitude":103.8520}""".formatted(code, name));
+    }
+
+    /** A 45-minute service of the agency in every mode, an hour's notice, 60 days ahead. */
+    long serviceOf(long agency, String english) {
+        String code = "PS" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        return created("api/services", """
+                {"agencyId":%d,"code":"%s","name":{"en":"%s","zh":"%s","ms":"%s","ta":"%s"},
+                 "durationMinutes":45,"allowedModes":["IN_PERSON","VIDEO_AT_SSO","VIDEO_REMOTE"],
+                 "bufferBeforeMinutes":0,"bufferAfterMinutes":15,"minNoticeMinutes":60,"horizonDays":60}"""
+                .formatted(agency, code, english, english, english, english));
+    }
+
+    /** An advisor of the agency who offers the service and has no availability yet. */
+    long newAdvisor(long agency, long service, String name) {
+        return created("api/advisors", """
+                {"agencyId":%d,"displayName":"%s","email":"%s@example.org","languages":["EN","MS"],"serviceIds":[%d]}"""
+                .formatted(agency, name, "adv." + UUID.randomUUID().toString().substring(0, 8), service));
+    }
+
+    /** Someone else changes an advisor's availability rule (no If-Match: the last writer wins). */
+    void changeRule(long advisor, long rule, String body) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("api/advisors/" + advisor + "/rules/" + rule))
+                .header("Authorization", ADMIN).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(200, response.statusCode(), response::body);
+    }
+
+    /** A partner agency's member of staff; answers the username. */
+    String partner(long agency) {
+        String username = "ui.partner." + UUID.randomUUID().toString().substring(0, 8);
+        created("api/staff", """
+                {"username":"%s","displayName":"UI partner","role":"PARTNER","officeIds":[],"agencyId":%d,"password":"%s"}"""
+                .formatted(username, agency, PASSWORD));
+        return username;
+    }
+
     long client(long office, String name, String mobile, String partialNric) {
         return created("api/clients", """
                 {"name":"%s","mobile":"%s","preferredLanguage":"EN","smsConsent":true,"officeId":%d%s}"""

@@ -134,7 +134,20 @@ public class SlotSearch {
                         Map<Long, String> advisorNames, Map<Long, String> roomNames) {
     }
 
+    /**
+     * An availability rule not saved yet, seen as if it were: the availability editor's preview. The rule
+     * {@code replacing} (the one being edited; null for a new one) is left out meanwhile.
+     */
+    public record Draft(AvailabilityRule rule, Long replacing) {
+        static final Draft NONE = new Draft(null, null);
+    }
+
     public Found search(Query query) {
+        return search(query, Draft.NONE);
+    }
+
+    /** The same search, with the advisor's rules as they would be if the draft were saved. */
+    public Found search(Query query, Draft draft) {
         Instant now = clock.instant();
         Service service = activeService(query.serviceId());
         Service.Terms terms = service.terms();
@@ -159,7 +172,7 @@ public class SlotSearch {
         Map<Long, String> roomNames = new HashMap<>();
         List<Site> sites = sites(offices, modes, firstDay, lastDay, closedDays, roomNames);
 
-        Map<Long, List<AvailabilityWindow>> windows = windows(advisorNames.keySet(), firstDay, lastDay);
+        Map<Long, List<AvailabilityWindow>> windows = windows(advisorNames.keySet(), firstDay, lastDay, draft);
         List<Candidate> candidates = windows.entrySet().stream()
                 .map(e -> new Candidate(e.getKey(), e.getValue()))
                 .toList();
@@ -328,7 +341,7 @@ public class SlotSearch {
     }
 
     private Map<Long, List<AvailabilityWindow>> windows(Set<Long> advisorIds, LocalDate firstDay,
-                                                        LocalDate lastDay) {
+                                                        LocalDate lastDay, Draft draft) {
         Map<Long, List<AvailabilityWindow>> windows = new HashMap<>();
         if (advisorIds.isEmpty()) {
             return windows;
@@ -344,7 +357,14 @@ public class SlotSearch {
                 .setHint("eclipselink.batch", "r.modes")
                 .setHint("eclipselink.batch", "r.exceptDates")
                 .getResultList();
+        if (draft.rule() != null) {
+            rules = new ArrayList<>(rules.stream().filter(rule -> !rule.id().equals(draft.replacing())).toList());
+            rules.add(draft.rule());
+        }
         for (AvailabilityRule rule : rules) {
+            if (!advisorIds.contains(rule.advisorId())) {
+                continue;
+            }
             List<AvailabilityWindow> ruleWindows = rule.windows(firstDay, lastDay);
             if (!ruleWindows.isEmpty()) {
                 windows.computeIfAbsent(rule.advisorId(), id -> new ArrayList<>()).addAll(ruleWindows);

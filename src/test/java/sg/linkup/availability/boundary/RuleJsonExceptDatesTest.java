@@ -26,7 +26,7 @@ class RuleJsonExceptDatesTest {
 
     /** Tuesdays 09:00–12:00 on video from 1 December 2026, except the given dates. */
     private static RuleJson tuesdaysExcept(String... exceptDates) {
-        return new RuleJson(null, null, "FREQ=WEEKLY;BYDAY=TU", LocalTime.of(9, 0), LocalTime.NOON, DEC_1, null,
+        return new RuleJson(null, null, "FREQ=WEEKLY;BYDAY=TU", null, null, LocalTime.of(9, 0), LocalTime.NOON, DEC_1, null,
                 Set.of(SessionMode.VIDEO_REMOTE), null, List.of(exceptDates), null);
     }
 
@@ -91,7 +91,7 @@ class RuleJsonExceptDatesTest {
 
     @Test
     void noExceptDatesRemoveNothing() {
-        RuleJson json = new RuleJson(null, null, "FREQ=WEEKLY;BYDAY=TU", LocalTime.of(9, 0), LocalTime.NOON, DEC_1,
+        RuleJson json = new RuleJson(null, null, "FREQ=WEEKLY;BYDAY=TU", null, null, LocalTime.of(9, 0), LocalTime.NOON, DEC_1,
                 null, Set.of(SessionMode.VIDEO_REMOTE), null, null, null);
 
         assertEquals(decemberTuesdaysExcept(), windowDays(json));
