@@ -203,7 +203,7 @@ export function control(field, editing = false) {
   const input = h('sgds-input', { label: field.label, id, name: id, placeholder: '', hintText: field.hint,
     type: field.type, lang: field.lang });
   return { field, id, element: input, target: input, marked: input,
-    get: () => valueOf(input), set: value => { input.value = value ?? ''; } };
+    get: () => valueOf(input), set: value => { input.value = value == null ? '' : String(value); } };
 }
 
 function optionText(field, value) {

@@ -28,7 +28,8 @@ export async function render(main, { params, query, session }) {
     { name: 'languages', label: 'Languages the advisor speaks', kind: 'checkboxes',
       options: Object.entries(LANGUAGES), explain: () => 'Choose at least one language the advisor speaks' },
     { name: 'serviceIds', label: 'Services the advisor offers', kind: 'checkboxes', options: [],
-      none: 'Choose the agency first: its services are listed here.' },
+      none: partner ? 'Your agency has no services in Linkup yet.'
+        : 'None to choose: choose the agency first, or add its services under Services.' },
   ];
   const home = partner ? 'home' : ROUTE;
   try {

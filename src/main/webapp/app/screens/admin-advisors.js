@@ -16,7 +16,8 @@ export const { render } = listOf('advisors', {
   columns: [
     { head: 'Name', cell: advisor => advisor.displayName },
     { head: 'Agency', cell: (advisor, names) => names.agency.get(String(advisor.agencyId)) ?? '' },
-    { head: 'Languages', cell: advisor => advisor.languages.map(code => LANGUAGES[code] ?? code).join(', ') },
+    { head: 'Languages', cell: advisor => Object.entries(LANGUAGES).filter(([code]) => advisor.languages.includes(code))
+      .map(([, language]) => language).join(', ') },
     { head: 'Services', cell: (advisor, names) => advisor.serviceIds.map(id => names.service.get(String(id))).join(', ')
       || 'None yet' },
     { head: 'Email', cell: advisor => advisor.email },
