@@ -99,60 +99,65 @@ async function listScreen(main, query, key, details) {
   });
 
   const serverFilters = Object.fromEntries(filters.map(filter => [filter.name, query[filter.name]]));
-  const items = await getAll(spec.api, { ...serverFilters, active: show === 'all' ? undefined : show === 'active' });
   const words = (query.q ?? '').trim().toLowerCase();
-  const shown = words ? items.filter(item => spec.searched(item, names).some(text => String(text ?? '').toLowerCase().includes(words)))
-    : items;
-  const count = shown.length;
-  const caption = h('p', { class: 'results-caption', id: 'results-caption', role: 'status' },
-    count === 0 ? `No ${spec.plural} found.` : `${count} ${count === 1 ? spec.noun : spec.plural}`
-      + `${words ? ` matching \u201c${query.q.trim()}\u201d` : ''}.`);
-  results.replaceChildren(caption, count ? table(shown, spec, notice, names) : '');
+  const load = async () => {
+    const items = await getAll(spec.api, { ...serverFilters, active: show === 'all' ? undefined : show === 'active' });
+    const shown = words ? items.filter(item => spec.searched(item, names)
+      .some(text => String(text ?? '').toLowerCase().includes(words))) : items;
+    const count = shown.length;
+    const caption = h('p', { class: 'results-caption', id: 'results-caption', role: 'status' },
+      count === 0 ? `No ${spec.plural} found.` : `${count} ${count === 1 ? spec.noun : spec.plural}`
+        + `${words ? ` matching \u201c${query.q.trim()}\u201d` : ''}.`);
+    results.replaceChildren(caption, count ? table(shown, spec, names, changed) : '');
+  };
+  /** After Deactivate or Activate: the list as it is now, the message, and focus back on the same record's button. */
+  const changed = async (item, message) => {
+    await load();
+    notice.replaceChildren(message);
+    (document.getElementById(`toggle-${item.id}`) ?? message).focus();
+  };
+  await load();
 }
 
-function table(items, spec, notice, names) {
+function table(items, spec, names, changed) {
   const table = h('sgds-table', { role: 'table', 'aria-labelledby': 'results-caption', id: 'results-table' },
     h('sgds-table-row', {}, [...spec.columns.map(column => column.head), 'Status', 'Change'].map(text =>
       h('sgds-table-head', {}, text))),
-    items.map(item => row(item, spec, notice, names)));
+    items.map(item => row(item, spec, names, changed)));
   // SGDS 3.8.0 wraps the rows in a focusable div (for scrolling), which breaks the table's row ownership for
   // assistive technology (axe: aria-required-children); this table need not scroll.
   table.updateComplete.then(() => table.shadowRoot?.querySelector('div[tabindex]')?.removeAttribute('tabindex'));
   return table;
 }
 
-function row(item, spec, notice, names) {
+function row(item, spec, names, changed) {
   const [first, ...rest] = spec.columns;
-  const status = h('sgds-table-cell', {}, statusBadge(item.active));
-  const change = h('sgds-table-cell', {});
-  const drawToggle = () => change.replaceChildren(h('sgds-button', {
-    variant: item.active ? 'danger' : 'outline', size: 'sm', id: `toggle-${item.id}`, 'on:click': toggle,
-  }, item.active ? 'Deactivate' : 'Activate', h('span', { class: 'visually-hidden' }, ` ${spec.nameOf(item)}`)));
-  async function toggle(event) {
+  const name = spec.nameOf(item);
+  const toggle = async event => {
     const button = event.currentTarget;
     button.loading = true;
     try {
-      const answer = await post(`${spec.api}/${item.id}/${item.active ? 'deactivate' : 'activate'}`);
-      Object.assign(item, answer.body);
-      status.replaceChildren(statusBadge(item.active));
-      drawToggle();
-      notice.replaceChildren(item.active
-        ? alert('success', `${spec.nameOf(item)} is active again`, `It can be chosen for new sessions.`)
-        : alert('success', `${spec.nameOf(item)} is now inactive`,
-          'It is no longer offered for new sessions; existing bookings keep it. Activate it again at any time.'));
-      change.querySelector('sgds-button').focus();
+      await post(`${spec.api}/${item.id}/${item.active ? 'deactivate' : 'activate'}`);
+      await changed(item, item.active
+        ? alert('success', `${name} is now inactive`,
+          'It is no longer offered for new sessions; existing bookings keep it. Activate it again at any time.')
+        : alert('success', `${name} is active again`, 'It can be chosen for new sessions.'));
     } catch (error) {
-      if (error.status !== 401) {
-        notice.replaceChildren(alert('danger', `${spec.nameOf(item)} could not be changed`, error.message));
-      }
       button.loading = false;
+      if (error.status !== 401) {
+        const message = alert('danger', `${name} could not be changed`, error.message);
+        message.setAttribute('tabindex', '-1');
+        await changed(item, message);
+      }
     }
-  }
-  drawToggle();
+  };
   return h('sgds-table-row', { id: `row-${item.id}` },
     h('sgds-table-cell', {}, h('a', { href: link(`${spec.route}/${item.id}`) }, first.cell(item, names))),
     rest.map(column => h('sgds-table-cell', {}, column.cell(item, names))),
-    status, change);
+    h('sgds-table-cell', {}, statusBadge(item.active)),
+    h('sgds-table-cell', {}, h('sgds-button', {
+      variant: item.active ? 'danger' : 'outline', size: 'sm', id: `toggle-${item.id}`, 'on:click': toggle,
+    }, item.active ? 'Deactivate' : 'Activate', h('span', { class: 'visually-hidden' }, ` ${name}`))));
 }
 
 /**
