@@ -178,6 +178,9 @@ class AdminCatalogueJourneyIT {
             String row = awaitText(browser, "row-" + videoRoom, "Inactive");
             assertTrue(row.contains("Activate"), row);
             assertFalse(setup.get("api/rooms/" + videoRoom).getBoolean("active"));
+            assertEquals("toggle-" + videoRoom, browser.focusReaches("toggle-" + videoRoom),
+                    "focus stays on the room's button, which now offers Activate");
+            browser.script("document.getElementById('results-caption').scrollIntoView();");
             browser.check("admin-room-inactive");
 
             browser.click("sign-out").atHeading("Sign in to Linkup");
