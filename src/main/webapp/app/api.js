@@ -99,6 +99,18 @@ export const post = (path, body, options) => request('POST', path, { ...options,
 export const put = (path, body, options) => request('PUT', path, { ...options, body });
 export const del = (path, options) => request('DELETE', path, options);
 
+/** Every item of a paged listing ({ items, total }), page by page: the API gives at most 200 at a time. */
+export async function getAll(path, query) {
+  const items = [];
+  for (let pageNo = 0; ; pageNo++) {
+    const { body } = await get(path, { query: { ...query, page: pageNo, size: 200 } });
+    items.push(...body.items);
+    if (body.items.length === 0 || items.length >= body.total) {
+      return items;
+    }
+  }
+}
+
 function withQuery(path, query) {
   if (!query) {
     return path;

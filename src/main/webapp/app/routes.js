@@ -2,11 +2,17 @@
 // so a role sees only what it may use. Later screens (booking, today's board, booking detail, waitlist, the
 // partner and admin screens) are one row and one module each.
 
+import * as adminAdvisor from './screens/admin-advisor.js';
+import * as adminAdvisors from './screens/admin-advisors.js';
+import * as adminAgencies from './screens/admin-agencies.js';
+import * as adminOffices from './screens/admin-offices.js';
+import * as adminRooms from './screens/admin-rooms.js';
+import * as adminServices from './screens/admin-services.js';
 import * as advisorAvailability from './screens/advisor-availability.js';
 import * as advisors from './screens/advisors.js';
 import * as board from './screens/board.js';
-import * as bookingDetail from './screens/booking-detail.js';
 import * as book from './screens/book.js';
+import * as bookingDetail from './screens/booking-detail.js';
 import * as clientDetails from './screens/client-details.js';
 import * as clientForm from './screens/client-form.js';
 import * as clients from './screens/clients.js';
@@ -23,6 +29,8 @@ export const WRITE_CLIENTS = ['COUNTER_STAFF', 'ADMIN'];
 const READ_BOOKINGS = ['COUNTER_STAFF', 'SUPERVISOR', 'ADMIN'];
 /** Who keeps advisors' availability (RulesResource): partners for their own agency, admins for every agency. */
 const MANAGE_ADVISORS = ['PARTNER', 'ADMIN'];
+/** Who keeps the catalogue: offices, rooms, agencies, services, advisors (the directory resources' writes). */
+const KEEP_CATALOGUE = ['ADMIN'];
 
 export const ROUTES = [
   { path: 'signin', screen: signin, public: true },
@@ -36,8 +44,28 @@ export const ROUTES = [
   // No navigation entry: a session is booked for a client, so it starts from the client's page.
   { path: 'book', screen: book, roles: WRITE_CLIENTS, section: 'clients' },
   { path: 'advisors', screen: advisors, roles: MANAGE_ADVISORS, nav: 'Advisors', section: 'advisors' },
+  // A partner keeps their own agency's advisors (AdvisorsResource scopes them); the same form as the admin's.
+  // Before 'advisors/:id', which would take "new" for an id.
+  { path: 'advisors/new', screen: adminAdvisor, roles: ['PARTNER'], section: 'advisors' },
+  { path: 'advisors/:id/edit', screen: adminAdvisor, roles: ['PARTNER'], section: 'advisors' },
   { path: 'advisors/:id', screen: advisorAvailability, roles: MANAGE_ADVISORS, section: 'advisors' },
   { path: 'home', screen: home, roles: EVERY_ROLE },
+  // The catalogue: one navigation entry; the screens' own navigation leads from offices to the rest.
+  { path: 'admin/offices', screen: adminOffices.list, roles: KEEP_CATALOGUE, nav: 'Catalogue', section: 'catalogue' },
+  { path: 'admin/offices/new', screen: adminOffices.form, roles: KEEP_CATALOGUE, section: 'catalogue' },
+  { path: 'admin/offices/:id', screen: adminOffices.form, roles: KEEP_CATALOGUE, section: 'catalogue' },
+  { path: 'admin/rooms', screen: adminRooms.list, roles: KEEP_CATALOGUE, section: 'catalogue' },
+  { path: 'admin/rooms/new', screen: adminRooms.form, roles: KEEP_CATALOGUE, section: 'catalogue' },
+  { path: 'admin/rooms/:id', screen: adminRooms.form, roles: KEEP_CATALOGUE, section: 'catalogue' },
+  { path: 'admin/agencies', screen: adminAgencies.list, roles: KEEP_CATALOGUE, section: 'catalogue' },
+  { path: 'admin/agencies/new', screen: adminAgencies.form, roles: KEEP_CATALOGUE, section: 'catalogue' },
+  { path: 'admin/agencies/:id', screen: adminAgencies.form, roles: KEEP_CATALOGUE, section: 'catalogue' },
+  { path: 'admin/services', screen: adminServices.list, roles: KEEP_CATALOGUE, section: 'catalogue' },
+  { path: 'admin/services/new', screen: adminServices.form, roles: KEEP_CATALOGUE, section: 'catalogue' },
+  { path: 'admin/services/:id', screen: adminServices.form, roles: KEEP_CATALOGUE, section: 'catalogue' },
+  { path: 'admin/advisors', screen: adminAdvisors, roles: KEEP_CATALOGUE, section: 'catalogue' },
+  { path: 'admin/advisors/new', screen: adminAdvisor, roles: KEEP_CATALOGUE, section: 'catalogue' },
+  { path: 'admin/advisors/:id', screen: adminAdvisor, roles: KEEP_CATALOGUE, section: 'catalogue' },
 ];
 
 export function mayOpen(route, role) {

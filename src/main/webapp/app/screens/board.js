@@ -3,7 +3,7 @@
 // walk-ins here; supervisors only look; admins pick the office. It polls every 15 s while the tab is visible and
 // says what changed in a polite live region, never moving focus.
 
-import { ApiError, get, post } from '../api.js';
+import { ApiError, get, getAll as all, post } from '../api.js';
 import { MODES, mayChangeBookings, mayCheckIn, modeWords, statusBadge, statusWords } from '../bookings.js';
 import { go, link } from '../router.js';
 import { alert, errorSummary, h, markField, maskMobile, page, valueOf } from '../ui.js';
@@ -36,17 +36,6 @@ function hhmm(moment) {
 function toMinutes(text) {
   const [hours, minutes] = text.split(':').map(Number);
   return hours * 60 + minutes;
-}
-
-async function all(path, query) {
-  const items = [];
-  for (let pageNo = 0; ; pageNo++) {
-    const { body } = await get(path, { query: { ...query, page: pageNo, size: 200 } });
-    items.push(...body.items);
-    if (body.items.length === 0 || items.length >= body.total) {
-      return items;
-    }
-  }
 }
 
 export async function render(main, { query, session }) {

@@ -106,6 +106,14 @@ public final class Setup {
         return username;
     }
 
+    /** An administrator (admins are scoped to no office); answers the username. */
+    String admin() {
+        String username = "ui.admin." + UUID.randomUUID().toString().substring(0, 8);
+        created("api/staff", """
+                {"username":"%s","displayName":"UI admin","role":"ADMIN","password":"%s"}""".formatted(username, PASSWORD));
+        return username;
+    }
+
     // --- partner agencies: an agency, its partner account and an advisor without availability yet ---
 
     /** An employment agency of this name; answers its id. */
@@ -148,6 +156,36 @@ public final class Setup {
                 {"username":"%s","displayName":"UI partner","role":"PARTNER","officeIds":[],"agencyId":%d,"password":"%s"}"""
                 .formatted(username, agency, PASSWORD));
         return username;
+    }
+
+    /** An advisor of the agency who offers nothing yet. */
+    long advisor(long agency, String name) {
+        return created("api/advisors", """
+                {"agencyId":%d,"displayName":"%s","email":"%s@example.org","languages":["EN"],"serviceIds":[]}"""
+                .formatted(agency, name, "ui." + UUID.randomUUID().toString().substring(0, 8)));
+    }
+
+    /** The id of the one record of a listing whose text field has this value (e.g. an office by its code). */
+    long idOf(String listing, String field, String value) {
+        return get(listing + (listing.contains("?") ? "&" : "?") + "size=200").getJsonArray("items").stream()
+                .map(JsonObject.class::cast).filter(item -> value.equals(item.getString(field)))
+                .mapToLong(item -> item.getJsonNumber("id").longValue()).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + field + " " + value + " in " + listing));
+    }
+
+    /** A colleague changes a record meanwhile: read it, replace some text of it, PUT it back at the version read. */
+    void changeMeanwhile(String path, String from, String to) {
+        HttpResponse<String> current = send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", ADMIN).GET());
+        assertEquals(200, current.statusCode(), current::body);
+        String changed = current.body().replace(from, to);
+        if (changed.equals(current.body())) {
+            throw new AssertionError(path + " holds no " + from + ": " + current.body());
+        }
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", ADMIN).header("Content-Type", "application/json")
+                .header("If-Match", current.headers().firstValue("ETag").orElseThrow())
+                .PUT(HttpRequest.BodyPublishers.ofString(changed)));
+        assertEquals(200, response.statusCode(), response::body);
     }
 
     long client(long office, String name, String mobile, String partialNric) {
