@@ -11,6 +11,11 @@ import * as clients from './screens/clients.js';
 import * as home from './screens/home.js';
 import * as signin from './screens/signin.js';
 import * as waitlist from './screens/waitlist.js';
+// Partner agency: sessions, calendar feeds, API tokens.
+import * as apiTokens from './screens/api-tokens.js';
+import * as calendarFeeds from './screens/calendar-feeds.js';
+import * as partnerSession from './screens/session.js';
+import * as sessions from './screens/sessions.js';
 
 const EVERY_ROLE = ['ADMIN', 'COUNTER_STAFF', 'SUPERVISOR', 'PARTNER'];
 /** Who may read clients' contact details (ClientsResource); supervisors only read. */
@@ -19,6 +24,8 @@ const READ_CLIENTS = ['COUNTER_STAFF', 'SUPERVISOR', 'ADMIN'];
 export const WRITE_CLIENTS = ['COUNTER_STAFF', 'ADMIN'];
 /** Who may read bookings and the waitlist of their offices; supervisors only read (BookingsResource). */
 const READ_BOOKINGS = ['COUNTER_STAFF', 'SUPERVISOR', 'ADMIN'];
+/** A partner agency's own screens. */
+const PARTNER = ['PARTNER'];
 
 export const ROUTES = [
   { path: 'signin', screen: signin, public: true },
@@ -31,6 +38,11 @@ export const ROUTES = [
   { path: 'waitlist', screen: waitlist, roles: READ_BOOKINGS, nav: 'Waitlist', section: 'waitlist' },
   // No navigation entry: a session is booked for a client, so it starts from the client's page.
   { path: 'book', screen: book, roles: WRITE_CLIENTS, section: 'clients' },
+  // Partner agency, scoped to its own agency (the screens take it from the session: an admin has none).
+  { path: 'sessions', screen: sessions, roles: PARTNER, nav: 'Sessions', section: 'sessions' },
+  { path: 'sessions/:id', screen: partnerSession, roles: PARTNER, section: 'sessions' },
+  { path: 'calendar-feeds', screen: calendarFeeds, roles: PARTNER, nav: 'Calendar feeds', section: 'calendar-feeds' },
+  { path: 'api-tokens', screen: apiTokens, roles: PARTNER, nav: 'API tokens', section: 'api-tokens' },
   { path: 'home', screen: home, roles: EVERY_ROLE },
 ];
 
