@@ -24,8 +24,8 @@ const READ_CLIENTS = ['COUNTER_STAFF', 'SUPERVISOR', 'ADMIN'];
 export const WRITE_CLIENTS = ['COUNTER_STAFF', 'ADMIN'];
 /** Who may read bookings and the waitlist of their offices; supervisors only read (BookingsResource). */
 const READ_BOOKINGS = ['COUNTER_STAFF', 'SUPERVISOR', 'ADMIN'];
-/** A partner agency's own screens. */
-const PARTNER = ['PARTNER'];
+/** A partner agency's screens; an administrator chooses the agency (app/agency.js). */
+const PARTNER = ['PARTNER', 'ADMIN'];
 
 export const ROUTES = [
   { path: 'signin', screen: signin, public: true },
@@ -38,7 +38,7 @@ export const ROUTES = [
   { path: 'waitlist', screen: waitlist, roles: READ_BOOKINGS, nav: 'Waitlist', section: 'waitlist' },
   // No navigation entry: a session is booked for a client, so it starts from the client's page.
   { path: 'book', screen: book, roles: WRITE_CLIENTS, section: 'clients' },
-  // Partner agency, scoped to its own agency (the screens take it from the session: an admin has none).
+  // Partner agency, scoped to its own agency (an administrator chooses one on the screen).
   { path: 'sessions', screen: sessions, roles: PARTNER, nav: 'Sessions', section: 'sessions' },
   { path: 'sessions/:id', screen: partnerSession, roles: PARTNER, section: 'sessions' },
   { path: 'calendar-feeds', screen: calendarFeeds, roles: PARTNER, nav: 'Calendar feeds', section: 'calendar-feeds' },

@@ -3,12 +3,17 @@
 // stop working at once.
 
 import { del, get, post } from '../api.js';
+import { agencyFor } from '../agency.js';
 import { copyField, errorSummary, h, markField, outcome, page, singaporeTime, submitOnEnter, valueOf } from '../ui.js';
 import { table } from './booking-detail.js';
 
-export async function render(main, { session }) {
+export async function render(main, context) {
   page(main, 'API tokens');
-  const base = `api/agencies/${session.agencyId}/tokens`;
+  const agency = await agencyFor(main, context);
+  if (!agency) {
+    return;
+  }
+  const base = `api/agencies/${agency}/tokens`;
   main.append(h('p', { class: 'lede' }, 'A token lets one of your agency\u2019s own systems use Linkup\u2019s API for '
     + 'your agency. Give each system its own token, so that you can revoke one without stopping the others.'));
   const notice = h('div', { id: 'notice' });

@@ -3,10 +3,15 @@
 // the advisor's Linkup sessions beside their other appointments.
 
 import { del, get, post } from '../api.js';
+import { agencyFor } from '../agency.js';
 import { copyField, h, outcome, page, singaporeTime } from '../ui.js';
 
-export async function render(main, { session }) {
+export async function render(main, context) {
   page(main, 'Calendar feeds');
+  const agency = await agencyFor(main, context);
+  if (!agency) {
+    return;
+  }
   main.append(h('p', { class: 'lede' }, 'A subscription link puts an advisor\u2019s Linkup sessions into their own '
     + 'calendar (Outlook, Google or Apple Calendar: \u201cAdd calendar from URL\u201d). Anyone with the link sees the '
     + 'session times, so keep it to the advisor. A new link stops the old one working.'));
@@ -14,7 +19,7 @@ export async function render(main, { session }) {
   const list = h('div', { id: 'feeds' }, h('p', { role: 'status' }, 'Loading\u2026'));
   main.append(notice, list);
 
-  const advisors = (await get('api/advisors', { query: { agency: session.agencyId, active: true, size: 200 } })).body.items;
+  const advisors = (await get('api/advisors', { query: { agency, active: true, size: 200 } })).body.items;
   if (!advisors.length) {
     list.replaceChildren(h('p', {}, 'Your agency has no advisors yet.'));
     return;
@@ -34,7 +39,8 @@ export async function render(main, { session }) {
   function drawFeed(item, advisor, feed, created) {
     const id = advisor.id;
     const area = h('div', { id: `feed-panel-${id}` });
-    item.replaceChildren(
+    // DOM replaceChildren() writes null as the text "null": leave out what is not there.
+    item.replaceChildren(...[
       h('h2', { id: `feed-title-${id}`, class: 'feed-title', tabindex: '-1' }, advisor.displayName),
       h('p', { id: `feed-state-${id}` }, feed.active
         ? `Subscription link working since ${singaporeTime(feed.createdAt)}${feed.createdBy ? `, made by ${feed.createdBy}` : ''}.`
@@ -47,7 +53,7 @@ export async function render(main, { session }) {
           'on:click': event => create(event, item, advisor, feed) }, feed.active ? 'Replace with a new link' : 'Create a link'),
         feed.active ? h('sgds-button', { variant: 'danger', id: `revoke-feed-${id}`,
           'on:click': () => confirmRevoke(item, area, advisor, feed) }, 'Revoke the link') : null),
-      area);
+      area].filter(Boolean));
   }
 
   async function create(event, item, advisor, feed) {

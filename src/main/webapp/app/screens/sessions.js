@@ -5,6 +5,7 @@
 import { get } from '../api.js';
 import { modeWords, statusBadge } from '../bookings.js';
 import { go, link } from '../router.js';
+import { agencyFor } from '../agency.js';
 import { alert, h, page } from '../ui.js';
 
 /** Sessions a partner plans around: holds, let-go holds and cancellations occupy nobody's week. */
@@ -35,25 +36,30 @@ export function mondayOf(day) {
   return addDays(day, -weekday);
 }
 
-export async function render(main, { query, session }) {
+export async function render(main, context) {
+  const { query } = context;
   const today = singaporeToday();
   const monday = /^\d{4}-\d\d-\d\d$/.test(query.week ?? '') ? mondayOf(query.week) : mondayOf(today);
   const days = [0, 1, 2, 3, 4, 5, 6].map(i => addDays(monday, i));
   page(main, 'Sessions');
+  const agency = await agencyFor(main, context);
+  if (!agency) {
+    return;
+  }
+  const week = target => go('sessions', { agency: query.agency, week: target });
   const title = `Week of ${WEEK_DAY.format(new Date(`${days[0]}T00:00:00Z`))} to ${WEEK_DAY.format(new Date(`${days[6]}T00:00:00Z`))}`;
   main.append(
     h('p', { class: 'lede' }, 'Your agency\u2019s sessions by advisor and day, in Singapore time. Open a session for '
       + 'its details, the video link and to record how it went.'),
     h('nav', { class: 'actions week-nav', 'aria-label': 'Weeks' },
-      h('sgds-button', { variant: 'outline', id: 'previous-week', 'on:click': () => go('sessions', { week: addDays(monday, -7) }) },
+      h('sgds-button', { variant: 'outline', id: 'previous-week', 'on:click': () => week(addDays(monday, -7)) },
         'Previous week'),
-      h('sgds-button', { variant: 'ghost', id: 'this-week', 'on:click': () => go('sessions') }, 'This week'),
-      h('sgds-button', { variant: 'outline', id: 'next-week', 'on:click': () => go('sessions', { week: addDays(monday, 7) }) },
+      h('sgds-button', { variant: 'ghost', id: 'this-week', 'on:click': () => week(undefined) }, 'This week'),
+      h('sgds-button', { variant: 'outline', id: 'next-week', 'on:click': () => week(addDays(monday, 7)) },
         'Next week')));
   const box = h('div', { id: 'week', 'aria-live': 'polite' }, h('p', { role: 'status' }, 'Loading the week\u2026'));
   main.append(box);
 
-  const agency = session.agencyId;
   const [advisors, bookings] = await Promise.all([
     get('api/advisors', { query: { agency, size: 200 } }).then(r => r.body.items),
     get('api/bookings', { query: { agency, from: days[0], to: days[6], size: 200 } }).then(r => r.body),
