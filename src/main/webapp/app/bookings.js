@@ -82,3 +82,20 @@ export function statusBadge(status, attributes = {}, table = STATUS) {
   const [text, variant] = table[status] ?? [status, 'neutral'];
   return h('sgds-badge', { variant, ...attributes }, text);
 }
+
+/** What came of a session (Outcome), as the partner records it and the SSO reads it. */
+export const OUTCOMES = {
+  ATTENDED: 'Attended',
+  FOLLOW_UP_NEEDED: 'Follow-up needed',
+  REFERRED_ON: 'Referred on',
+};
+
+/** Whether the advisor may start the session now (Booking.start): after check-in, or at once for a client at home. */
+export function mayStart(booking) {
+  return booking.status === 'CHECKED_IN' || (booking.status === 'BOOKED' && booking.mode === 'VIDEO_REMOTE');
+}
+
+/** Whether the partner may record the outcome (Booking.complete): once the client is there or the session began. */
+export function mayComplete(booking) {
+  return ['CHECKED_IN', 'IN_PROGRESS'].includes(booking.status);
+}

@@ -19,6 +19,11 @@ import * as clients from './screens/clients.js';
 import * as home from './screens/home.js';
 import * as signin from './screens/signin.js';
 import * as waitlist from './screens/waitlist.js';
+// Partner agency: sessions, calendar feeds, API tokens.
+import * as apiTokens from './screens/api-tokens.js';
+import * as calendarFeeds from './screens/calendar-feeds.js';
+import * as partnerSession from './screens/session.js';
+import * as sessions from './screens/sessions.js';
 
 const EVERY_ROLE = ['ADMIN', 'COUNTER_STAFF', 'SUPERVISOR', 'PARTNER'];
 /** Who may read clients' contact details (ClientsResource); supervisors only read. */
@@ -31,6 +36,8 @@ const READ_BOOKINGS = ['COUNTER_STAFF', 'SUPERVISOR', 'ADMIN'];
 const MANAGE_ADVISORS = ['PARTNER', 'ADMIN'];
 /** Who keeps the catalogue: offices, rooms, agencies, services, advisors (the directory resources' writes). */
 const KEEP_CATALOGUE = ['ADMIN'];
+/** A partner agency's screens; an administrator chooses the agency (app/agency.js). */
+const PARTNER = ['PARTNER', 'ADMIN'];
 
 export const ROUTES = [
   { path: 'signin', screen: signin, public: true },
@@ -49,6 +56,11 @@ export const ROUTES = [
   { path: 'advisors/new', screen: adminAdvisor, roles: ['PARTNER'], section: 'advisors' },
   { path: 'advisors/:id/edit', screen: adminAdvisor, roles: ['PARTNER'], section: 'advisors' },
   { path: 'advisors/:id', screen: advisorAvailability, roles: MANAGE_ADVISORS, section: 'advisors' },
+  // Partner agency, scoped to its own agency (an administrator chooses one on the screen).
+  { path: 'sessions', screen: sessions, roles: PARTNER, nav: 'Sessions', section: 'sessions' },
+  { path: 'sessions/:id', screen: partnerSession, roles: PARTNER, section: 'sessions' },
+  { path: 'calendar-feeds', screen: calendarFeeds, roles: PARTNER, nav: 'Calendar feeds', section: 'calendar-feeds' },
+  { path: 'api-tokens', screen: apiTokens, roles: PARTNER, nav: 'API tokens', section: 'api-tokens' },
   { path: 'home', screen: home, roles: EVERY_ROLE },
   // The catalogue: one navigation entry; the screens' own navigation leads from offices to the rest.
   { path: 'admin/offices', screen: adminOffices.list, roles: KEEP_CATALOGUE, nav: 'Catalogue', section: 'catalogue' },

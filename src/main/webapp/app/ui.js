@@ -157,3 +157,27 @@ export function markField(control, message) {
 export function tableScroll(table, labelledBy) {
   return h('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': labelledBy }, table);
 }
+
+/**
+ * A secret or a link to take elsewhere: a read-only field (select it and copy by hand, whatever the browser allows)
+ * and a Copy button using the Clipboard API, which says "Copied" beside itself, or how to copy by hand when the browser
+ * refuses.
+ */
+export function copyField(id, label, value) {
+  const field = h('input', { type: 'text', id, class: 'copy-input', readonly: true, value, spellcheck: 'false',
+    'aria-describedby': `${id}-said` });
+  const said = h('span', { id: `${id}-said`, class: 'copy-said', role: 'status' });
+  const button = h('sgds-button', { variant: 'outline', id: `${id}-copy`, 'on:click': async () => {
+    try {
+      await navigator.clipboard.writeText(value);
+      said.textContent = 'Copied';
+    } catch (refused) {
+      field.focus();
+      field.select();
+      said.textContent = 'Copying is not allowed here: the text is selected, press Ctrl+C (or \u2318C) to copy it';
+    }
+  } }, 'Copy');
+  field.addEventListener('focus', () => field.select());
+  return h('div', { class: 'copy-field' }, h('label', { for: id, class: 'field-label' }, label),
+    h('div', { class: 'copy-row' }, field, button), said);
+}

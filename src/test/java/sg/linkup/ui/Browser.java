@@ -97,6 +97,20 @@ public final class Browser implements AutoCloseable {
         return atHeading("Find a client");
     }
 
+    /** Signs in as someone whose first screen is not the counter's (a partner lands on "Sessions"). */
+    Browser signIn(String username, String firstHeading) {
+        open("").atHeading("Sign in to Linkup");
+        type("username", username).type("password", Setup.PASSWORD).click("sign-in");
+        return atHeading(firstHeading);
+    }
+
+    /** Lets the page write to the clipboard (headless Chromium asks no one, so it refuses unless granted). */
+    Browser allowClipboard() {
+        driver.executeCdpCommand("Browser.grantPermissions", java.util.Map.of("permissions",
+                List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        return this;
+    }
+
     /** Opens one booking's page by its number; the caller waits for the heading it expects. */
     Browser openBooking(long booking) {
         return open("#/bookings/" + booking);

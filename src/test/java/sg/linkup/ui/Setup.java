@@ -476,6 +476,58 @@ public final class Setup {
         return json(response.body()).getJsonNumber("id").longValue();
     }
 
+    // --- partner agencies: an agency with an advisor, its sessions, and its staff ---
+
+    /** An agency with a 30-minute service and one advisor free all day, every day, at an SSO with an interview room. */
+    record Partner(long office, long room, long agency, long service, long advisor) {
+    }
+
+    Partner partnerAgency(String officeName, String advisorName) {
+        long office = allDayOffice(officeName);
+        long room = room(office, "Interview room 2");
+        long agency = agency();
+        long service = walkInService(agency, "Career coaching");
+        return new Partner(office, room, agency, service, advisor(agency, service, office, advisorName));
+    }
+
+    /** A session with the agency's advisor at a Singapore time; a room only for IN_PERSON. Answers the booking id. */
+    long session(Partner p, long client, String mode, java.time.LocalDateTime start, String referralNote,
+                 boolean consentToShare) {
+        String room = mode.equals("IN_PERSON") ? ",\"roomId\":" + p.room() : "";
+        return created("api/bookings", """
+                {"serviceId":%d,"officeId":%d,"mode":"%s","start":"%s","advisorId":%d%s,"clientId":%d,
+                 "referralNote":"%s","consentToShare":%s}"""
+                .formatted(p.service(), p.office(), mode, start.atZone(SINGAPORE).toOffsetDateTime(), p.advisor(),
+                        room, client, referralNote, consentToShare));
+    }
+
+    /** A partner agency's member of staff; answers the username. */
+    String partner(long agency) {
+        String username = "ui.p." + UUID.randomUUID().toString().substring(0, 8);
+        created("api/staff", """
+                {"username":"%s","displayName":"UI partner","role":"PARTNER","agencyId":%d,"password":"%s"}"""
+                .formatted(username, agency, PASSWORD));
+        return username;
+    }
+
+    /** An administrator (scoped to no office and no agency); answers the username. */
+    String admin() {
+        String username = "ui.a." + UUID.randomUUID().toString().substring(0, 8);
+        created("api/staff", """
+                {"username":"%s","displayName":"UI admin","role":"ADMIN","password":"%s"}""".formatted(username, PASSWORD));
+        return username;
+    }
+
+    /** A GET as a member of staff's script would send it (HTTP Basic), or with any Authorization header. */
+    HttpResponse<String> getAs(String username, String path) {
+        return getWith("Basic " + Base64.getEncoder().encodeToString((username + ":" + PASSWORD)
+                .getBytes(StandardCharsets.UTF_8)), path);
+    }
+
+    HttpResponse<String> getWith(String authorization, String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", authorization).GET());
+    }
+
     /** Whether the day is a public holiday in Linkup's calendar (no session is offered then). */
     boolean isPublicHoliday(LocalDate day) {
         return send(HttpRequest.newBuilder(base.resolve("api/holidays?year=" + day.getYear()))

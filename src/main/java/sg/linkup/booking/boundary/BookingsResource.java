@@ -118,15 +118,21 @@ public class BookingsResource {
     }
 
     @GET
-    @Operation(summary = "Search bookings", description = "By office (where the session is held), Singapore day, "
-            + "advisor, agency, status, client. SSO staff find their offices' clients' bookings at any office and "
+    @Operation(summary = "Search bookings", description = "By office (where the session is held), Singapore day "
+            + "or days from–to (both included: a week is one call), advisor, agency, status, client. SSO staff find their offices' clients' bookings at any office and "
             + "every session held at their offices; partners those with their agency's advisors")
     @Transactional
     public Page<BookingJson> search(@QueryParam("office") Long office, @QueryParam("day") String dayText,
+                                    @QueryParam("from") String fromText, @QueryParam("to") String toText,
                                     @QueryParam("advisor") Long advisor, @QueryParam("agency") Long agency,
                                     @QueryParam("status") BookingStatus status, @QueryParam("client") Long client,
                                     @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        LocalDate day = day(dayText);
+        LocalDate day = day("day", dayText);
+        LocalDate from = day("from", fromText);
+        LocalDate to = day("to", toText);
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new InvalidInput("to", "must be on or after from");
+        }
         Set<Long> offices = caller.officeScope().filter(s -> caller.agencyScope().isEmpty()).orElse(null);
         Long ownAgency = caller.agencyScope().orElse(null);
         return Listing.of(em, Booking.class, "startsAt")
@@ -136,6 +142,8 @@ public class BookingsResource {
                 .when(day, (cb, b) -> cb.and(
                         cb.greaterThanOrEqualTo(b.get("startsAt"), Clocks.at(day, LocalTime.MIDNIGHT)),
                         cb.lessThan(b.get("startsAt"), Clocks.at(day.plusDays(1), LocalTime.MIDNIGHT))))
+                .when(from, (cb, b) -> cb.greaterThanOrEqualTo(b.get("startsAt"), Clocks.at(from, LocalTime.MIDNIGHT)))
+                .when(to, (cb, b) -> cb.lessThan(b.get("startsAt"), Clocks.at(to.plusDays(1), LocalTime.MIDNIGHT)))
                 .when(advisor, (cb, b) -> cb.equal(b.get("advisorId"), advisor))
                 .when(agency, (cb, b) -> b.get("advisorId").in(agencyAdvisors(agency)))
                 .when(status, (cb, b) -> cb.equal(b.get("status"), status))
@@ -301,14 +309,14 @@ public class BookingsResource {
         }
     }
 
-    private static LocalDate day(String text) {
+    private static LocalDate day(String parameter, String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
         try {
             return LocalDate.parse(text.strip());
         } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInput("day", "a Singapore date such as 2026-12-01");
+            throw new InvalidInput(parameter, "a Singapore date such as 2026-12-01");
         }
     }
 
