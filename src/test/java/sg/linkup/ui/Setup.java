@@ -501,23 +501,6 @@ public final class Setup {
                         room, client, referralNote, consentToShare));
     }
 
-    /** A partner agency's member of staff; answers the username. */
-    String partner(long agency) {
-        String username = "ui.p." + UUID.randomUUID().toString().substring(0, 8);
-        created("api/staff", """
-                {"username":"%s","displayName":"UI partner","role":"PARTNER","agencyId":%d,"password":"%s"}"""
-                .formatted(username, agency, PASSWORD));
-        return username;
-    }
-
-    /** An administrator (scoped to no office and no agency); answers the username. */
-    String admin() {
-        String username = "ui.a." + UUID.randomUUID().toString().substring(0, 8);
-        created("api/staff", """
-                {"username":"%s","displayName":"UI admin","role":"ADMIN","password":"%s"}""".formatted(username, PASSWORD));
-        return username;
-    }
-
     /** A GET as a member of staff's script would send it (HTTP Basic), or with any Authorization header. */
     HttpResponse<String> getAs(String username, String path) {
         return getWith("Basic " + Base64.getEncoder().encodeToString((username + ":" + PASSWORD)
