@@ -7,6 +7,7 @@
 import { get, post, put } from '../api.js';
 import { go, link } from '../router.js';
 import { errorSummary, h, markField, outcome, page, singaporeTime, submitOnEnter, valueOf } from '../ui.js';
+import { autocomplete, passwordToggle } from './signin.js';
 
 export const ROLES = {
   COUNTER_STAFF: 'Counter staff',
@@ -194,6 +195,8 @@ export const form = {
     main.append(said, problems, formElement, ...(editing ? [stateArea, passwordArea] : []));
     if (!editing) {
       fields.username.value = '';
+      autocomplete(password, 'new-password');
+      passwordToggle(password);
     }
     fields.displayName.value = account?.displayName ?? '';
     submitOnEnter(formElement);
@@ -314,6 +317,8 @@ export const form = {
       const passwordForm = h('form', { class: 'form', 'aria-labelledby': 'staff-password-title' },
         newPassword, h('div', { class: 'actions' }, setButton));
       passwordArea.replaceChildren(h('h2', { id: 'staff-password-title' }, 'Set a new password'), passwordForm);
+      autocomplete(newPassword, 'new-password');
+      passwordToggle(newPassword);
       submitOnEnter(passwordForm);
       passwordForm.addEventListener('submit', async event => {
         event.preventDefault();
