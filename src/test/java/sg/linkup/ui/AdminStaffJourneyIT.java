@@ -152,6 +152,7 @@ class AdminStaffJourneyIT extends DeployedApp {
             String trail = adminBrowser.text(By.id("audit-table"));
             assertTrue(trail.contains("Signed in") && trail.contains("Sign-in refused") && trail.contains(officer), trail);
             assertFalse(trail.contains("SIGN_IN"), "actions in words, not codes");
+            adminBrowser.script("document.getElementById('audit-results').scrollIntoView();");  // as one reads on
             adminBrowser.check("admin-audit-search");
             adminBrowser.script("document.getElementById('audit-to').value = arguments[0];", today.minusDays(1).toString());
             adminBrowser.click("audit-search");
