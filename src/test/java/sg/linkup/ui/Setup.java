@@ -106,24 +106,6 @@ public final class Setup {
         return username;
     }
 
-    /** An administrator (not scoped to any office); answers the username. */
-    public String admin() {
-        String username = "ui.admin." + UUID.randomUUID().toString().substring(0, 8);
-        created("api/staff", """
-                {"username":"%s","displayName":"UI Administrator","role":"ADMIN","password":"%s"}"""
-                .formatted(username, PASSWORD));
-        return username;
-    }
-
-    /** A member of staff of one office with a name of their own (to be found on screen); answers the username. */
-    public String staff(String role, long office, String displayName) {
-        String username = "ui." + UUID.randomUUID().toString().substring(0, 8);
-        created("api/staff", """
-                {"username":"%s","displayName":"%s","role":"%s","officeIds":[%d],"password":"%s"}"""
-                .formatted(username, displayName, role, office, PASSWORD));
-        return username;
-    }
-
     long client(long office, String name, String mobile, String partialNric) {
         return created("api/clients", """
                 {"name":"%s","mobile":"%s","preferredLanguage":"EN","smsConsent":true,"officeId":%d%s}"""
@@ -410,6 +392,24 @@ public final class Setup {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertEquals(201, response.statusCode(), () -> path + ": " + response.body());
         return json(response.body()).getJsonNumber("id").longValue();
+    }
+
+    /** An administrator (not scoped to any office); answers the username. */
+    public String admin() {
+        String username = "ui.admin." + UUID.randomUUID().toString().substring(0, 8);
+        created("api/staff", """
+                {"username":"%s","displayName":"UI Administrator","role":"ADMIN","password":"%s"}"""
+                .formatted(username, PASSWORD));
+        return username;
+    }
+
+    /** A member of staff of one office with a name of their own (to be found on screen); answers the username. */
+    public String staff(String role, long office, String displayName) {
+        String username = "ui." + UUID.randomUUID().toString().substring(0, 8);
+        created("api/staff", """
+                {"username":"%s","displayName":"%s","role":"%s","officeIds":[%d],"password":"%s"}"""
+                .formatted(username, displayName, role, office, PASSWORD));
+        return username;
     }
 
     /** Whether the day is a public holiday in Linkup's calendar (no session is offered then). */
