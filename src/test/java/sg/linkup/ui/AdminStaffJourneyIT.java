@@ -38,9 +38,9 @@ class AdminStaffJourneyIT extends DeployedApp {
         try (Browser adminBrowser = new Browser(deployment, "admin-staff-journey");
              Browser officerBrowser = new Browser(deployment, "admin-staff-journey-officer")) {
             adminBrowser.signIn(admin);
-            assertEquals(List.of("Clients", "Today's board", "Waitlist", "Staff accounts", "Public holidays", "Audit log"),
-                    adminBrowser.navigation().stream().filter(words -> !words.equals("Catalogue")).toList(),
-                    "an administrator's navigation holds the accounts, holidays and audit screens");
+            List<String> adminScreens = List.of("Staff accounts", "Public holidays", "Audit log");
+            assertEquals(adminScreens, adminBrowser.navigation().stream().filter(adminScreens::contains).toList(),
+                    "an administrator's navigation holds the accounts, holidays and audit screens (beside the others)");
 
             // Create: the API's password rule comes back at the field, nothing typed but the password is lost.
             adminBrowser.clickLink("Staff accounts").atHeading("Staff accounts");
