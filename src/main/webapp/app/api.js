@@ -50,15 +50,18 @@ export class ApiError extends Error {
 
 /**
  * Sends one request. `path` is relative to the page ("api/clients"), so the app works under any context root.
- * Options: body (sent as JSON), query (object; empty values left out), ifMatch (an ETag), headers (more request
- * headers, such as Idempotency-Key), quiet401 (a 401 is an
+ * Options: body (sent as JSON), text and contentType (a body sent as it is, such as an iCalendar file), query
+ * (object; empty values left out), ifMatch (an ETag), headers (more request headers, such as Idempotency-Key), quiet401 (a 401 is an
  * answer, not an ended session — used for signing in and for asking whether one is signed in).
  * Resolves to { status, etag, body }; rejects with an ApiError.
  */
-export async function request(method, path, { body, query, ifMatch, headers: extra, quiet401 = false } = {}) {
+export async function request(method, path, { body, text, contentType, query, ifMatch, headers: extra, quiet401 = false } = {}) {
   const headers = { ...extra, Accept: 'application/json' };
   if (body !== undefined) {
     headers['Content-Type'] = 'application/json';
+  }
+  if (text !== undefined) {
+    headers['Content-Type'] = contentType;
   }
   if (method !== 'GET' && csrfToken) {
     headers[CSRF_HEADER] = csrfToken;
@@ -71,7 +74,7 @@ export async function request(method, path, { body, query, ifMatch, headers: ext
     response = await fetch(withQuery(path, query), {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: text ?? (body === undefined ? undefined : JSON.stringify(body)),
       credentials: 'same-origin',
       cache: 'no-store',
     });

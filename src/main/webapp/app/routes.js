@@ -24,6 +24,12 @@ import * as apiTokens from './screens/api-tokens.js';
 import * as calendarFeeds from './screens/calendar-feeds.js';
 import * as partnerSession from './screens/session.js';
 import * as sessions from './screens/sessions.js';
+// The administrator's accounts, holidays and audit log (the catalogue screens are a block of their own).
+import * as adminAudit from './screens/admin-audit.js';
+import * as adminHolidays from './screens/admin-holidays.js';
+import * as adminStaff from './screens/admin-staff.js';
+/** Who keeps staff accounts and public holidays, and reads the audit log (StaffResource, HolidaysResource, AuditResource). */
+const KEEP_ACCOUNTS = ['ADMIN'];
 
 const EVERY_ROLE = ['ADMIN', 'COUNTER_STAFF', 'SUPERVISOR', 'PARTNER'];
 /** Who may read clients' contact details (ClientsResource); supervisors only read. */
@@ -48,6 +54,11 @@ export const ROUTES = [
   { path: 'board', screen: board, roles: READ_CLIENTS, nav: "Today's board", section: 'board' },
   { path: 'bookings/:id', screen: bookingDetail, roles: READ_BOOKINGS, section: 'bookings' },
   { path: 'waitlist', screen: waitlist, roles: READ_BOOKINGS, nav: 'Waitlist', section: 'waitlist' },
+  { path: 'admin/staff', screen: adminStaff.list, roles: KEEP_ACCOUNTS, nav: 'Staff accounts', section: 'staff' },
+  { path: 'admin/staff/new', screen: adminStaff.form, roles: KEEP_ACCOUNTS, section: 'staff' },
+  { path: 'admin/staff/:id', screen: adminStaff.form, roles: KEEP_ACCOUNTS, section: 'staff' },
+  { path: 'admin/holidays', screen: adminHolidays, roles: KEEP_ACCOUNTS, nav: 'Public holidays', section: 'holidays' },
+  { path: 'admin/audit', screen: adminAudit, roles: KEEP_ACCOUNTS, nav: 'Audit log', section: 'audit' },
   // No navigation entry: a session is booked for a client, so it starts from the client's page.
   { path: 'book', screen: book, roles: WRITE_CLIENTS, section: 'clients' },
   { path: 'advisors', screen: advisors, roles: MANAGE_ADVISORS, nav: 'Advisors', section: 'advisors' },

@@ -62,7 +62,7 @@ function show(area, summary) {
 }
 
 /** sgds-input has no autocomplete attribute; password managers and WCAG 1.3.5 want one on the real input. */
-async function autocomplete(input, value) {
+export async function autocomplete(input, value) {
   await input.updateComplete;
   input.shadowRoot?.querySelector('input')?.setAttribute('autocomplete', value);
 }
@@ -71,7 +71,7 @@ async function autocomplete(input, value) {
  * SGDS 3.8.0's show-password eye is a focusable role="button" with no name that ignores Enter and Space: give it a
  * name that says what it does, a pressed state, and the keys a button answers to.
  */
-async function passwordToggle(input) {
+export async function passwordToggle(input) {
   await input.updateComplete;
   const eye = input.shadowRoot?.querySelector('sgds-icon[role="button"]');
   if (!eye) {

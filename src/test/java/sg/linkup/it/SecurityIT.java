@@ -550,6 +550,30 @@ class SecurityIT {
     }
 
     @Test
+    void theAuditTrailIsSearchedBySingaporeDatesBothDaysIncluded() {
+        String user = account("ADMIN", null, null);
+        assertEquals(401, admin.as(user, "not the password 1").get("api/offices").status());
+        String failed = "api/audit?actor=" + user + "&action=SIGN_IN_FAILED";
+        var event = admin.get(failed).json().getJsonArray("items").getJsonObject(0);
+        // The day the event happened on in Singapore, whatever the hour: the search must take that whole day.
+        LocalDate day = java.time.Instant.parse(event.getString("occurredAt")).atZone(ZoneId.of("Asia/Singapore"))
+                .toLocalDate();
+
+        assertEquals(1, admin.get(failed + "&from=" + day + "&to=" + day).json().getInt("total"), "that day, both ends");
+        assertEquals(1, admin.get(failed + "&from=" + day).json().getInt("total"), "from that day on");
+        assertEquals(0, admin.get(failed + "&from=" + day.plusDays(1)).json().getInt("total"), "not from the next day");
+        assertEquals(0, admin.get(failed + "&to=" + day.minusDays(1)).json().getInt("total"), "not up to the day before");
+
+        var notADate = admin.get("api/audit?from=yesterday");
+        assertEquals(400, notADate.status(), notADate::toString);
+        assertTrue(notADate.isProblem());
+        assertTrue(notADate.body().contains("\"from\""), notADate::toString);
+        var backwards = admin.get("api/audit?from=" + day + "&to=" + day.minusDays(1));
+        assertEquals(400, backwards.status(), backwards::toString);
+        assertTrue(backwards.body().contains("on or after from"), backwards::toString);
+    }
+
+    @Test
     void badSignInInputGetsACleanProblem() {
         Api anonymous = admin.anonymous();
         var empty = anonymous.send(anonymous.json("api/session").POST(HttpRequest.BodyPublishers.ofString("")));

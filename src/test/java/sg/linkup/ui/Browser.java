@@ -111,6 +111,30 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Types a username and password on the sign-in page and presses Sign in; the caller waits for what follows. */
+    Browser trySignIn(String username, String password) {
+        atHeading("Sign in to Linkup");
+        return type("username", username).type("password", password).click("sign-in");
+    }
+
+    /** The main navigation's link texts, in order, as the signed-in person sees them. */
+    List<String> navigation() {
+        return driver.findElements(By.cssSelector("sgds-mainnav-item a")).stream()
+                .map(link -> link.getDomProperty("textContent").trim()).toList();
+    }
+
+    /** Picks an option of a native select by its visible words. */
+    Browser choose(String selectId, String words) {
+        new org.openqa.selenium.support.ui.Select(await(By.id(selectId))).selectByVisibleText(words);
+        return this;
+    }
+
+    /** Chooses a file for a plain file input. */
+    Browser attach(String inputId, Path file) {
+        driver.findElement(By.id(inputId)).sendKeys(file.toAbsolutePath().toString());
+        return this;
+    }
+
     /** Opens one booking's page by its number; the caller waits for the heading it expects. */
     Browser openBooking(long booking) {
         return open("#/bookings/" + booking);
@@ -427,7 +451,33 @@ public final class Browser implements AutoCloseable {
     List<String> consoleErrors() {
         List<String> all = new ArrayList<>(consoleErrors);
         all.addAll(newConsoleErrors());
-        return all;
+        return withoutLateAxeNoise(all);
+    }
+
+    /**
+     * On a loaded machine axe's own style-sheet refusals (see {@link #check}) may reach the log after check() has
+     * dropped them. They come in pairs — the theme's {@code @import} of root.css resolved against the page's address
+     * (404: the app asks for it at its real path) and the refused inline copy of the sheet — so one inline-style
+     * refusal is left out per such 404, and any further one still fails the test.
+     */
+    private static List<String> withoutLateAxeNoise(List<String> errors) {
+        long axeImports = errors.stream().filter(Browser::isAxeImport).count();
+        List<String> left = new ArrayList<>();
+        for (String error : errors) {
+            if (isAxeImport(error)) {
+                continue;
+            }
+            if (axeImports > 0 && error.contains("Applying inline style violates")) {
+                axeImports--;
+                continue;
+            }
+            left.add(error);
+        }
+        return left;
+    }
+
+    private static boolean isAxeImport(String error) {
+        return error.matches("^\\S+/linkup/root\\.css - Failed to load resource.*");
     }
 
     /** Reading the browser's log empties it. */

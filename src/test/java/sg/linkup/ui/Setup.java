@@ -511,6 +511,15 @@ public final class Setup {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", authorization).GET());
     }
 
+    /** A member of staff of one office with a name of their own (to be found on screen); answers the username. */
+    public String staff(String role, long office, String displayName) {
+        String username = "ui." + UUID.randomUUID().toString().substring(0, 8);
+        created("api/staff", """
+                {"username":"%s","displayName":"%s","role":"%s","officeIds":[%d],"password":"%s"}"""
+                .formatted(username, displayName, role, office, PASSWORD));
+        return username;
+    }
+
     /** Whether the day is a public holiday in Linkup's calendar (no session is offered then). */
     boolean isPublicHoliday(LocalDate day) {
         return send(HttpRequest.newBuilder(base.resolve("api/holidays?year=" + day.getYear()))
