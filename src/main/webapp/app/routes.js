@@ -61,15 +61,16 @@ export const ROUTES = [
   { path: 'admin/audit', screen: adminAudit, roles: KEEP_ACCOUNTS, nav: 'Audit log', section: 'audit' },
   // No navigation entry: a session is booked for a client, so it starts from the client's page.
   { path: 'book', screen: book, roles: WRITE_CLIENTS, section: 'clients' },
+  // Partner agency, scoped to its own agency (an administrator chooses one on the screen).
+  // First of the partner's entries: a partner lands on the week's sessions.
+  { path: 'sessions', screen: sessions, roles: PARTNER, nav: 'Sessions', section: 'sessions' },
+  { path: 'sessions/:id', screen: partnerSession, roles: PARTNER, section: 'sessions' },
   { path: 'advisors', screen: advisors, roles: MANAGE_ADVISORS, nav: 'Advisors', section: 'advisors' },
   // A partner keeps their own agency's advisors (AdvisorsResource scopes them); the same form as the admin's.
   // Before 'advisors/:id', which would take "new" for an id.
   { path: 'advisors/new', screen: adminAdvisor, roles: ['PARTNER'], section: 'advisors' },
   { path: 'advisors/:id/edit', screen: adminAdvisor, roles: ['PARTNER'], section: 'advisors' },
   { path: 'advisors/:id', screen: advisorAvailability, roles: MANAGE_ADVISORS, section: 'advisors' },
-  // Partner agency, scoped to its own agency (an administrator chooses one on the screen).
-  { path: 'sessions', screen: sessions, roles: PARTNER, nav: 'Sessions', section: 'sessions' },
-  { path: 'sessions/:id', screen: partnerSession, roles: PARTNER, section: 'sessions' },
   { path: 'calendar-feeds', screen: calendarFeeds, roles: PARTNER, nav: 'Calendar feeds', section: 'calendar-feeds' },
   { path: 'api-tokens', screen: apiTokens, roles: PARTNER, nav: 'API tokens', section: 'api-tokens' },
   { path: 'home', screen: home, roles: EVERY_ROLE },

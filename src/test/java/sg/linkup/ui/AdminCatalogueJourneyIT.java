@@ -212,7 +212,7 @@ class AdminCatalogueJourneyIT {
         String partner = setup.partner(own);
 
         try (Browser browser = new Browser(deployment, JOURNEY + "partner")) {
-            signIn(browser, partner, "Signed in as " + partner);
+            signIn(browser, partner, "Sessions");  // a partner lands on the week's sessions
             assertEquals(0, browser.count(By.linkText("Catalogue")), "no catalogue in a partner's navigation");
 
             browser.open("#/admin/offices").atHeading("You cannot use this page");

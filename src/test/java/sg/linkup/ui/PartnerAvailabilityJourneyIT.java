@@ -63,7 +63,9 @@ class PartnerAvailabilityJourneyIT {
         long client = setup.client(office, clientName, "+65" + Setup.mobile(), null);
 
         try (Browser browser = new Browser(deployment, JOURNEY + "partner")) {
-            signIn(browser, partner, "Advisors");
+            // A partner lands on the week's sessions, their daily work; the advisors are one click away.
+            signIn(browser, partner, "Sessions");
+            browser.open("#/advisors").atHeading("Advisors");
             String advisors = browser.text(By.id("advisors-table"));
             assertTrue(advisors.contains(advisorName) && advisors.contains("English, Malay")
                     && advisors.contains("Career coaching"), advisors);
