@@ -9,6 +9,7 @@ import * as clientDetails from './screens/client-details.js';
 import * as clientForm from './screens/client-form.js';
 import * as clients from './screens/clients.js';
 import * as home from './screens/home.js';
+import * as leave from './screens/leave.js';
 import * as signin from './screens/signin.js';
 import * as waitlist from './screens/waitlist.js';
 
@@ -19,6 +20,8 @@ const READ_CLIENTS = ['COUNTER_STAFF', 'SUPERVISOR', 'ADMIN'];
 export const WRITE_CLIENTS = ['COUNTER_STAFF', 'ADMIN'];
 /** Who may read bookings and the waitlist of their offices; supervisors only read (BookingsResource). */
 const READ_BOOKINGS = ['COUNTER_STAFF', 'SUPERVISOR', 'ADMIN'];
+/** Who keeps advisors' leave and agency closures (AdvisorBlackoutsResource, AgencyClosuresResource). */
+const KEEP_LEAVE = ['PARTNER', 'ADMIN'];
 
 export const ROUTES = [
   { path: 'signin', screen: signin, public: true },
@@ -31,6 +34,8 @@ export const ROUTES = [
   { path: 'waitlist', screen: waitlist, roles: READ_BOOKINGS, nav: 'Waitlist', section: 'waitlist' },
   // No navigation entry: a session is booked for a client, so it starts from the client's page.
   { path: 'book', screen: book, roles: WRITE_CLIENTS, section: 'clients' },
+  // ?advisor=ID for an advisor's leave, ?agency=ID for a closure; the advisors screen links here.
+  { path: 'agency/leave', screen: leave, roles: KEEP_LEAVE, nav: 'Leave and closures', section: 'leave' },
   { path: 'home', screen: home, roles: EVERY_ROLE },
 ];
 

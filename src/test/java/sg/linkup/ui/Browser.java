@@ -97,6 +97,13 @@ public final class Browser implements AutoCloseable {
         return atHeading("Find a client");
     }
 
+    /** Signs in as someone whose first screen is not the counter's (a partner, an admin), and waits for its heading. */
+    Browser signIn(String username, String firstHeading) {
+        open("").atHeading("Sign in to Linkup");
+        type("username", username).type("password", Setup.PASSWORD).click("sign-in");
+        return atHeading(firstHeading);
+    }
+
     /** Opens one booking's page by its number; the caller waits for the heading it expects. */
     Browser openBooking(long booking) {
         return open("#/bookings/" + booking);

@@ -372,6 +372,39 @@ public final class Setup {
                 .orElseThrow(() -> new AssertionError("client " + client + " is not on the waitlist"));
     }
 
+    // --- partner agencies: their accounts, and what they may and may not do through the API ---
+
+    /** A partner agency's account (role PARTNER, scoped to the agency); answers the username. */
+    String partner(long agency) {
+        String username = "ui.p." + UUID.randomUUID().toString().substring(0, 8);
+        created("api/staff", """
+                {"username":"%s","displayName":"UI partner","role":"PARTNER","agencyId":%d,"password":"%s"}"""
+                .formatted(username, agency, PASSWORD));
+        return username;
+    }
+
+    /** A request as this member of staff (HTTP Basic, as the API takes besides the browser's session). */
+    HttpResponse<String> as(String username, String method, String path, String ifMatch, String body) {
+        var request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request);
+    }
+
+    /** A JSON array the API answers an administrator, e.g. a booking's messages or an advisor's blackouts. */
+    jakarta.json.JsonArray list(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", ADMIN).GET());
+        assertEquals(200, response.statusCode(), response::body);
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readArray();
+        }
+    }
+
     /** A weekday 8–20 days ahead that is no public holiday. */
     private LocalDate workingDay() {
         LocalDate candidate = LocalDate.now(SINGAPORE).plusDays(8);
