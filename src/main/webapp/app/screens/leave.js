@@ -208,20 +208,30 @@ export async function render(main, context) {
     }
   }
 
+  const cards = new Map();  // booking id → its box, while shown
+
   async function card(bookingId) {
     const box = h('section', { class: 'affected', id: `affected-${bookingId}`, 'aria-labelledby': `b-${bookingId}` });
+    cards.set(bookingId, box);
     await fill(box, bookingId, null);
     return box;
   }
 
-  async function fill(box, bookingId, chosen, said) {
+  /** A time one booking just took is no longer free for the others: their lists are read again (reasons kept). */
+  async function refreshOthers(movedId) {
+    await Promise.all([...cards].filter(([id, box]) => id !== movedId && box.isConnected && box.querySelector('form'))
+      .map(([id, box]) => fill(box, id, null, null,
+        { typedReason: valueOf(box.querySelector(`#cancel-reason-${id}`) ?? { value: '' }) })));
+  }
+
+  async function fill(box, bookingId, chosen, said, { done = false, typedReason = '' } = {}) {
     const { booking, etag, words } = await describedBooking(bookingId);
     const heading = h('h3', { id: `b-${bookingId}` }, words);
     const message = h('div', { class: 'card-outcome' });
     if (said) {
       message.append(alert(...said));
     }
-    if (booking.status !== 'BOOKED') {
+    if (done || booking.status !== 'BOOKED') {  // moved out of the leave, cancelled, or under way
       box.replaceChildren(heading, message, h('p', {}, `Now: ${statusWords(booking.status)}. Nothing more to do.`));
       return;
     }
@@ -252,6 +262,9 @@ export async function render(main, context) {
     const cancelForm = h('form', { class: 'form' }, reason, h('div', { class: 'actions' }, cancel));
     submitOnEnter(cancelForm);
     box.replaceChildren(heading, message, moveForm, cancelForm);
+    if (typedReason) {
+      queueMicrotask(() => { reason.value = typedReason; });  // nothing typed is lost (an SGDS field takes a value once in the page)
+    }
 
     moveForm.addEventListener('submit', async event => {
       event.preventDefault();
@@ -269,7 +282,8 @@ export async function render(main, context) {
           officeId: slot.office.id,
         }, { ifMatch: etag });
         await settle(box, bookingId, null, ['success', 'Moved', `New time: ${sessionTime(moved.start, moved.end)}. `
-          + 'The client gets a text with it, and the advisor a new calendar invitation.']);
+          + 'The client gets a text with it, and the advisor a new calendar invitation.'], { done: true });
+        await refreshOthers(bookingId);
       } catch (error) {
         if (error.status === 401) {
           return;
@@ -302,16 +316,16 @@ export async function render(main, context) {
           return;
         }
         await settle(box, bookingId, null, error.status === 412
-          ? ['warning', 'Someone else changed this booking meanwhile', `Nothing was cancelled (your reason: \u201c${why}\u201d). `
-            + 'Check the booking as it is now.']
-          : ['danger', 'The booking could not be cancelled', error.message]);
+          ? ['warning', 'Someone else changed this booking meanwhile', 'Nothing was cancelled. The booking above is '
+            + 'as it is now, and your reason is kept below: cancel again if it is still right.']
+          : ['danger', 'The booking could not be cancelled', error.message], { typedReason: why });
       }
     });
   }
 
   /** Redraws one booking as it is now, with what the action came to at its top (taking focus). */
-  async function settle(box, bookingId, chosen, said) {
-    await Promise.all([fill(box, bookingId, chosen, said), drawExisting()]);
+  async function settle(box, bookingId, chosen, said, options) {
+    await Promise.all([fill(box, bookingId, chosen, said, options), drawExisting()]);
     const message = box.querySelector('.card-outcome sgds-alert');
     if (message) {
       message.setAttribute('tabindex', '-1');

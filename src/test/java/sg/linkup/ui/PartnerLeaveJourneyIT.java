@@ -53,6 +53,7 @@ class PartnerLeaveJourneyIT extends DeployedApp {
             assertTrue(impact.contains("for Nur") && !impact.contains(clientName),
                     "the client's first name only: " + impact);
             assertEquals(0, setup.list("api/advisors/" + advisor + "/blackouts").size(), "nothing saved by the preview");
+            browser.script("document.getElementById('impact').scrollIntoView();");
             browser.check("partner-leave-impact");
 
             browser.click("save-leave");
@@ -66,7 +67,14 @@ class PartnerLeaveJourneyIT extends DeployedApp {
             String newTime = browser.text(By.cssSelector("label[for='slot-" + moved + "-0']"));
             browser.await(By.id("slot-" + moved + "-0")).click();
             browser.click("move-" + moved);
-            browser.awaitText("affected-" + moved, "Moved");
+            String movedCard = browser.awaitText("affected-" + moved, "Moved");
+            assertTrue(movedCard.contains("Nothing more to do") && browser.count(By.id("move-" + moved)) == 0,
+                    "a moved booking asks for nothing more: " + movedCard);
+            browser.until(15, "the time just taken is no longer offered for the other booking",
+                    "const box = document.getElementById(arguments[0]);"
+                            + "return !!box && !box.innerText.includes(arguments[1]) && !!box.querySelector('input[type=radio]');",
+                    "affected-" + other, newTime);
+            browser.script("document.getElementById('affected-title').scrollIntoView();");
             browser.check("partner-leave-moved");
 
             JsonObject after = setup.get("api/bookings/" + moved);
@@ -85,7 +93,20 @@ class PartnerLeaveJourneyIT extends DeployedApp {
             assertEquals(2, messages.stream().filter(m -> m.getString("kind").equals("INVITE")).count(),
                     "the advisor's invitation, when booked and again for the new time: " + messages);
 
+            // Meanwhile the client's SSO moves the second booking to 11:00, just after the leave (or a week earlier,
+            // should the first one have gone there): the partner's cancel, made at the version read before, is
+            // refused (412), and the reason typed stays.
+            OffsetDateTime eleven = OffsetDateTime.parse(sso.at("11:00"));
+            OffsetDateTime target = start.isEqual(eleven) ? eleven.minusDays(7) : eleven;
+            setup.rescheduleTo(other, advisor, sso.room(), target.toString());
             browser.type("cancel-reason-" + other, "The advisor is on leave that day");
+            browser.click("cancel-" + other);
+            String stale = browser.awaitText("affected-" + other, "Someone else changed this booking meanwhile");
+            assertTrue(stale.contains(" " + target.getDayOfMonth() + " ") && stale.contains("11:00"),
+                    "the booking as it is now: " + stale);
+            assertEquals("The advisor is on leave that day", browser.valueOf("cancel-reason-" + other), "nothing typed is lost");
+            assertEquals("BOOKED", setup.get("api/bookings/" + other).getString("status"));
+            browser.check("partner-leave-stale");
             browser.click("cancel-" + other);
             browser.awaitText("affected-" + other, "Cancelled");
             JsonObject cancelled = setup.get("api/bookings/" + other);

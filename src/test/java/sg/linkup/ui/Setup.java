@@ -332,6 +332,13 @@ public final class Setup {
         assertEquals(200, response.statusCode(), response::body);
     }
 
+    /** Someone else moves the booking to a time given in full (ISO with offset), with no If-Match. */
+    void rescheduleTo(long booking, long advisor, long room, String start) {
+        HttpResponse<String> response = post("api/bookings/" + booking + "/reschedule", """
+                {"start":"%s","advisorId":%d,"roomId":%d,"mode":"IN_PERSON"}""".formatted(start, advisor, room));
+        assertEquals(200, response.statusCode(), response::body);
+    }
+
     void cancel(long booking, String reason) {
         HttpResponse<String> response = post("api/bookings/" + booking + "/cancel", "{\"reason\":\"" + reason + "\"}");
         assertEquals(200, response.statusCode(), response::body);
