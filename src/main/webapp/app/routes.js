@@ -17,6 +17,7 @@ import * as clientDetails from './screens/client-details.js';
 import * as clientForm from './screens/client-form.js';
 import * as clients from './screens/clients.js';
 import * as home from './screens/home.js';
+import * as leave from './screens/leave.js';
 import * as signin from './screens/signin.js';
 import * as waitlist from './screens/waitlist.js';
 // Partner agency: sessions, calendar feeds, API tokens.
@@ -44,6 +45,8 @@ const MANAGE_ADVISORS = ['PARTNER', 'ADMIN'];
 const KEEP_CATALOGUE = ['ADMIN'];
 /** A partner agency's screens; an administrator chooses the agency (app/agency.js). */
 const PARTNER = ['PARTNER', 'ADMIN'];
+/** Who keeps advisors' leave and agency closures (AdvisorBlackoutsResource, AgencyClosuresResource). */
+const KEEP_LEAVE = ['PARTNER', 'ADMIN'];
 
 export const ROUTES = [
   { path: 'signin', screen: signin, public: true },
@@ -71,6 +74,8 @@ export const ROUTES = [
   { path: 'advisors/new', screen: adminAdvisor, roles: ['PARTNER'], section: 'advisors' },
   { path: 'advisors/:id/edit', screen: adminAdvisor, roles: ['PARTNER'], section: 'advisors' },
   { path: 'advisors/:id', screen: advisorAvailability, roles: MANAGE_ADVISORS, section: 'advisors' },
+  // ?advisor=ID for an advisor's leave, ?agency=ID for a closure; the advisors screen links here.
+  { path: 'agency/leave', screen: leave, roles: KEEP_LEAVE, nav: 'Leave and closures', section: 'leave' },
   { path: 'calendar-feeds', screen: calendarFeeds, roles: PARTNER, nav: 'Calendar feeds', section: 'calendar-feeds' },
   { path: 'api-tokens', screen: apiTokens, roles: PARTNER, nav: 'API tokens', section: 'api-tokens' },
   { path: 'home', screen: home, roles: EVERY_ROLE },

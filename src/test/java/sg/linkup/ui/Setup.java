@@ -414,6 +414,13 @@ public final class Setup {
         assertEquals(200, response.statusCode(), response::body);
     }
 
+    /** Someone else moves the booking to a time given in full (ISO with offset), with no If-Match. */
+    void rescheduleTo(long booking, long advisor, long room, String start) {
+        HttpResponse<String> response = post("api/bookings/" + booking + "/reschedule", """
+                {"start":"%s","advisorId":%d,"roomId":%d,"mode":"IN_PERSON"}""".formatted(start, advisor, room));
+        assertEquals(200, response.statusCode(), response::body);
+    }
+
     void cancel(long booking, String reason) {
         HttpResponse<String> response = post("api/bookings/" + booking + "/cancel", "{\"reason\":\"" + reason + "\"}");
         assertEquals(200, response.statusCode(), response::body);
@@ -452,6 +459,30 @@ public final class Setup {
                 .filter(e -> e.getJsonNumber("clientId").longValue() == client)
                 .mapToLong(e -> e.getJsonNumber("id").longValue()).max()
                 .orElseThrow(() -> new AssertionError("client " + client + " is not on the waitlist"));
+    }
+
+    // --- partner agencies: their accounts, and what they may and may not do through the API ---
+
+    /** A request as this member of staff (HTTP Basic, as the API takes besides the browser's session). */
+    HttpResponse<String> as(String username, String method, String path, String ifMatch, String body) {
+        var request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        (username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return send(request);
+    }
+
+    /** A JSON array the API answers an administrator, e.g. a booking's messages or an advisor's blackouts. */
+    jakarta.json.JsonArray list(String path) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", ADMIN).GET());
+        assertEquals(200, response.statusCode(), response::body);
+        try (var reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readArray();
+        }
     }
 
     /** A weekday 8–20 days ahead that is no public holiday. */

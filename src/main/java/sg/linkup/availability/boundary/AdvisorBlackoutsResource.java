@@ -102,9 +102,9 @@ public class AdvisorBlackoutsResource {
     @RolesAllowed({ADMIN, PARTNER})
     @DELETE
     @Path("{blackoutId}")
-    @Operation(summary = "Withdraw a blackout")
+    @Operation(summary = "Withdraw a blackout", description = "412 if If-Match names an older version")
     public Response delete(@PathParam("advisorId") long id, @PathParam("blackoutId") long blackoutId) {
-        blackouts.withdraw(owner(id), blackoutId);
+        blackouts.withdraw(owner(id), blackoutId, ETags.ifMatch(headers));
         return Response.noContent().build();
     }
 

@@ -102,9 +102,9 @@ public class AgencyClosuresResource {
     @RolesAllowed({ADMIN, PARTNER})
     @DELETE
     @Path("{closureId}")
-    @Operation(summary = "Withdraw an agency closure")
+    @Operation(summary = "Withdraw an agency closure", description = "412 if If-Match names an older version")
     public Response delete(@PathParam("agencyId") long id, @PathParam("closureId") long closureId) {
-        blackouts.withdraw(owner(id), closureId);
+        blackouts.withdraw(owner(id), closureId, ETags.ifMatch(headers));
         return Response.noContent().build();
     }
 

@@ -96,8 +96,11 @@ public class Blackouts {
         return new Impact(blackout, collisions(owner, blackout.range()));
     }
 
-    public void withdraw(Owner owner, long id) {
-        em.remove(find(owner, id));
+    /** Withdraws a blackout, if the caller's If-Match (when given) still names its current version. */
+    public void withdraw(Owner owner, long id, Long expectedVersion) {
+        Blackout blackout = find(owner, id);
+        ETags.requireCurrent(expectedVersion, blackout.version(), noun(owner) + " " + id);
+        em.remove(blackout);
     }
 
     private Blackout find(Owner owner, long id) {

@@ -45,6 +45,7 @@ import sg.linkup.booking.entity.Booking;
 import sg.linkup.booking.entity.BookingStatus;
 import sg.linkup.booking.entity.Outcome;
 import sg.linkup.directory.control.Advisors;
+import sg.linkup.directory.entity.Advisor;
 import sg.linkup.directory.entity.Office;
 import sg.linkup.directory.entity.SessionMode;
 import sg.linkup.platform.Clocks;
@@ -54,6 +55,7 @@ import sg.linkup.platform.Listing;
 import sg.linkup.platform.Lookup;
 import sg.linkup.platform.Page;
 import sg.linkup.security.control.Caller;
+import sg.linkup.security.entity.Role;
 
 /**
  * Booking sessions and living through them. Creating endpoints honour {@code Idempotency-Key}; changes honour
@@ -211,12 +213,17 @@ public class BookingsResource {
 
     @POST
     @Path("{id}/reschedule")
-    @Operation(summary = "Move a booking to another slot (same booking, SEQUENCE + 1)")
-    @RolesAllowed({ADMIN, COUNTER_STAFF})
+    @Operation(summary = "Move a booking to another slot (same booking, SEQUENCE + 1)",
+            description = "A partner moves its own agency's bookings (after leave or a closure), and only to one of "
+                    + "its own advisors: advisorId is then required")
+    @RolesAllowed({ADMIN, COUNTER_STAFF, PARTNER})
     public Response reschedule(@PathParam("id") long id, RescheduleJson body) {
         Booking current = access.readable(id);
         if (body == null || body.start() == null) {
             throw new InvalidInput("start", "is required");
+        }
+        if (caller.is(Role.PARTNER)) {
+            ownAdvisor(body.advisorId());
         }
         access.office(body.officeId());
         try {
@@ -290,6 +297,14 @@ public class BookingsResource {
         Booking booking = access.readable(id);
         return Alternatives.of(search, booking, limit == null ? 5 : limit, clock.instant(),
                 access.looksAfterClient(booking));
+    }
+
+    /** A partner may hand a session only to an advisor of its own agency (the same words as a missing one). */
+    private void ownAdvisor(Long advisorId) {
+        Advisor advisor = advisorId == null ? null : em.find(Advisor.class, advisorId);
+        if (advisor == null || !caller.reachesAgency(advisor.agency().id())) {
+            throw new InvalidInput("advisorId", "choose one of your agency's advisors");
+        }
     }
 
     @POST
