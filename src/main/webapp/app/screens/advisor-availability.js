@@ -57,7 +57,9 @@ export async function render(main, { params, session }) {
   main.append(
     h('p', { class: 'lede' }, `Speaks ${spoken(advisor.languages)}. `
       + `Offers ${services.length ? services.map(s => s.name?.en ?? s.code).join(', ') : 'no service yet'}.`),
-    h('p', {}, h('a', { href: link('advisors') }, 'All advisors')));
+    h('p', {}, h('a', { href: link('advisors') }, 'All advisors'), ' \u00b7 ',
+      h('a', { href: link('agency/leave', { advisor: advisor.id }), id: 'advisor-leave' },
+        `Leave and time away for ${advisor.displayName}`)));
   const notice = h('div', { id: 'notice' });
   const blocks = h('section', { 'aria-labelledby': 'blocks-title', id: 'blocks' });
   const editor = h('div', { id: 'editor' });
