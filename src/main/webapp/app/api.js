@@ -120,7 +120,9 @@ function withQuery(path, query) {
   }
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') {
+    if (Array.isArray(value)) {
+      value.forEach(each => params.append(name, each));  // status=WAITING&status=OFFERED
+    } else if (value !== undefined && value !== null && value !== '') {
       params.append(name, value);
     }
   }

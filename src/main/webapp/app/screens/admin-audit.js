@@ -26,7 +26,7 @@ export const ACTION_WORDS = {
   CLIENT_DEACTIVATED: 'Client made inactive',
   CLIENT_ACTIVATED: 'Client made active',
   CLIENT_CONTACT_READ: 'Client\u2019s contact details read',
-  CLIENT_NAMES_READ: 'Clients\u2019 names read',
+  CLIENT_NAME_READ: 'Client\u2019s name read (waitlist)',
   CLIENT_SMS_OPTED_OUT: 'Client stopped texts',
   CLIENT_SMS_OPTED_IN: 'Client allowed texts again',
   ...Object.fromEntries(Object.entries(BOOKING_ACTIONS).map(([code, words]) => [code, `Booking: ${words.toLowerCase()}`])),

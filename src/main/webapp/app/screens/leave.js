@@ -257,7 +257,7 @@ export async function render(main, context) {
       'Move to this time') : null;
     const moveForm = h('form', { class: 'form form-wide' }, problems, choices, move ? h('div', { class: 'actions' }, move) : null);
     const reason = h('sgds-input', { label: 'Or cancel it: why?', id: `cancel-reason-${bookingId}`, name: 'reason',
-      placeholder: '', hintText: 'The client reads it in the cancellation text. At most 200 characters.' });
+      placeholder: '', hintText: 'The SSO sees it on the booking; the client\u2019s text gives no reason. At most 200 characters.' });
     const cancel = h('sgds-button', { type: 'submit', variant: 'danger', id: `cancel-${bookingId}` }, 'Cancel the booking');
     const cancelForm = h('form', { class: 'form' }, reason, h('div', { class: 'actions' }, cancel));
     submitOnEnter(cancelForm);

@@ -39,7 +39,10 @@ export function mondayOf(day) {
 export async function render(main, context) {
   const { query } = context;
   const today = singaporeToday();
-  const monday = /^\d{4}-\d\d-\d\d$/.test(query.week ?? '') ? mondayOf(query.week) : mondayOf(today);
+  // A week typed into the address that is no real day (2026-13-45) falls back to this week instead of breaking the page.
+  const asked = /^\d{4}-\d\d-\d\d$/.test(query.week ?? '') && !Number.isNaN(Date.parse(`${query.week}T00:00:00Z`))
+    && new Date(`${query.week}T00:00:00Z`).toISOString().startsWith(query.week);
+  const monday = asked ? mondayOf(query.week) : mondayOf(today);
   const days = [0, 1, 2, 3, 4, 5, 6].map(i => addDays(monday, i));
   page(main, 'Sessions');
   const agency = await agencyFor(main, context);

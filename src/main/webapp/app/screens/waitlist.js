@@ -4,7 +4,7 @@
 // it down (POST …/decline: the slot goes to the next client and this entry ends). An entry is taken off the list with
 // DELETE /api/waitlist/{id}. Both ask first: neither can be undone from this screen.
 
-import { del, get, post } from '../api.js';
+import { del, get, getAll, post } from '../api.js';
 import { WAITLIST_STATUS, mayChangeBookings, statusBadge } from '../bookings.js';
 import { link } from '../router.js';
 import { errorSummary, h, markField, maskMobile, outcome, page, submitOnEnter, valueOf } from '../ui.js';
@@ -143,8 +143,8 @@ export async function render(main, { session }) {
   }
 
   async function drawList() {
-    const { body } = await get('api/waitlist', { query: { size: 200 } });
-    const open = body.items.filter(e => ['WAITING', 'OFFERED'].includes(e.status));
+    // Only the open entries, every page of them: the list is oldest first, and ended entries would crowd out the new.
+    const open = await getAll('api/waitlist', { status: ['WAITING', 'OFFERED'] });
     const rows = await Promise.all(open.map(async entry => {
       const [client, service, offer] = await Promise.all([
         entry.clientName,  // named in the list itself: one audited read for the screen, not one per row

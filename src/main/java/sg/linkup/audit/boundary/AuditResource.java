@@ -83,7 +83,7 @@ public class AuditResource {
             return null;
         }
         try {
-            return LocalDate.parse(value.strip());
+            return Clocks.plausible(field, LocalDate.parse(value.strip()));
         } catch (DateTimeParseException e) {
             throw new InvalidInput(field, "give a date such as 2026-12-24");
         }

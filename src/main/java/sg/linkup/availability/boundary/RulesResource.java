@@ -108,7 +108,7 @@ public class RulesResource {
             description = "409 if it overlaps another rule of the same advisor on some date")
     public Response create(@PathParam("advisorId") long advisorId, @Valid RuleJson body) {
         Advisor advisor = lockedAdvisor(advisorId);
-        AvailabilityRule rule = new AvailabilityRule(advisor, body.schedule(office(body)));
+        AvailabilityRule rule = new AvailabilityRule(advisor, given(body).schedule(office(body)));
         refuseClashes(rule, advisorId);
         em.persist(rule);
         em.flush();
@@ -126,7 +126,7 @@ public class RulesResource {
         lockedAdvisor(advisorId);
         AvailabilityRule rule = rule(advisorId, ruleId);
         ETags.requireCurrent(headers, rule.version(), "AvailabilityRule " + ruleId);
-        rule.reschedule(body.schedule(office(body)));
+        rule.reschedule(given(body).schedule(office(body)));
         refuseClashes(rule, advisorId);
         em.flush();
         return ETags.ok(RuleJson.of(rule), rule.version());
@@ -168,7 +168,7 @@ public class RulesResource {
         if (replacing != null) {
             rule(advisorId, replacing);
         }
-        AvailabilityRule draft = new AvailabilityRule(advisor, body.schedule(office(body)));
+        AvailabilityRule draft = new AvailabilityRule(advisor, given(body).schedule(office(body)));
         List<AvailabilityRule> others = rulesOf(advisorId).stream()
                 .filter(other -> !other.id().equals(replacing)).toList();
         RulePreviewJson.Clash clash = null;
@@ -268,6 +268,15 @@ public class RulesResource {
         Advisor advisor = Lookup.require(em, Advisor.class, advisorId);
         caller.requireAgency("Advisor", advisorId, advisor.agency().id());
         return advisor;
+    }
+
+    /** An empty body is bad input, not a NullPointerException (Bean Validation passes a null body by). */
+    private static RuleJson given(RuleJson body) {
+        if (body == null) {
+            throw new InvalidInput("rrule", "send the rule: weekdays and everyWeeks (or an rrule), startTime, endTime, "
+                    + "validFrom, modes");
+        }
+        return body;
     }
 
     private void refuseClashes(AvailabilityRule rule, long advisorId) {

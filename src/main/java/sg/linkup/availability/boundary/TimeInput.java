@@ -29,7 +29,7 @@ final class TimeInput {
 
     static LocalDate day(String field, String value) {
         try {
-            return LocalDate.parse(value.strip());
+            return Clocks.plausible(field, LocalDate.parse(value.strip()));
         } catch (DateTimeParseException e) {
             throw new InvalidInput(field, "give a date such as 2026-12-24");
         }

@@ -224,17 +224,31 @@ public class BookingsResource {
         }
         if (caller.is(Role.PARTNER)) {
             ownAdvisor(body.advisorId());
+            // A partner moves a session in time (leave, a closure), not to another SSO or way of meeting: where and
+            // how the client comes was agreed at the counter, and only the SSO may change it.
+            if (body.officeId() != null && body.officeId() != current.officeId()) {
+                throw new InvalidInput("officeId", "a partner agency moves a session in time only; the SSO stays "
+                        + "as booked (ask the SSO to change it)");
+            }
+            if (body.mode() != null && body.mode() != current.mode()) {
+                throw new InvalidInput("mode", "a partner agency moves a session in time only; the way the client "
+                        + "meets the advisor stays as booked (ask the SSO to change it)");
+            }
         }
         access.office(body.officeId());
+        BookingRequest around = new BookingRequest(null, current.serviceId(), body.officeId() == null
+                ? current.officeId() : body.officeId(), body.mode(), body.start(), null, null,
+                access.looksAfterClient(current) ? current.clientId() : null, null, null, null);
         try {
             Booking moved = bookings.reschedule(id, ETags.ifMatch(headers), new Bookings.Wanted(
                     current.serviceId(), body.officeId(), body.mode(), body.start().toInstant(), body.advisorId(),
                     body.roomId(), current.clientId()), caller.actor());
             return access.answer(moved, Response.Status.OK);
         } catch (SlotTaken taken) {
-            throw withAlternatives(taken, new BookingRequest(null, current.serviceId(), body.officeId() == null
-                    ? current.officeId() : body.officeId(), body.mode(), body.start(), null, null,
-                    access.looksAfterClient(current) ? current.clientId() : null, null, null, null));
+            throw withAlternatives(taken, around);
+        } catch (SlotUnavailable unavailable) {
+            // "The advisor is not free then" gets the nearest free times too, as a hold's refusal does.
+            throw unavailable.withAlternatives(alternatives(around));
         }
     }
 
@@ -329,7 +343,7 @@ public class BookingsResource {
             return null;
         }
         try {
-            return LocalDate.parse(text.strip());
+            return Clocks.plausible(parameter, LocalDate.parse(text.strip()));
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidInput(parameter, "a Singapore date such as 2026-12-01");
         }

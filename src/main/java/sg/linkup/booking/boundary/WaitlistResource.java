@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import sg.linkup.audit.control.AuditTrail;
@@ -101,20 +102,22 @@ public class WaitlistResource {
     @Operation(summary = "List waitlist entries of the caller's offices' clients",
             description = "Each entry names its client; the list is one audited read of those clients")
     @Transactional
-    public Page<EntryJson> list(@QueryParam("service") Long service, @QueryParam("status") WaitlistEntry.Status status,
+    public Page<EntryJson> list(@QueryParam("service") Long service,
+                                @Parameter(description = "one or more: status=WAITING&status=OFFERED")
+                                @QueryParam("status") List<WaitlistEntry.Status> statuses,
                                 @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         Set<Long> offices = caller.officeScope().orElse(null);
         Page<WaitlistEntry> found = Listing.of(em, WaitlistEntry.class, "createdAt")
                 .when(offices, (cb, e) -> e.get("clientId").in(clientsOf(offices)))
                 .when(service, (cb, e) -> cb.equal(e.get("serviceId"), service))
-                .when(status, (cb, e) -> cb.equal(e.get("status"), status))
+                .when(statuses == null || statuses.isEmpty() ? null : statuses, (cb, e) -> e.get("status").in(statuses))
                 .page(page, size);
         Map<Long, Client> named = clientsNamed(found.items());
         if (!named.isEmpty()) {
-            // Names leave here, so the read is audited — once for the list, not once per row: a screen showing
-            // the waitlist is one look at these clients. The ids say whom it showed.
-            audit.record(caller.actor(), "CLIENT_NAMES_READ", "Waitlist", null, "clients " + named.keySet().stream()
-                    .sorted().map(String::valueOf).collect(Collectors.joining(", ")));
+            // Names leave here, so each client shown is an audited read, on the client's own trail (as a search
+            // is): "who saw client X" must find it. The screen asks only for open entries, so no more are named.
+            named.keySet().stream().sorted().forEach(client ->
+                    audit.record(caller.actor(), "CLIENT_NAME_READ", "Client", client, "on the waitlist"));
         }
         return found.map(entry -> json(entry, named.get(entry.clientId())));
     }

@@ -137,6 +137,12 @@ public class Messages {
         };
     }
 
+    /** What {@link #text} checks before sending: staff see no preview of a text the dispatcher will skip. */
+    private boolean stillTextable(Notification n) {
+        Client client = n.clientId() == null ? null : em.find(Client.class, n.clientId());
+        return client != null && client.maySms() && client.mobile().e164().equals(n.recipient());
+    }
+
     private Optional<Outgoing> text(Notification n, Booking booking, Instant now) {
         Client client = em.find(Client.class, n.clientId());
         if (client == null || !client.maySms()) {
@@ -167,7 +173,7 @@ public class Messages {
             return Optional.empty();
         }
         Booking booking = n.bookingId() == null ? null : em.find(Booking.class, n.bookingId());
-        if (staleness(n, booking, now) != null) {
+        if (staleness(n, booking, now) != null || !stillTextable(n)) {
             return Optional.empty();
         }
         try {
