@@ -5,19 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
-import java.net.URL;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 
@@ -29,18 +21,9 @@ import org.openqa.selenium.StaleElementReferenceException;
  * agency's advisor, and only their own advisor's form. Every state is checked with axe-core (WCAG 2.1 A/AA, zero
  * findings) and photographed under target/screenshots/admin-catalogue-journey/ as admin-*.png.
  */
-@ExtendWith(ArquillianExtension.class)
-class AdminCatalogueJourneyIT {
+class AdminCatalogueJourneyIT extends DeployedApp {
 
     private static final String JOURNEY = "admin-catalogue-journey/";
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-    }
-
-    @ArquillianResource
-    URL deployment;
 
     @Test
     void adminBuildsAnSsoWithItsAgencyServiceAndAdvisorAndTakesARoomOutOfUse() throws IOException {

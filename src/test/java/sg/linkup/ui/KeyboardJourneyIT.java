@@ -3,17 +3,9 @@ package sg.linkup.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URL;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
@@ -24,16 +16,7 @@ import org.openqa.selenium.support.ui.Select;
  * whatever has focus; nothing is clicked), focus visible at every stop; every counter screen at 320 CSS px; the
  * warning before the idle sign-out. Screenshots under target/screenshots/keyboard-*, narrow-*, idle-*.
  */
-@ExtendWith(ArquillianExtension.class)
-class KeyboardJourneyIT {
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-    }
-
-    @ArquillianResource
-    URL deployment;
+class KeyboardJourneyIT extends DeployedApp {
 
     @Test
     void counterBooksASessionWithTheKeyboardAlone() throws IOException {

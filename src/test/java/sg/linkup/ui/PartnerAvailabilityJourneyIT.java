@@ -4,19 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URL;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -31,19 +23,10 @@ import org.openqa.selenium.support.ui.Select;
  * administrator finds the advisor under the agency filter.
  * Every state is checked with axe-core and photographed under target/screenshots/partner-availability/.
  */
-@ExtendWith(ArquillianExtension.class)
-class PartnerAvailabilityJourneyIT {
+class PartnerAvailabilityJourneyIT extends DeployedApp {
 
     private static final String JOURNEY = "partner-availability/";
     private static final Pattern SESSIONS = Pattern.compile("(\\d+) open sessions? .* (\\d+) of them from this block");
-
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-    }
-
-    @ArquillianResource
-    URL deployment;
 
     @Test
     void partnerSetsAWeeklyInPersonAndVideoBlockThenACounterBooksOneOfItsSessions() throws IOException {
