@@ -3,8 +3,11 @@
 // keep it).
 
 import { get } from './api.js';
-import { go } from './router.js';
+import { go, link } from './router.js';
 import { h } from './ui.js';
+
+const AGENCY_SCREENS = [['sessions', 'Sessions'], ['advisors', 'Advisors'], ['agency/leave', 'Leave and closures'],
+  ['calendar-feeds', 'Calendar feeds'], ['api-tokens', 'API tokens']];
 
 /** Appends the administrator's agency choice to `main`; answers the agency id, or null while none is chosen. */
 export async function agencyFor(main, { session, query, path }) {
@@ -23,5 +26,10 @@ export async function agencyFor(main, { session, query, path }) {
     main.append(h('p', { id: 'choose-agency' }, 'Choose the agency whose screens you want to see.'));
     return null;
   }
+  // The partner screens are one entry in an administrator's navigation (twelve entries did not fit the header):
+  // from any of them, the others for the same agency.
+  main.append(h('nav', { class: 'agency-screens', 'aria-label': 'This agency\u2019s screens' },
+    h('ul', {}, AGENCY_SCREENS.map(([to, words]) => h('li', {},
+      h('a', { href: link(to, { agency: chosen.id }), 'aria-current': to === path ? 'page' : undefined }, words))))));
   return chosen.id;
 }

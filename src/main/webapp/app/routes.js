@@ -66,18 +66,20 @@ export const ROUTES = [
   { path: 'book', screen: book, roles: WRITE_CLIENTS, section: 'clients' },
   // Partner agency, scoped to its own agency (an administrator chooses one on the screen).
   // First of the partner's entries: a partner lands on the week's sessions.
-  { path: 'sessions', screen: sessions, roles: PARTNER, nav: 'Sessions', section: 'sessions' },
+  { path: 'sessions', screen: sessions, roles: PARTNER, nav: 'Sessions', navRoles: ['PARTNER'], section: 'sessions' },
   { path: 'sessions/:id', screen: partnerSession, roles: PARTNER, section: 'sessions' },
-  { path: 'advisors', screen: advisors, roles: MANAGE_ADVISORS, nav: 'Advisors', section: 'advisors' },
+  // An administrator's one entry for the partner screens: they ask which agency, then link to each other (agency.js).
+  { path: 'sessions', screen: sessions, roles: ['ADMIN'], nav: 'Agency screens', navRoles: ['ADMIN'], section: 'sessions' },
+  { path: 'advisors', screen: advisors, roles: MANAGE_ADVISORS, nav: 'Advisors', navRoles: ['PARTNER'], section: 'advisors' },
   // A partner keeps their own agency's advisors (AdvisorsResource scopes them); the same form as the admin's.
   // Before 'advisors/:id', which would take "new" for an id.
   { path: 'advisors/new', screen: adminAdvisor, roles: ['PARTNER'], section: 'advisors' },
   { path: 'advisors/:id/edit', screen: adminAdvisor, roles: ['PARTNER'], section: 'advisors' },
   { path: 'advisors/:id', screen: advisorAvailability, roles: MANAGE_ADVISORS, section: 'advisors' },
   // ?advisor=ID for an advisor's leave, ?agency=ID for a closure; the advisors screen links here.
-  { path: 'agency/leave', screen: leave, roles: KEEP_LEAVE, nav: 'Leave and closures', section: 'leave' },
-  { path: 'calendar-feeds', screen: calendarFeeds, roles: PARTNER, nav: 'Calendar feeds', section: 'calendar-feeds' },
-  { path: 'api-tokens', screen: apiTokens, roles: PARTNER, nav: 'API tokens', section: 'api-tokens' },
+  { path: 'agency/leave', screen: leave, roles: KEEP_LEAVE, nav: 'Leave and closures', navRoles: ['PARTNER'], section: 'leave' },
+  { path: 'calendar-feeds', screen: calendarFeeds, roles: PARTNER, nav: 'Calendar feeds', navRoles: ['PARTNER'], section: 'calendar-feeds' },
+  { path: 'api-tokens', screen: apiTokens, roles: PARTNER, nav: 'API tokens', navRoles: ['PARTNER'], section: 'api-tokens' },
   { path: 'home', screen: home, roles: EVERY_ROLE },
   // The catalogue: one navigation entry; the screens' own navigation leads from offices to the rest.
   { path: 'admin/offices', screen: adminOffices.list, roles: KEEP_CATALOGUE, nav: 'Catalogue', section: 'catalogue' },
@@ -103,7 +105,8 @@ export function mayOpen(route, role) {
 
 /** The navigation links of a role, in table order. */
 export function navigationFor(role) {
-  return ROUTES.filter(route => route.nav && mayOpen(route, role));
+  // navRoles narrows who sees an entry in the navigation; the screen still opens for every role in roles.
+  return ROUTES.filter(route => route.nav && mayOpen(route, role) && (!route.navRoles || route.navRoles.includes(role)));
 }
 
 /** Where a role lands after signing in: its first navigation link, or a home page while its screens are to come. */

@@ -41,6 +41,11 @@ class AdminStaffJourneyIT extends DeployedApp {
             List<String> adminScreens = List.of("Staff accounts", "Public holidays", "Audit log");
             assertEquals(adminScreens, adminBrowser.navigation().stream().filter(adminScreens::contains).toList(),
                     "an administrator's navigation holds the accounts, holidays and audit screens (beside the others)");
+            assertEquals(List.of("Clients", "Today's board", "Waitlist", "Staff accounts", "Public holidays", "Audit log",
+                    "Agency screens", "Catalogue"), adminBrowser.navigation(),
+                    "the partner screens are one entry for an administrator: the header has room for each link");
+            assertEquals(Boolean.FALSE, adminBrowser.script("return document.documentElement.scrollWidth > "
+                    + "document.documentElement.clientWidth;"), "the header fits a 1280 px window");
 
             // Create: the API's password rule comes back at the field, nothing typed but the password is lost.
             adminBrowser.clickLink("Staff accounts").atHeading("Staff accounts");
