@@ -408,7 +408,11 @@ class BookingScreen {
     const ends = Date.parse(expiresAt);
     let warned = ends - Date.now() <= 60_000;
     const tick = () => {
-      const left = Math.max(0, Math.round((ends - Date.now()) / 1000));
+      // Up, not to the nearest second, and lapsed only once the time has passed: rounding said "00:00" and offered
+      // "hold again" up to half a second early, while the server still held the time, and the officer's own hold
+      // then read as "just taken".
+      const msLeft = ends - Date.now();
+      const left = Math.max(0, Math.ceil(msLeft / 1000));
       if (this.countdown) {
         this.countdown.textContent = `${String(Math.floor(left / 60)).padStart(2, '0')}:${String(left % 60).padStart(2, '0')}`;
       }
@@ -416,13 +420,13 @@ class BookingScreen {
         warned = true;
         this.say('One minute left on the hold.');
       }
-      if (left === 0) {
+      if (msLeft <= 0) {
         this.stopCountdown();
         this.lapsed();
       }
     };
     tick();
-    const timer = setInterval(tick, 1000);
+    const timer = setInterval(tick, 250);
     this.countdownTimer = timer;
     this.timers.add(timer);
   }
