@@ -99,6 +99,8 @@ class PartnerAvailabilityJourneyIT extends DeployedApp {
             browser.check("partner-video-preview");
             browser.click("save-block");
             awaitText(browser, "outcome", "Block saved");
+            // The message comes first, the list is read again after it: wait for it rather than count at once.
+            browser.until(15, "both blocks listed", "return document.querySelectorAll('#block-list li').length === 2;");
             assertEquals(2, browser.count(By.cssSelector("#block-list li")));
             browser.check("partner-two-blocks");
 
@@ -146,6 +148,7 @@ class PartnerAvailabilityJourneyIT extends DeployedApp {
             browser.check("partner-withdraw-asked");
             browser.click("confirm-withdraw");
             awaitText(browser, "outcome", "Block withdrawn");
+            browser.until(15, "one block left", "return document.querySelectorAll('#block-list li').length === 1;");
             String left = browser.text(By.id("block-list"));
             assertEquals(1, browser.count(By.cssSelector("#block-list li")), left);
             assertTrue(left.contains("Every day, 14:00\u201317:00") && !left.contains("In person"), left);
@@ -197,6 +200,7 @@ class PartnerAvailabilityJourneyIT extends DeployedApp {
             assertTrue(listed.contains(advisorName) && listed.contains(agencyName), listed);
             browser.check("partner-admin-advisors-of-an-agency");
             browser.clickLink(advisorName).atHeading("Availability: " + advisorName);
+            browser.until(15, "the kept block listed", "return document.querySelectorAll('#block-list li').length > 0;");
             assertEquals(1, browser.count(By.cssSelector("#block-list li")), "an admin sees the block the partner kept");
             browser.check("partner-admin-availability");
             browser.assertAccessible();
