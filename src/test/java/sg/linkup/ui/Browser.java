@@ -131,7 +131,7 @@ public final class Browser implements AutoCloseable {
 
     /** Chooses a file for a plain file input. */
     Browser attach(String inputId, Path file) {
-        driver.findElement(By.id(inputId)).sendKeys(file.toAbsolutePath().toString());
+        await(By.id(inputId)).sendKeys(file.toAbsolutePath().toString());  // waits for the screen to draw it
         return this;
     }
 
