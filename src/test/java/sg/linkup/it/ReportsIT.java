@@ -32,8 +32,8 @@ import sg.linkup.directory.entity.SessionMode;
 import sg.linkup.report.entity.TravelModel;
 
 /**
- * A known month of sessions at two SSOs — completed, no-shows, cancelled by the partner in the past, one
- * cancelled at the counter through the API just before the report — and the reports' exact figures for an
+ * A known month of sessions at two SSOs, rolled up; then, through the API, the partner records outcomes and
+ * cancels one, the counter cancels one, the sweep marks two no-shows — and the reports' exact figures for an
  * admin, a supervisor of each SSO and the partner, with the "< 5" rule and what the totals would give away.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -59,7 +59,12 @@ class ReportsIT {
     long service;
     long advisor;
     LocalDate month;
-    long toCancel;
+    final List<Long> arrived = new ArrayList<>();
+    final List<Long> arrivedB = new ArrayList<>();
+    final List<Long> due = new ArrayList<>();
+    long byPartner;
+    long byCounter;
+    Api partner;
 
     @BeforeEach
     void setUp() throws SQLException {
@@ -80,27 +85,55 @@ class ReportsIT {
             clientsA.add(created("api/clients", CatalogueIT.client(officeA, "Report Client " + i,
                     CatalogueIT.mobile(), null)));
         }
+        // The past cannot be booked through the API: the sessions are written as the service would have left
+        // them (arrived, or still booked), and everything after that goes through the API below.
         int hour = 0;
         for (int i = 0; i < 6; i++) {
-            insert(officeA, roomA, clientsA.get(i), "COMPLETED", "ATTENDED", null, false, hour++);
+            arrived.add(insert(officeA, roomA, clientsA.get(i), "CHECKED_IN", false, hour++));
         }
-        insert(officeA, roomA, clientsA.get(6), "NO_SHOW", null, null, true, hour++);
-        insert(officeA, roomA, clientsA.get(7), "NO_SHOW", null, null, false, hour++);
-        insert(officeA, roomA, clientsA.get(8), "CANCELLED", null, "PARTNER", false, hour++);
-        toCancel = insert(officeA, roomA, clientsA.get(9), "BOOKED", null, null, false, hour++);
+        due.add(insert(officeA, roomA, clientsA.get(6), "BOOKED", true, hour++));
+        due.add(insert(officeA, roomA, clientsA.get(7), "BOOKED", false, hour++));
+        byPartner = insert(officeA, roomA, clientsA.get(8), "BOOKED", false, hour++);
+        byCounter = insert(officeA, roomA, clientsA.get(9), "BOOKED", false, hour++);
         for (int i = 0; i < 2; i++) {
             long client = created("api/clients", CatalogueIT.client(officeB, "Report B " + i, CatalogueIT.mobile(),
                     null));
-            insert(officeB, roomB, client, "COMPLETED", "FOLLOW_UP_NEEDED", null, false, hour++);
+            arrivedB.add(insert(officeB, roomB, client, "CHECKED_IN", false, hour++));
         }
         // Rows written by SQL leave no audit record: ask for a rebuild, as after a data load.
         sql("UPDATE report_state SET rolled_through = NULL WHERE id = 1");
+        partner = signedIn("PARTNER", null, agency);
+    }
+
+    /** Outcomes recorded by the partner, cancels by both sides, no-shows by the sweep: all after the roll-up. */
+    private void live() {
+        String range = "&from=" + month + "&to=" + month.plusMonths(1).minusDays(1);
+        JsonObject before = report(admin, "sessions?office=" + officeA + range);
+        assertEquals(10, periodRow(before, null).getJsonObject("cells").getInt("booked"), before::toString);
+        assertEquals(6, periodRow(before, null).getJsonObject("cells").getInt("attended"), before::toString);
+        assertEquals(0, periodRow(before, null).getJsonObject("cells").getInt("completedAttended"));
+        for (long id : arrived) {
+            ok(partner.post("api/bookings/" + id + "/complete", "{\"outcome\":\"ATTENDED\"}"));
+        }
+        for (long id : arrivedB) {
+            ok(partner.post("api/bookings/" + id + "/complete", "{\"outcome\":\"FOLLOW_UP_NEEDED\"}"));
+        }
+        ok(partner.post("api/bookings/" + byPartner + "/cancel", "{\"reason\":\"advisor unwell\"}"));
+        ok(admin.post("api/bookings/" + byCounter + "/cancel", "{\"reason\":\"client moved\"}"));
+        Api.Reply swept = admin.post("api/bookings/no-shows", "");
+        ok(swept);
+        for (long id : due) {
+            assertTrue(swept.body().contains(String.valueOf(id)), () -> id + " is a no-show: " + swept);
+        }
+    }
+
+    private static void ok(Api.Reply reply) {
+        assertEquals(200, reply.status(), reply::toString);
     }
 
     @Test
     void sessionsReportCountsExactlyPerScopeAndHidesSmallCells() {
-        Api.Reply cancelled = admin.post("api/bookings/" + toCancel + "/cancel", "{\"reason\":\"client moved\"}");
-        assertEquals(200, cancelled.status(), cancelled::toString);
+        live();
 
         String range = "&from=" + month + "&to=" + month.plusMonths(1).minusDays(1);
         JsonObject a = report(admin, "sessions?office=" + officeA + range);
@@ -108,11 +141,12 @@ class ReportsIT {
         assertEquals(10, rowA.getJsonObject("cells").getInt("booked"));
         assertEquals(6, rowA.getJsonObject("cells").getInt("attended"));
         assertEquals(6, rowA.getJsonObject("cells").getInt("completedAttended"));
-        assertEquals(0, rowA.getJsonObject("cells").getInt("open"), "the counter's cancel is counted at once");
+        assertEquals(0, rowA.getJsonObject("cells").getInt("open"), "cancels and no-shows are counted at once");
         for (String small : List.of("noShows", "cancelled", "cancelledByCounter", "cancelledByPartner")) {
             assertTrue(suppressed(rowA).contains(small), () -> small + " counts fewer than 5 clients: " + rowA);
         }
         assertEquals(0, rowA.getJsonObject("cells").getInt("cancelledByClient"), "a zero counts no client");
+        assertTrue(suppressed(rowA).contains("noShowRate"), "a rate of two no-shows would show them: " + rowA);
 
         // Grouped by SSO: office B's 2 sessions are hidden, and so is A's figure, or the total would give B away.
         JsonObject grouped = report(admin, "sessions?service=" + service + "&groupBy=OFFICE" + range);
@@ -131,7 +165,6 @@ class ReportsIT {
         assertEquals(10, periodRow(report(supervisorA, "sessions?service=" + service + range), null)
                 .getJsonObject("cells").getInt("booked"));
         // The partner sees its agency everywhere; another agency's partner nothing of it.
-        Api partner = signedIn("PARTNER", null, agency);
         assertEquals(12, periodRow(report(partner, "sessions?" + range.substring(1)), null)
                 .getJsonObject("cells").getInt("booked"));
         long other = created("api/agencies", CatalogueIT.agency(unique("ROT"), "EMPLOYMENT", null));
@@ -159,6 +192,7 @@ class ReportsIT {
 
     @Test
     void travelSavedFollowsTheMethodAndLeadTimesAndSmsAnswer() {
+        live();
         String range = "&from=" + month + "&to=" + month.plusMonths(1).minusDays(1);
         JsonObject travel = report(admin, "travel?office=" + officeA + range);
         JsonObject row = periodRow(travel, null);
@@ -177,6 +211,9 @@ class ReportsIT {
 
         JsonObject lead = report(admin, "lead-times?office=" + officeA + range);
         assertEquals(10, periodRow(lead, null).getJsonObject("cells").getInt("sessions"));
+        assertEquals(7.0, periodRow(lead, null).getJsonObject("cells").getJsonNumber("leadMedianDays").doubleValue(),
+                "every session was booked a week ahead: " + lead);
+        assertEquals(7.0, periodRow(lead, null).getJsonObject("cells").getJsonNumber("leadP90Days").doubleValue());
         for (String name : List.of("sms", "utilisation", "first-free-slot")) {
             Api.Reply reply = admin.get("api/reports/" + name + "?office=" + officeA + range);
             assertEquals(200, reply.status(), () -> name + ": " + reply);
@@ -208,15 +245,15 @@ class ReportsIT {
         return row.getJsonArray("suppressed").stream().map(v -> ((jakarta.json.JsonString) v).getString()).toList();
     }
 
-    private long insert(long office, long room, long client, String status, String outcome, String cancelledBy,
-                        boolean confirmed, int hour) throws SQLException {
+    private long insert(long office, long room, long client, String status, boolean confirmed, int hour)
+            throws SQLException {
         Instant start = month.plusDays(9 + hour / 6).atTime(LocalTime.of(9 + hour % 6, 0)).atZone(SINGAPORE)
                 .toInstant();
         try (Connection db = DriverManager.getConnection(System.getenv("LINKUP_DB_URL"), "root", "");
              var insert = db.prepareStatement("INSERT INTO booking (status, service_id, office_id, session_mode, "
-                     + "advisor_id, room_id, client_id, starts_at, ends_at, outcome, cancelled_by, cancel_reason, "
-                     + "client_confirmed_at, created_by, created_at) VALUES (?, ?, ?, 'IN_PERSON', ?, ?, ?, ?, ?, ?, "
-                     + "?, ?, ?, 'it', ?)", Statement.RETURN_GENERATED_KEYS)) {
+                     + "advisor_id, room_id, client_id, starts_at, ends_at, checked_in_at, client_confirmed_at, "
+                     + "created_by, created_at) VALUES (?, ?, ?, 'IN_PERSON', ?, ?, ?, ?, ?, ?, ?, 'it', ?)",
+                     Statement.RETURN_GENERATED_KEYS)) {
             insert.setString(1, status);
             insert.setLong(2, service);
             insert.setLong(3, office);
@@ -225,11 +262,9 @@ class ReportsIT {
             insert.setLong(6, client);
             insert.setTimestamp(7, Timestamp.from(start));
             insert.setTimestamp(8, Timestamp.from(start.plusSeconds(45 * 60)));
-            insert.setString(9, outcome);
-            insert.setString(10, cancelledBy);
-            insert.setString(11, cancelledBy == null ? null : "partner closed that day");
-            insert.setTimestamp(12, confirmed ? Timestamp.from(start.minusSeconds(86_400)) : null);
-            insert.setTimestamp(13, Timestamp.from(start.minusSeconds(7 * 86_400)));
+            insert.setTimestamp(9, status.equals("CHECKED_IN") ? Timestamp.from(start.minusSeconds(300)) : null);
+            insert.setTimestamp(10, confirmed ? Timestamp.from(start.minusSeconds(86_400)) : null);
+            insert.setTimestamp(11, Timestamp.from(start.minusSeconds(7 * 86_400)));
             insert.executeUpdate();
             try (var keys = insert.getGeneratedKeys()) {
                 keys.next();
