@@ -111,6 +111,15 @@ class TravelModelTest {
     }
 
     @Test
+    void readmeWorkedExampleInPersonAtBoonLay() {
+        // Boon Lay SSO: 3.7181 km x 1.3 = 4.8336 km, 15 + 11.601 = 26.601 min one way.
+        Saving saved = DEFAULTS.saved(SessionMode.IN_PERSON, JURONG_EAST_SSO, BOON_LAY_SSO, LEGAL_AID_BUREAU);
+
+        assertEquals(23.75, saved.km(), 0.005);
+        assertEquals(0.95, saved.hours(), 0.005);
+    }
+
+    @Test
     void inPersonAndVideoAtAnSsoSaveTheSame() {
         Saving inPerson = DEFAULTS.saved(SessionMode.IN_PERSON, JURONG_EAST_SSO, BOON_LAY_SSO, LEGAL_AID_BUREAU);
         Saving video = DEFAULTS.saved(SessionMode.VIDEO_AT_SSO, JURONG_EAST_SSO, BOON_LAY_SSO, LEGAL_AID_BUREAU);
