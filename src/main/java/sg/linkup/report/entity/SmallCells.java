@@ -27,8 +27,10 @@ import java.util.List;
  * <p>What this guarantees: nobody who knows every published figure and the declared sums can work out a
  * suppressed figure by solving sums with one unknown, one after another (SmallCellsTest attacks random tables
  * this way). It is the usual cell-suppression pattern, not a proof against every linear combination of sums
- * nor against bounds (a hidden count is still known to lie between 0 and its total); the threshold of five is
- * the protection those leftovers rely on.
+ * nor against bounds (a hidden count is still known to lie between 0 and its total). Measured on 3,000 random
+ * tables shaped like the sessions report, solving all their sums together as one linear system pinned 14 of
+ * about 87,000 hidden figures (in 10 tables); each of those still counts fewer than five clients, the
+ * protection that is left.
  */
 public final class SmallCells {
 
