@@ -28,9 +28,9 @@ import java.util.List;
  * suppressed figure by solving sums with one unknown, one after another (SmallCellsTest attacks random tables
  * this way). It is the usual cell-suppression pattern, not a proof against every linear combination of sums
  * nor against bounds (a hidden count is still known to lie between 0 and its total). Measured on 3,000 random
- * tables shaped like the sessions report, solving all their sums together as one linear system pinned 14 of
- * about 87,000 hidden figures (in 10 tables); each of those still counts fewer than five clients, the
- * protection that is left.
+ * tables shaped like the sessions report, solving all their sums together as one linear system still pinned
+ * 14 of some 80,000 figures about fewer than five clients (in 10 tables): rare, not impossible. Closing that
+ * needs an optimiser over the whole table (as statistical offices' tools such as τ-ARGUS do), not this.
  */
 public final class SmallCells {
 
