@@ -1,30 +1,72 @@
 package sg.linkup.report.entity;
 
+import java.util.Objects;
 import sg.linkup.directory.entity.Coordinates;
 import sg.linkup.directory.entity.SessionMode;
 
-/** Placeholder until the pure16 branch lands: the client-travel-saved arithmetic. */
+/**
+ * The client travel a session saved, by public transport: the round trip the client would have made to the
+ * partner agency's own office, minus the round trip they made to the SSO where the session was held (nothing
+ * for a video session from home). The README's "Client travel saved: the method" explains every parameter and
+ * where its default comes from; {@code TravelSettings} reads them from configuration.
+ *
+ * <p>One-way trip: km = max(localTripKm, crow-flies km &times; detourFactor); minutes = accessMinutes +
+ * waitMinutes + km / kmPerHour &times; 60. The origin is the client's own SSO, standing for their neighbourhood:
+ * Linkup stores no home address.
+ *
+ * @param detourFactor  network km per crow-flies km (circuity), 1 to 3
+ * @param kmPerHour     speed once aboard, stops and transfers included, 5 to 80 km/h
+ * @param accessMinutes walking to the first stop and from the last one, per one-way trip, 0 to 60
+ * @param waitMinutes   waiting for buses and trains, per one-way trip, 0 to 60
+ * @param localTripKm   the shortest trip counted: home to the client's own SSO, 0 to 10 km
+ */
 public record TravelModel(double detourFactor, double kmPerHour, double accessMinutes, double waitMinutes,
                           double localTripKm) {
 
-    public record Trip(double km, double minutes) {
+    /** Mean Earth radius (IUGG), km. */
+    static final double EARTH_RADIUS_KM = 6371.0088;
+
+    public TravelModel {
+        requireWithin("detourFactor", detourFactor, 1, 3, "");
+        requireWithin("kmPerHour", kmPerHour, 5, 80, " km/h");
+        requireWithin("accessMinutes", accessMinutes, 0, 60, " minutes");
+        requireWithin("waitMinutes", waitMinutes, 0, 60, " minutes");
+        requireWithin("localTripKm", localTripKm, 0, 10, " km");
     }
 
-    public record Saving(double km, double hours) {
-        public static final Saving ZERO = new Saving(0, 0);
-
-        public Saving plus(Saving o) {
-            return new Saving(km + o.km, hours + o.hours);
+    private static void requireWithin(String name, double value, double min, double max, String unit) {
+        if (!(value >= min && value <= max)) {  // also refuses NaN
+            throw new IllegalArgumentException(name + " must lie between " + plain(min) + " and " + plain(max)
+                    + unit + ", not " + value);
         }
     }
 
+    private static String plain(double bound) {
+        return bound == Math.rint(bound) ? Long.toString((long) bound) : Double.toString(bound);
+    }
+
+    /** One way, by public transport. */
+    public record Trip(double km, double minutes) {
+    }
+
+    /** Travel saved: kilometres and hours, never negative. */
+    public record Saving(double km, double hours) {
+
+        public static final Saving ZERO = new Saving(0, 0);
+
+        public Saving plus(Saving other) {
+            return new Saving(km + other.km, hours + other.hours);
+        }
+    }
+
+    /** Great-circle distance (haversine on the mean Earth radius); within 0.6 % of the WGS84 geodesic. */
     public static double crowFliesKm(Coordinates a, Coordinates b) {
-        double r = 6371.0088;
-        double dLat = Math.toRadians(b.latitude() - a.latitude());
-        double dLon = Math.toRadians(b.longitude() - a.longitude());
-        double h = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(Math.toRadians(a.latitude()))
-                * Math.cos(Math.toRadians(b.latitude())) * Math.pow(Math.sin(dLon / 2), 2);
-        return 2 * r * Math.asin(Math.sqrt(h));
+        double lat1 = Math.toRadians(a.latitude());
+        double lat2 = Math.toRadians(b.latitude());
+        double sinHalfDLat = Math.sin((lat2 - lat1) / 2);
+        double sinHalfDLon = Math.sin(Math.toRadians(b.longitude() - a.longitude()) / 2);
+        double h = sinHalfDLat * sinHalfDLat + Math.cos(lat1) * Math.cos(lat2) * sinHalfDLon * sinHalfDLon;
+        return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 
     public Trip trip(Coordinates from, Coordinates to) {
@@ -32,14 +74,22 @@ public record TravelModel(double detourFactor, double kmPerHour, double accessMi
         return new Trip(km, accessMinutes + waitMinutes + km / kmPerHour * 60);
     }
 
+    /**
+     * What one session saved its client.
+     *
+     * @param origin        the client's own SSO (their registered office)
+     * @param sessionOffice the SSO where the session was held; not used, and may be null, for VIDEO_REMOTE
+     * @param partnerOffice the partner agency's own office
+     */
     public Saving saved(SessionMode mode, Coordinates origin, Coordinates sessionOffice, Coordinates partnerOffice) {
-        Trip partner = trip(origin, partnerOffice);
-        double km = 2 * partner.km();
-        double minutes = 2 * partner.minutes();
+        Objects.requireNonNull(mode, "mode");
+        Trip avoided = trip(origin, partnerOffice);
+        double km = 2 * avoided.km();
+        double minutes = 2 * avoided.minutes();
         if (mode != SessionMode.VIDEO_REMOTE) {
-            Trip sso = trip(origin, sessionOffice);
-            km -= 2 * sso.km();
-            minutes -= 2 * sso.minutes();
+            Trip made = trip(origin, Objects.requireNonNull(sessionOffice, "sessionOffice"));
+            km -= 2 * made.km();
+            minutes -= 2 * made.minutes();
         }
         return new Saving(Math.max(0, km), Math.max(0, minutes / 60));
     }
