@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import sg.linkup.directory.entity.Coordinates;
 import sg.linkup.directory.entity.SessionMode;
-import sg.linkup.report.entity.TravelModel;
+import sg.linkup.reporting.entity.TravelModel;
 
 /**
  * A known month of sessions at two SSOs, rolled up; then, through the API, the partner records outcomes and

@@ -1,4 +1,4 @@
-package sg.linkup.report.control;
+package sg.linkup.reporting.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -6,7 +6,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import sg.linkup.report.entity.TravelModel;
+import sg.linkup.reporting.entity.TravelModel;
 
 /**
  * The travel-saved parameters from configuration (README, "Client travel saved: the method", gives each

@@ -1,4 +1,4 @@
-package sg.linkup.report.control;
+package sg.linkup.reporting.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import sg.linkup.report.entity.TravelModel;
+import sg.linkup.reporting.entity.TravelModel;
 
 class TravelSettingsTest {
 

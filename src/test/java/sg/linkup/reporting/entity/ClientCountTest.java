@@ -1,4 +1,4 @@
-package sg.linkup.report.entity;
+package sg.linkup.reporting.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

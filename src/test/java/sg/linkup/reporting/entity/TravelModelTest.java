@@ -1,4 +1,4 @@
-package sg.linkup.report.entity;
+package sg.linkup.reporting.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,8 +12,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import sg.linkup.directory.entity.Coordinates;
 import sg.linkup.directory.entity.SessionMode;
-import sg.linkup.report.entity.TravelModel.Saving;
-import sg.linkup.report.entity.TravelModel.Trip;
+import sg.linkup.reporting.entity.TravelModel.Saving;
+import sg.linkup.reporting.entity.TravelModel.Trip;
 
 class TravelModelTest {
 

@@ -1,4 +1,4 @@
-package sg.linkup.report.entity;
+package sg.linkup.reporting.entity;
 
 import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package sg.linkup.report.entity;
+package sg.linkup.reporting.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +18,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
-import sg.linkup.report.entity.SmallCells.Cell;
+import sg.linkup.reporting.entity.SmallCells.Cell;
 
 class SmallCellsTest {
 
