@@ -193,7 +193,7 @@ class ReportsIT {
     }
 
     @Test
-    void travelSavedFollowsTheMethodAndLeadTimesAndSmsAnswer() {
+    void travelLeadTimesSmsAndRoomsAreExact() throws SQLException {
         live();
         String range = "&from=" + month + "&to=" + month.plusMonths(1).minusDays(1);
         JsonObject travel = report(admin, "travel?office=" + officeA + range);
@@ -216,6 +216,27 @@ class ReportsIT {
         assertEquals(7.0, periodRow(lead, null).getJsonObject("cells").getJsonNumber("leadMedianDays").doubleValue(),
                 "every session was booked a week ahead: " + lead);
         assertEquals(7.0, periodRow(lead, null).getJsonObject("cells").getJsonNumber("leadP90Days").doubleValue());
+        // Messages as the outbox leaves them: a delivered confirmation each, reminders of which five came back
+        // undelivered with the provider's code 30005.
+        for (int i = 0; i < arrived.size(); i++) {
+            message(arrived.get(i), "CONFIRMATION", "DELIVERED", null);
+            message(arrived.get(i), "REMINDER", i < 5 ? "UNDELIVERED" : "DELIVERED", i < 5 ? "30005" : null);
+        }
+        JsonObject sms = periodRow(report(admin, "sms?office=" + officeA + range), null);
+        assertEquals(7, sms.getJsonObject("cells").getInt("smsDelivered"), sms::toString);
+        assertEquals(5, sms.getJsonObject("cells").getInt("smsFailed"), sms::toString);
+        assertEquals(5, sms.getJsonObject("cells").getInt("failed:30005"), sms::toString);
+
+        // Rooms: 8 sessions of 45 minutes held (the cancelled ones free the room) in one room open 08:30–17:30
+        // on the month's working days.
+        JsonObject rooms = periodRow(report(admin, "utilisation?groupBy=OFFICE&office=" + officeA + range),
+                String.valueOf(officeA));
+        double open = 9.0 * workingDays();
+        assertEquals(6.0, rooms.getJsonObject("cells").getJsonNumber("roomBookedHours").doubleValue(), 1e-9);
+        assertEquals(open, rooms.getJsonObject("cells").getJsonNumber("roomOpenHours").doubleValue(), 1e-9);
+        assertEquals(Math.round(1000 * 6.0 / open) / 10.0, rooms.getJsonObject("cells")
+                .getJsonNumber("roomUtilisation").doubleValue(), 1e-9, rooms::toString);
+        assertTrue(rooms.getJsonObject("cells").isNull("advisorBookedHours"), "advisors are counted by agency");
         for (String name : List.of("sms", "utilisation", "first-free-slot")) {
             Api.Reply reply = admin.get("api/reports/" + name + "?office=" + officeA + range);
             assertEquals(200, reply.status(), () -> name + ": " + reply);
@@ -273,6 +294,44 @@ class ReportsIT {
                 return keys.getLong(1);
             }
         }
+    }
+
+    private void message(long booking, String kind, String delivery, String code) throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection db = DriverManager.getConnection(System.getenv("LINKUP_DB_URL"), "root", "");
+             var insert = db.prepareStatement("INSERT INTO notification (booking_id, client_id, kind, channel, "
+                     + "recipient, language, due_at, status, delivery, last_error, created_at, sent_at, updated_at) "
+                     + "SELECT id, client_id, ?, 'SMS', '+6591234567', 'EN', ?, 'SENT', ?, ?, ?, ?, ? FROM booking "
+                     + "WHERE id = ?")) {
+            insert.setString(1, kind);
+            insert.setTimestamp(2, now);
+            insert.setString(3, delivery);
+            insert.setString(4, code == null ? null : "provider error " + code);
+            insert.setTimestamp(5, now);
+            insert.setTimestamp(6, now);
+            insert.setTimestamp(7, now);
+            insert.setLong(8, booking);
+            insert.executeUpdate();
+        }
+    }
+
+    /** Weekdays of the month that are not public holidays, as the service's calendar has them. */
+    private int workingDays() throws SQLException {
+        int days = 0;
+        try (Connection db = DriverManager.getConnection(System.getenv("LINKUP_DB_URL"), "root", "");
+             var holidays = db.prepareStatement("SELECT COUNT(*) FROM public_holiday WHERE day = ?")) {
+            for (LocalDate d = month; d.getMonth() == month.getMonth(); d = d.plusDays(1)) {
+                if (d.getDayOfWeek().getValue() >= 6) {
+                    continue;
+                }
+                holidays.setObject(1, d);
+                try (var rows = holidays.executeQuery()) {
+                    rows.next();
+                    days += rows.getInt(1) == 0 ? 1 : 0;
+                }
+            }
+        }
+        return days;
     }
 
     private static void sql(String statement) throws SQLException {
