@@ -126,8 +126,8 @@ function choiceFrom(query) {
   const groups = report.groupBy ?? Object.keys(GROUP_WORDS);
   return {
     report,
-    from: query.from || '',
-    to: query.to || '',
+    from: report.periods === false ? '' : query.from || '',
+    to: report.periods === false ? '' : query.to || '',
     period: report.periods === false ? '' : (query.period in PERIOD_WORDS ? query.period : 'MONTH'),
     groupBy: report.periods === false ? '' : (groups.includes(query.groupBy) ? query.groupBy : 'NONE'),
     ...Object.fromEntries(FILTERS.map(name => [name, query[name] || ''])),
@@ -140,7 +140,7 @@ function queryOf(choice, reportName = choice.report.name) {
   const groups = target.groupBy ?? Object.keys(GROUP_WORDS);
   return {
     report: reportName,
-    from: choice.from, to: choice.to,
+    from: target.periods === false ? '' : choice.from, to: target.periods === false ? '' : choice.to,
     period: target.periods === false || choice.period === 'MONTH' ? '' : choice.period,
     groupBy: target.periods === false || choice.groupBy === 'NONE' || !groups.includes(choice.groupBy) ? '' : choice.groupBy,
     ...Object.fromEntries(FILTERS.map(name => [name, choice[name]])),
@@ -154,8 +154,7 @@ export async function render(main, { query, session }) {
   const scope = session.role === 'SUPERVISOR' ? 'Figures for sessions held at your SSO.'
     : session.role === 'PARTNER' ? 'Figures for your agency\u2019s services.' : 'Figures for every SSO and agency.';
   main.append(
-    h('p', { class: 'lede' }, `${scope} Dates are Singapore dates; no report names or counts a client you could `
-      + 'pick out.'),
+    h('p', { class: 'lede' }, `${scope} Dates are Singapore dates.`),
     h('nav', { class: 'report-nav', 'aria-label': 'Reports' }, h('ul', {}, REPORTS.map(r => h('li', {},
       h('a', { href: link('reports', queryOf(choice, r.name)), id: `report-${r.name}`,
         'aria-current': r === report ? 'page' : undefined }, r.words))))));
@@ -240,10 +239,16 @@ function drawForm(form, choice, lists, answer) {
   const service = select('report-service', 'Service', [['', 'Every service'],
     ...lists.services.map(s => [s.id, serviceName(s)])], choice.service);
   const mode = select('report-mode', 'How', [['', 'Every way'], ...Object.entries(MODES)], choice.mode);
+  // The filters fold away: most of the time a report is read for everything in view. Open when one is in use.
+  const filtering = FILTERS.some(name => choice[name]);
+  const filters = h('details', { class: 'report-filters', id: 'report-filters', open: filtering },
+    h('summary', { id: 'report-filters-summary' }, filtering ? 'Filters in use: SSO, agency, service, how'
+      : 'Filter by SSO, agency, service or how'),
+    h('div', { class: 'report-filter-fields' }, office.element, agency.element, service.element, mode.element));
   form.replaceChildren(...[
-    from.element, to.element,
+    hasPeriods ? from.element : null, hasPeriods ? to.element : null,
     hasPeriods ? period.element : null, hasPeriods ? groupBy.element : null,
-    office.element, agency.element, service.element, mode.element,
+    filters,
     h('div', { class: 'actions' },
       h('sgds-button', { type: 'submit', variant: 'primary', id: 'report-show' }, 'Show the report'),
       h('a', { href: link('reports', { report: report.name }), id: 'report-reset' }, 'Start again from the last 12 months')),
@@ -251,7 +256,7 @@ function drawForm(form, choice, lists, answer) {
   form.addEventListener('submit', event => {
     event.preventDefault();
     go('reports', queryOf({
-      report, from: from.control.value, to: to.control.value,
+      report, from: hasPeriods ? from.control.value : '', to: hasPeriods ? to.control.value : '',
       period: hasPeriods ? period.control.value : '', groupBy: hasPeriods ? groupBy.control.value : '',
       office: office.control.value, agency: agency.control.value, service: service.control.value,
       mode: mode.control.value,
@@ -294,18 +299,20 @@ async function drawAnswer(results, choice, answer) {
   const columns = new Map(answer.columns.map(column => [column.key, column]));
   const grouped = answer.groups.length > 0;
   const groupWord = report.periods === false ? 'Service' : GROUP_WORDS[answer.groupBy] ?? 'Group';
-  const range = `${dayWords(answer.from)} to ${dayWords(answer.to)}`;
-  const by = report.periods === false ? '' : answer.period === 'WEEK' ? ', by week' : ', by month';
-  const csv = `api/reports/${report.name}?${new URLSearchParams({ ...apiQuery(choice), from: answer.from,
-    to: answer.to, format: 'csv' })}`;
+  // First free slot is searched from now: it has no range, the moment it was searched is what it is about.
+  const heading = report.periods === false ? `${answer.title}, searched ${singaporeTime(answer.generatedAt)}`
+    : `${answer.title}: ${dayWords(answer.from)} to ${dayWords(answer.to)}${answer.period === 'WEEK' ? ', by week'
+      : ', by month'}`;
+  const asked = Object.fromEntries(Object.entries({ ...apiQuery(choice), from: answer.from, to: answer.to,
+    format: 'csv' }).filter(([, value]) => value));
+  const csv = `api/reports/${report.name}?${new URLSearchParams(asked)}`;
 
   const parts = [
-    h('h2', { id: 'report-title' }, `${answer.title}: ${range}${by}`),
-    h('p', { class: 'lede' }, report.about),
-    h('div', { class: 'actions report-download' },
+    h('div', { class: 'report-heading' },
+      h('h2', { id: 'report-title' }, heading),
       h('sgds-button', { variant: 'outline', id: 'report-csv', href: csv,
-        download: `linkup-${report.name}-${answer.from}-${answer.to}.csv` }, 'Download CSV'),
-      h('span', { class: 'field-hint' }, 'The same figures, with every period and group, for a spreadsheet.')),
+        download: `linkup-${report.name}-${answer.from}-${answer.to}.csv` }, 'Download CSV')),
+    h('p', { class: 'lede' }, report.about, ' The CSV holds the same figures, for every period and group.'),
   ];
   const figures = [];
   if (report.periods !== false) {
@@ -317,7 +324,7 @@ async function drawAnswer(results, choice, answer) {
       rowOf, groupWord));
   }
   parts.push(...figures.map(figure => figure.element));
-  parts.push(notes(report, answer));
+  parts.push(notes(report, answer, report.name === 'travel' ? await methodLink() : null));
   results.replaceChildren(...parts);
   results.removeAttribute('aria-busy');
 
@@ -370,11 +377,14 @@ function trendFigure(id, trend, answer, columns, rowOf, grouped, everyColumn) {
     && answer.reference.perPeriod !== undefined ? answer.reference : null;
   // Per group, the sentence speaks of the whole and the largest group; the table has every one.
   const largest = perGroup ? series[0] : null;
-  const summary = trendSummary(perGroup ? series.slice(-1) : series, periods, reference, perGroup
+  const summary = trendSummary(perGroup ? series.slice(-1) : series, periods, rowOf(null, null), reference, perGroup
     ? `Largest: ${largest.label}, ${cellWords(rowOf(null, answer.groups.find(g => g.label === largest.label)?.key), first)} `
       + `in all.${answer.groups.length > MOST_LINES ? ` The ${MOST_LINES} largest of ${answer.groups.length} are drawn.` : ''}`
     : '');
   const unit = first.unit;
+  const legend = legendOf(id, [...series.map((s, i) => ({ label: s.label, colour: COLOURS[i % COLOURS.length],
+    dash: DASHES[i % DASHES.length], shape: SHAPES[i % SHAPES.length] })),
+  ...(reference ? [{ label: reference.label, colour: REFERENCE_COLOUR, dash: [3, 3], shape: null }] : [])]);
   return figure(id, title, summary, tableHead, tableRows, Chart => new Chart(canvasIn(id), {
     type: 'line',
     data: {
@@ -404,7 +414,9 @@ function trendFigure(id, trend, answer, columns, rowOf, grouped, everyColumn) {
       ],
     },
     options: chartOptions(unit, {
-      layout: { padding: { right: widestLabel(series.map(s => s.label)) + 16 } },
+      // Room for the names at the lines' ends on a wide chart; a narrow one has only the legend under it.
+      layout: { padding: context => ({ right: context.chart.width >= WIDE_CHART
+        ? widestLabel(series.map(s => s.label)) + 16 : 8 }) },
       scales: {
         x: { ticks: { color: TEXT_COLOUR }, grid: { display: false } },
         y: { beginAtZero: true, ticks: { color: TEXT_COLOUR, callback: value => tick(value, unit) },
@@ -412,7 +424,44 @@ function trendFigure(id, trend, answer, columns, rowOf, grouped, everyColumn) {
       },
     }),
     plugins: [endLabels],
+  }), legend);
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attributes) {
+  const element = document.createElementNS(SVG, tag);
+  Object.entries(attributes).forEach(([name, value]) => element.setAttribute(name, String(value)));
+  return element;
+}
+
+/** A legend in words under the chart: each line's dash and point shape drawn beside its name (aria-hidden). */
+function legendOf(id, entries) {
+  return h('ul', { class: 'report-legend', id: `${id}-legend`, 'aria-label': 'Legend' }, entries.map(entry => {
+    const sample = svg('svg', { width: 44, height: 14, viewBox: '0 0 44 14', 'aria-hidden': 'true', focusable: 'false' });
+    sample.append(svg('line', { x1: 1, y1: 7, x2: 43, y2: 7, stroke: entry.colour, 'stroke-width': 2,
+      'stroke-dasharray': entry.dash.length ? entry.dash.join(' ') : 'none' }));
+    const marker = shapeOf(entry.shape, entry.colour);
+    if (marker) {
+      sample.append(marker);
+    }
+    return h('li', {}, sample, entry.label);
   }));
+}
+
+/** Chart.js's point styles, drawn the same way at the middle of a legend sample. */
+function shapeOf(shape, colour) {
+  const paint = { fill: colour, stroke: colour, 'stroke-width': 1.5 };
+  switch (shape) {
+    case 'circle': return svg('circle', { cx: 22, cy: 7, r: 4, ...paint });
+    case 'rect': return svg('rect', { x: 18, y: 3, width: 8, height: 8, ...paint });
+    case 'triangle': return svg('polygon', { points: '22,2 27,11 17,11', ...paint });
+    case 'rectRot': return svg('polygon', { points: '22,2 27,7 22,12 17,7', ...paint });
+    case 'crossRot': return svg('path', { d: 'M18,3 L26,11 M26,3 L18,11', stroke: colour, 'stroke-width': 2 });
+    case 'star': return svg('path', { d: 'M18,3 L26,11 M26,3 L18,11 M22,2 L22,12 M17,7 L27,7', stroke: colour,
+      'stroke-width': 1.5 });
+    default: return null;
+  }
 }
 
 /** Bars by group over the whole range; a bar hidden for privacy is written "< 5" where it would be. */
@@ -491,13 +540,14 @@ function numberOf(row, column) {
 }
 
 /** A figure: its heading and one-sentence summary as the caption, the canvas, and the table with the same figures. */
-function figure(id, title, summary, tableHead, tableRows, draw) {
+function figure(id, title, summary, tableHead, tableRows, draw, legend = null) {
   const canvas = h('canvas', { id: `${id}-chart`, role: 'img', 'aria-label': `Chart: ${title}`,
     'aria-describedby': `${id}-summary` }, `${title}. ${summary}`);
   const tableId = `${id}-table`;
   const element = h('figure', { class: 'report-figure', id },
     h('figcaption', {}, h('h3', { id: `${id}-title` }, title), h('p', { id: `${id}-summary`, class: 'report-summary' }, summary)),
     h('div', { class: 'report-chart' }, canvas),
+    legend,
     h('p', { class: 'results-caption', id: `${id}-caption` }, `${title}: the figures`),
     figuresTable(tableId, `${id}-caption`, tableHead, tableRows));
   let chart = null;
@@ -530,29 +580,24 @@ function canvasIn(id) {
   return document.getElementById(`${id}-chart`);
 }
 
-/** "Booked: from 12 (Jan 2026) to 30 (Dec 2026), highest 35 in Oct 2026." per series, in one or two sentences. */
-function trendSummary(series, periods, reference, extra) {
+/** Per series: "Booked: 11 over the range; 4 in Dec 2026; highest 6 in Oct 2026." ("< 5" where hidden). */
+function trendSummary(series, periods, total, reference, extra) {
   if (!periods.length) {
     return 'No periods in this range.';
   }
+  const lastPeriod = periods[periods.length - 1].label;
   const sentences = series.map(s => {
     const points = s.values.map((row, i) => ({ value: numberOf(row, s.column), period: periods[i].label }))
       .filter(p => p.value !== null);
-    if (!points.length) {
-      return `${s.label}: nothing to draw.`;
-    }
-    const high = points.reduce((best, p) => (p.value > best.value ? p : best));
-    const firstPoint = points[0];
-    const lastPoint = points[points.length - 1];
-    const hidden = s.values.some(row => row && numberOf(row, s.column) === null
-      && (row.suppressed || []).includes(s.column.key));
-    return `${s.label}: ${formatted(firstPoint.value, s.column.unit)} in ${firstPoint.period}`
-      + (points.length > 1 ? `, ${formatted(lastPoint.value, s.column.unit)} in ${lastPoint.period}, highest `
-        + `${formatted(high.value, s.column.unit)} in ${high.period}` : '')
-      + (hidden ? ' (periods with fewer than 5 clients are not drawn)' : '') + '.';
+    const high = points.reduce((best, p) => (best === null || p.value > best.value ? p : best), null);
+    const latest = cellWords(s.values[s.values.length - 1], s.column);
+    return `${s.label}: ${cellWords(s.total ?? total, s.column)} over the range; ${latest} in ${lastPeriod}`
+      + (high && high.value > 0 && high.period !== lastPeriod
+        ? `; highest ${formatted(high.value, s.column.unit)} in ${high.period}` : '') + '.';
   });
   if (reference) {
-    sentences.push(`Dotted line: ${reference.label} (${formatted(reference.perPeriod, series[0].column.unit)} a period).`);
+    sentences.push(`Dotted line: ${reference.label} (${formatted(reference.perPeriod, series[0].column.unit)} a `
+      + 'period).');
   }
   if (extra) {
     sentences.push(extra);
@@ -573,26 +618,36 @@ function barSummary(groups, values, column) {
       + `(${formatted(low.value, column.unit)})` : '') + (hidden ? `; ${hidden} with no bar (${SUPPRESSED} or none)` : '') + '.';
 }
 
-/** What "< 5" and "–" mean, the API's own notes, and for travel saved the method. */
-function notes(report, answer) {
+/**
+ * What "< 5" and "–" mean (the API's own note says the first; it is said here only if the API stops saying it), the
+ * API's notes, and for travel saved where its method is written.
+ */
+function notes(report, answer, methodUrl) {
+  const given = answer.notes || [];
   const items = [
-    h('li', {}, `\u201c${SUPPRESSED}\u201d: fewer than 5 clients are behind this figure, or it is hidden so that it `
-      + 'cannot be worked out by subtracting from a total. The CSV shows the same.'),
+    given.some(note => note.includes(SUPPRESSED)) ? null : h('li', {}, `\u201c${SUPPRESSED}\u201d: fewer than 5 clients `
+      + 'are behind this figure, or it is hidden so that it cannot be worked out from a total.'),
+    ...given.map(note => h('li', {}, note)),
     h('li', {}, `\u201c${NOT_APPLICABLE}\u201d: nothing to show, such as a rate with no sessions to divide by.`),
-    ...(answer.notes || []).map(note => h('li', {}, note)),
   ];
   if (report.name === 'travel') {
-    items.push(h('li', { id: 'report-method' }, 'Method: for each attended session at an SSO, or by video from home, '
-      + 'the return trip from the client\u2019s SSO to the agency\u2019s own office, less the trip to the SSO (none from '
-      + 'home); distance as the crow flies times a detour factor, time at a public-transport speed plus walking and '
-      + 'waiting. Parameters and their sources: ',
-    h('a', { href: METHOD_LINK, id: 'report-method-link' }, 'README, \u201cClient travel saved\u201d'), '.'));
+    const section = '\u201cClient travel saved\u201d in Linkup\u2019s README';
+    items.push(h('li', { id: 'report-method' }, 'Method: the trip each client was spared, from coordinates with a '
+      + 'detour factor and a public-transport speed plus walking and waiting; every parameter and its source: ',
+    methodUrl ? h('a', { href: methodUrl, id: 'report-method-link' }, section) : section, '.'));
   }
   return h('section', { class: 'report-notes', 'aria-labelledby': 'report-notes-title' },
     h('h2', { id: 'report-notes-title' }, 'About these figures'), h('ul', {}, items));
 }
 
-const METHOD_LINK = 'README.md#client-travel-saved';
+/** Where this deployment publishes the README's travel method (linkup.ui.travel-method-url), if it says. */
+async function methodLink() {
+  try {
+    return (await get('api/ui-settings')).body.travelMethodUrl || null;
+  } catch (unreadable) {
+    return null;
+  }
+}
 
 // --- Chart.js, loaded on first use (a same-origin script: the CSP stays default-src 'self') ---
 
@@ -620,6 +675,9 @@ const endLabels = {
   id: 'linkupEndLabels',
   afterDatasetsDraw(chart) {
     const { ctx, chartArea } = chart;
+    if (chart.width < WIDE_CHART) {
+      return;
+    }
     const labels = [];
     chart.data.datasets.forEach((dataset, index) => {
       const meta = chart.getDatasetMeta(index);
@@ -691,6 +749,8 @@ const barLabels = {
 };
 
 const LABEL_FONT = '600 13px Inter, system-ui, sans-serif';
+/** Below this width (px) a line chart names its lines in the legend under it only. */
+const WIDE_CHART = 600;
 
 /** The room the end labels need to the right of the plot; at most a quarter of the window (a long name is cut). */
 function widestLabel(texts) {

@@ -63,13 +63,15 @@ class ReportsJourneyIT extends DeployedApp {
             assertTrue(browser.navigation().contains("Reports"), "a supervisor has reports: " + browser.navigation());
             browser.clickLink("Reports").atHeading("Reports");
             awaitCharts(browser);
+            showResults(browser).check("sessions");
             assertEquals(Boolean.TRUE, browser.script("return matchMedia('(prefers-reduced-motion: reduce)').matches"
                     + " && Chart.getChart(document.getElementById('report-trend-0-chart')).options.animation === false;"),
                     "no animation for a person who asked for none");
             assertEquals("Chart: Booked, Attended, No-shows per month", chartName(browser, "report-trend-0"));
             assertTrue(paintedPixels(browser, "report-trend-0") > 1000, "the chart is drawn");
             String summary = browser.text(By.id("report-trend-0-summary"));
-            assertTrue(summary.contains("Booked: 11 in "), "the chart's summary in words: " + summary);
+            assertTrue(summary.startsWith("Booked: 11 over the range; 11 in ") && summary.contains("No-shows: < 5 over"),
+                    "the chart's summary in words: " + summary);
             Map<String, String> total = row(browser, "report-trend-0-table", "Total");
             assertEquals("11", total.get("Booked"), "11 sessions booked at this SSO: " + total);
             assertEquals("< 5", total.get("No-shows"), "2 clients did not come: fewer than 5, so hidden: " + total);
@@ -77,15 +79,15 @@ class ReportsJourneyIT extends DeployedApp {
             assertTrue(browser.text(By.id("report-notes-title")).contains("About these figures"));
             assertTrue(browser.text(By.cssSelector(".report-notes")).contains("fewer than 5 clients"),
                     "what \"< 5\" means is said under the table");
-            browser.check("sessions");
 
             before(browser).choose("report-group-by", "SSO").click("report-show");
             browser.until(15, "the address holds the choice", "return location.hash.includes('groupBy=OFFICE');");
             awaitCharts(browser);
+            browser.script("document.getElementById('report-groups').scrollIntoView();");
+            browser.check("sessions-by-sso");
             assertEquals("Chart: Booked by SSO", chartName(browser, "report-groups"));
             assertTrue(paintedPixels(browser, "report-groups") > 500, "the bars are drawn");
             assertEquals("11", row(browser, "report-groups-table", ssoName).get("Booked"));
-            browser.check("sessions-by-sso");
 
             browser.reload().atHeading("Reports");
             awaitCharts(browser);
@@ -95,16 +97,18 @@ class ReportsJourneyIT extends DeployedApp {
 
             before(browser).clickLink("Travel saved");
             awaitCharts(browser);
+            showResults(browser).check("travel");
             assertTrue(browser.text(By.id("report-title")).toLowerCase().contains("travel"), browser.text(By.id("report-title")));
             assertTrue(chartName(browser, "report-trend-0").startsWith("Chart: Hours saved per month"),
                     chartName(browser, "report-trend-0"));
             assertTrue(paintedPixels(browser, "report-trend-0") > 1000, "the hours chart is drawn");
             assertTrue(browser.text(By.id("report-trend-0-summary")).contains("400 hours"),
                     "the seed's 400 hours a year is the reference line: " + browser.text(By.id("report-trend-0-summary")));
-            String hours = row(browser, "report-trend-0-table", "Total").get("Hours saved");
+            // By SSO (kept from the sessions report): hours per month per SSO, and all of them together.
+            String hours = row(browser, "report-trend-0-table", "Total").get(ssoName);
             assertTrue(hours.matches("\\d[\\d,]*\\.\\d h"), "7 attended sessions saved travel, in hours: " + hours);
+            assertEquals(hours, row(browser, "report-trend-0-table", "Total").get("All"), "one SSO is all of them");
             assertTrue(browser.text(By.id("report-method")).startsWith("Method:"), "the method in one line");
-            browser.check("travel");
 
             String csvLink = String.valueOf(browser.script("return document.getElementById('report-csv').href;"));
             assertTrue(csvLink.contains("format=csv") && csvLink.contains("groupBy=OFFICE"),
@@ -150,6 +154,12 @@ class ReportsJourneyIT extends DeployedApp {
     /** Remembers the report on the page now, so that {@link #awaitCharts} waits for the next one. */
     private static Browser before(Browser browser) {
         browser.script("window.reportShownBefore = document.getElementById('report-results');");
+        return browser;
+    }
+
+    /** Scrolls the report's heading to the top of the window: its chart in view, as a person reading it sees it. */
+    private static Browser showResults(Browser browser) {
+        browser.script("document.getElementById('report-title').scrollIntoView();");
         return browser;
     }
 
