@@ -60,6 +60,8 @@ const REPORTS = [
 ];
 
 const GROUP_WORDS = { NONE: 'None', OFFICE: 'SSO', AGENCY: 'Agency', SERVICE: 'Service', MODE: 'How (mode)' };
+/** The whole of the groups, in the tables and on the charts. */
+const ALL_WORDS = { OFFICE: 'All SSOs', AGENCY: 'All agencies', SERVICE: 'All services', MODE: 'All ways' };
 const UTILISATION_GROUP_WORDS = { ...GROUP_WORDS, OFFICE: 'SSO (rooms)', AGENCY: 'Agency (advisors)' };
 const PERIOD_WORDS = { MONTH: 'Month', WEEK: 'Week (Monday to Sunday)' };
 const FILTERS = ['office', 'agency', 'service', 'mode'];
@@ -350,17 +352,27 @@ function trendFigure(id, trend, answer, columns, rowOf, grouped, everyColumn) {
   let series;
   let tableHead;
   let tableRows;
+  let summary;
+  const reference = trend.reference && answer.reference && answer.reference.perPeriod !== null
+    && answer.reference.perPeriod !== undefined ? answer.reference : null;
   if (perGroup) {
     const ranked = [...answer.groups].sort((a, b) => (rowOf(null, b.key)?.cells?.[first.key] ?? -1)
       - (rowOf(null, a.key)?.cells?.[first.key] ?? -1));
+    const all = { label: ALL_WORDS[answer.groupBy] ?? 'All', values: periods.map(p => rowOf(p.key, null)), column: first };
     series = ranked.slice(0, MOST_LINES).map(group => ({
-      label: group.label, values: periods.map(p => rowOf(p.key, group.key)),
-      column: first }));
-    series.push({ label: 'All', values: periods.map(p => rowOf(p.key, null)), column: first });
-    tableHead = ['Period', ...answer.groups.map(g => g.label), 'All'];
+      label: group.label, values: periods.map(p => rowOf(p.key, group.key)), column: first }));
+    // With one group its line is the whole: no second line on top of it.
+    if (ranked.length > 1) {
+      series.push(all);
+    }
+    tableHead = ['Period', ...answer.groups.map(g => g.label), all.label];
     tableRows = [...periods.map(p => [p.label, ...answer.groups.map(g => cellWords(rowOf(p.key, g.key), first)),
       cellWords(rowOf(p.key, null), first)]),
     ['Total', ...answer.groups.map(g => cellWords(rowOf(null, g.key), first)), cellWords(rowOf(null, null), first)]];
+    // The sentence speaks of the whole and the largest group; the table has every one.
+    summary = trendSummary([all], periods, rowOf(null, null), reference, ranked.length > 1
+      ? `Largest: ${ranked[0].label}, ${cellWords(rowOf(null, ranked[0].key), first)} over the range.`
+        + (ranked.length > MOST_LINES ? ` The ${MOST_LINES} largest of ${ranked.length} are drawn.` : '') : '');
   } else {
     const shown = trend.columns.map(key => columns.get(key)).filter(Boolean);
     series = shown.map(column => ({ label: column.label, values: periods.map(p => rowOf(p.key, null)), column }));
@@ -369,18 +381,11 @@ function trendFigure(id, trend, answer, columns, rowOf, grouped, everyColumn) {
     tableHead = ['Period', ...inTable.map(c => c.label)];
     tableRows = [...periods.map(p => [p.label, ...inTable.map(c => cellWords(rowOf(p.key, null), c))]),
       ['Total', ...inTable.map(c => cellWords(rowOf(null, null), c))]];
+    summary = trendSummary(series, periods, rowOf(null, null), reference, '');
   }
   const title = perGroup ? `${first.label} per ${answer.period === 'WEEK' ? 'week' : 'month'}, by `
     + `${GROUP_WORDS[answer.groupBy]}` : `${series.map(s => s.label).join(', ')} per `
     + `${answer.period === 'WEEK' ? 'week' : 'month'}`;
-  const reference = trend.reference && answer.reference && answer.reference.perPeriod !== null
-    && answer.reference.perPeriod !== undefined ? answer.reference : null;
-  // Per group, the sentence speaks of the whole and the largest group; the table has every one.
-  const largest = perGroup ? series[0] : null;
-  const summary = trendSummary(perGroup ? series.slice(-1) : series, periods, rowOf(null, null), reference, perGroup
-    ? `Largest: ${largest.label}, ${cellWords(rowOf(null, answer.groups.find(g => g.label === largest.label)?.key), first)} `
-      + `in all.${answer.groups.length > MOST_LINES ? ` The ${MOST_LINES} largest of ${answer.groups.length} are drawn.` : ''}`
-    : '');
   const unit = first.unit;
   const legend = legendOf(id, [...series.map((s, i) => ({ label: s.label, colour: COLOURS[i % COLOURS.length],
     dash: DASHES[i % DASHES.length], shape: SHAPES[i % SHAPES.length] })),
@@ -397,9 +402,11 @@ function trendFigure(id, trend, answer, columns, rowOf, grouped, everyColumn) {
           backgroundColor: COLOURS[i % COLOURS.length],
           borderDash: DASHES[i % DASHES.length],
           pointStyle: SHAPES[i % SHAPES.length],
-          pointRadius: 4,
+          pointRadius: i === 0 ? 5 : 4,
           borderWidth: 2,
           spanGaps: false,
+          // The first line at the bottom: where two lines meet, the dashed one over the solid one shows both.
+          order: series.length - i,
         })),
         ...(reference ? [{
           label: reference.label,
@@ -410,6 +417,7 @@ function trendFigure(id, trend, answer, columns, rowOf, grouped, everyColumn) {
           borderWidth: 2,
           pointRadius: 0,
           reference: true,
+          order: series.length + 1,
         }] : []),
       ],
     },
@@ -473,7 +481,7 @@ function groupFigure(id, column, answer, rowOf, groupWord) {
   const total = rowOf(null, null);
   const tableRows = [...groups.map((g, i) => [g.label, ...answer.columns.map(c => cellWords(values[i], c))]),
     ...(total && answer.columns.some(c => cellWords(total, c) !== NOT_APPLICABLE)
-      ? [['All', ...answer.columns.map(c => cellWords(total, c))]] : [])];
+      ? [[ALL_WORDS[answer.groupBy] ?? 'All', ...answer.columns.map(c => cellWords(total, c))]] : [])];
   const summary = barSummary(groups, values, column);
   return figure(id, title, summary, tableHead, tableRows, Chart => {
     const canvas = canvasIn(id);
@@ -560,11 +568,13 @@ function figure(id, title, summary, tableHead, tableRows, draw, legend = null) {
   };
 }
 
+const TOTALS = new Set(['Total', 'All', ...Object.values(ALL_WORDS)]);
+
 /** An SGDS table whose first column names each row (row headers), numbers right-aligned, the total row set apart. */
 function figuresTable(id, labelledBy, head, rows) {
   const table = h('sgds-table', { role: 'table', 'aria-labelledby': labelledBy, id, class: 'report-table' },
     h('sgds-table-row', {}, head.map((text, i) => h('sgds-table-head', { class: i ? 'report-number-head' : null }, text))),
-    rows.map((cells, r) => h('sgds-table-row', { class: r === rows.length - 1 && /^(Total|All)$/.test(cells[0])
+    rows.map((cells, r) => h('sgds-table-row', { class: r === rows.length - 1 && TOTALS.has(cells[0])
       ? 'report-total' : null },
     cells.map((cell, i) => (i === 0 ? h('sgds-table-head', { 'data-row-header': true, class: 'report-row-head' }, cell)
       : h('sgds-table-cell', { class: 'report-number' }, cell))))));

@@ -20,8 +20,10 @@ import org.openqa.selenium.By;
  */
 class ReportsJourneyIT extends DeployedApp {
 
-    /** Sessions at the SSO: 7 completed (6 attended, 1 needing a follow-up), 2 no-shows, 2 cancelled; 11 clients. */
+    /** Sessions today at the SSO: 7 completed (6 attended, 1 needing a follow-up), 2 no-shows, 2 cancelled; 11 clients. */
     private static final int ATTENDED = 6;
+    /** Earlier months: 6, 7, 8, 9 and 10 completed sessions, 5 to 1 months ago — 40 in all, and a trend to draw. */
+    private static final int HISTORY_MONTHS = 5;
 
     @Test
     void supervisorReadsTheSessionsChartAndTableThenTravelSavedAndDownloadsTheCsv() throws IOException {
@@ -55,6 +57,14 @@ class ReportsJourneyIT extends DeployedApp {
             setup.pastBooking(service, office, advisor, room, clients.get(i), "BOOKED", anHourAgo);
         }
         setup.sweepNoShows();
+        for (int monthsAgo = 1; monthsAgo <= HISTORY_MONTHS; monthsAgo++) {
+            java.time.ZonedDateTime day = java.time.ZonedDateTime.now(Setup.SINGAPORE).minusMonths(monthsAgo)
+                    .withDayOfMonth(10).withHour(10).withMinute(0).withSecond(0).withNano(0);
+            for (int i = 0; i < 11 - monthsAgo; i++) {
+                setup.pastBooking(service, office, advisor, room, clients.get(i), "COMPLETED",
+                        day.plusMinutes(30L * i).toInstant());
+            }
+        }
         setup.rebuildReports();  // the rows above were written into the table, past the roll-ups
 
         try (Browser browser = new Browser(deployment, "reports-journey")) {
@@ -70,10 +80,10 @@ class ReportsJourneyIT extends DeployedApp {
             assertEquals("Chart: Booked, Attended, No-shows per month", chartName(browser, "report-trend-0"));
             assertTrue(paintedPixels(browser, "report-trend-0") > 1000, "the chart is drawn");
             String summary = browser.text(By.id("report-trend-0-summary"));
-            assertTrue(summary.startsWith("Booked: 11 over the range; 11 in ") && summary.contains("No-shows: < 5 over"),
+            assertTrue(summary.startsWith("Booked: 51 over the range; ") && summary.contains("No-shows: < 5 over"),
                     "the chart's summary in words: " + summary);
             Map<String, String> total = row(browser, "report-trend-0-table", "Total");
-            assertEquals("11", total.get("Booked"), "11 sessions booked at this SSO: " + total);
+            assertEquals("51", total.get("Booked"), "11 sessions today and 40 before at this SSO: " + total);
             assertEquals("< 5", total.get("No-shows"), "2 clients did not come: fewer than 5, so hidden: " + total);
             assertEquals("< 5", total.get("Cancelled"), total.toString());
             assertTrue(browser.text(By.id("report-notes-title")).contains("About these figures"));
@@ -87,13 +97,13 @@ class ReportsJourneyIT extends DeployedApp {
             browser.check("sessions-by-sso");
             assertEquals("Chart: Booked by SSO", chartName(browser, "report-groups"));
             assertTrue(paintedPixels(browser, "report-groups") > 500, "the bars are drawn");
-            assertEquals("11", row(browser, "report-groups-table", ssoName).get("Booked"));
+            assertEquals("51", row(browser, "report-groups-table", ssoName).get("Booked"));
 
             browser.reload().atHeading("Reports");
             awaitCharts(browser);
             assertEquals("OFFICE", browser.script("return document.getElementById('report-group-by').value;"),
                     "a reload shows the same report");
-            assertEquals("11", row(browser, "report-groups-table", ssoName).get("Booked"));
+            assertEquals("51", row(browser, "report-groups-table", ssoName).get("Booked"));
 
             before(browser).clickLink("Travel saved");
             awaitCharts(browser);
@@ -106,8 +116,8 @@ class ReportsJourneyIT extends DeployedApp {
                     "the seed's 400 hours a year is the reference line: " + browser.text(By.id("report-trend-0-summary")));
             // By SSO (kept from the sessions report): hours per month per SSO, and all of them together.
             String hours = row(browser, "report-trend-0-table", "Total").get(ssoName);
-            assertTrue(hours.matches("\\d[\\d,]*\\.\\d h"), "7 attended sessions saved travel, in hours: " + hours);
-            assertEquals(hours, row(browser, "report-trend-0-table", "Total").get("All"), "one SSO is all of them");
+            assertTrue(hours.matches("\\d[\\d,]*\\.\\d h"), "47 attended sessions saved travel, in hours: " + hours);
+            assertEquals(hours, row(browser, "report-trend-0-table", "Total").get("All SSOs"), "one SSO is all of them");
             assertTrue(browser.text(By.id("report-method")).startsWith("Method:"), "the method in one line");
 
             String csvLink = String.valueOf(browser.script("return document.getElementById('report-csv').href;"));
@@ -159,7 +169,7 @@ class ReportsJourneyIT extends DeployedApp {
 
     /** Scrolls the report's heading to the top of the window: its chart in view, as a person reading it sees it. */
     private static Browser showResults(Browser browser) {
-        browser.script("document.getElementById('report-title').scrollIntoView();");
+        browser.script("document.getElementById('report-title').scrollIntoView(); window.scrollBy(0, -24);");
         return browser;
     }
 
