@@ -149,6 +149,13 @@ class ReportsJourneyIT extends DeployedApp {
             browser.script("document.getElementById('report-trend-0').scrollIntoView();");
             browser.check("travel-narrow");
 
+            // Dates the wrong way round, as a mistyped shared link may carry them: said at the top and at the field.
+            browser.width(1280).open("#/reports?report=sessions&from=2026-03-01&to=2026-02-01").atHeading("Reports");
+            String refused = browser.awaitText("report-problems", "The report could not be made");
+            assertTrue(refused.contains("To: must be on or after from"), refused);
+            assertEquals("true", browser.script("return document.getElementById('report-to').getAttribute('aria-invalid');"));
+            browser.check("refused-dates");
+
             assertEquals(List.of(), browser.consoleErrors(), "no CSP refusal, no script error");
             browser.assertAccessible();
             System.out.printf("ReportsJourneyIT: %d states checked with axe-core, 0 violations%n", browser.checks());
