@@ -19,14 +19,15 @@ const REPORTS = [
     name: 'sessions', words: 'Sessions',
     about: 'Sessions booked, attended, completed, cancelled (and by whom) and missed, with the no-show rate — also '
       + 'split by whether the client confirmed the reminder by SMS.',
-    trend: [{ columns: ['booked', 'attended', 'noShows'] }],
+    trend: [{ columns: ['booked', 'attended', 'noShows'], title: per => `Sessions booked, attended and missed per ${per}` }],
     bars: () => 'booked',
   },
   {
     name: 'lead-times', words: 'Lead times',
     about: 'Days from booking to session: the median and the 90th percentile (9 in 10 sessions were booked at most '
       + 'this far ahead).',
-    trend: [{ columns: ['leadMedianDays', 'leadP90Days'] }],
+    trend: [{ columns: ['leadMedianDays', 'leadP90Days'],
+      title: per => `Days booked ahead per ${per}: median and 90th percentile` }],
     bars: () => 'leadMedianDays',
   },
   {
@@ -34,14 +35,14 @@ const REPORTS = [
     about: 'Advisors\u2019 booked hours over their available hours, and rooms\u2019 booked hours over the SSO\u2019s '
       + 'opening hours.',
     groupBy: ['NONE', 'OFFICE', 'AGENCY'],
-    trend: [{ columns: ['advisorUtilisation', 'roomUtilisation'] }],
+    trend: [{ columns: ['advisorUtilisation', 'roomUtilisation'], title: per => `Utilisation per ${per}: advisors and rooms` }],
     bars: groupBy => (groupBy === 'OFFICE' ? 'roomUtilisation' : 'advisorUtilisation'),
   },
   {
     name: 'sms', words: 'SMS',
     about: 'Texts sent, delivered and failed (by the provider\u2019s reason), clients who opted out, and calendar '
       + 'invitations sent and failed.',
-    trend: [{ columns: ['smsSent', 'smsDelivered', 'smsFailed'] }],
+    trend: [{ columns: ['smsSent', 'smsDelivered', 'smsFailed'], title: per => `Texts sent, delivered and failed per ${per}` }],
     bars: () => 'smsSent',
   },
   {
@@ -314,7 +315,8 @@ async function drawAnswer(results, choice, answer) {
       h('h2', { id: 'report-title' }, heading),
       h('sgds-button', { variant: 'outline', id: 'report-csv', href: csv,
         download: `linkup-${report.name}-${answer.from}-${answer.to}.csv` }, 'Download CSV')),
-    h('p', { class: 'lede' }, report.about, ' The CSV holds the same figures, for every period and group.'),
+    h('p', { class: 'lede' }, report.about, report.periods === false ? ' The CSV holds the same figures.'
+      : ' The CSV holds the same figures, for every period and group.'),
   ];
   const figures = [];
   if (report.periods !== false) {
@@ -383,9 +385,9 @@ function trendFigure(id, trend, answer, columns, rowOf, grouped, everyColumn) {
       ['Total', ...inTable.map(c => cellWords(rowOf(null, null), c))]];
     summary = trendSummary(series, periods, rowOf(null, null), reference, '');
   }
-  const title = perGroup ? `${first.label} per ${answer.period === 'WEEK' ? 'week' : 'month'}, by `
-    + `${GROUP_WORDS[answer.groupBy]}` : `${series.map(s => s.label).join(', ')} per `
-    + `${answer.period === 'WEEK' ? 'week' : 'month'}`;
+  const per = answer.period === 'WEEK' ? 'week' : 'month';
+  const title = perGroup ? `${first.label} per ${per}, by ${GROUP_WORDS[answer.groupBy]}`
+    : trend.title?.(per) ?? `${series.map(s => s.label).join(', ')} per ${per}`;
   const unit = first.unit;
   const legend = legendOf(id, [...series.map((s, i) => ({ label: s.label, colour: COLOURS[i % COLOURS.length],
     dash: DASHES[i % DASHES.length], shape: SHAPES[i % SHAPES.length] })),
@@ -600,8 +602,8 @@ function trendSummary(series, periods, total, reference, extra) {
     const points = s.values.map((row, i) => ({ value: numberOf(row, s.column), period: periods[i].label }))
       .filter(p => p.value !== null);
     const high = points.reduce((best, p) => (best === null || p.value > best.value ? p : best), null);
-    const latest = cellWords(s.values[s.values.length - 1], s.column);
-    return `${s.label}: ${cellWords(s.total ?? total, s.column)} over the range; ${latest} in ${lastPeriod}`
+    const latest = spoken(cellWords(s.values[s.values.length - 1], s.column));
+    return `${s.label}: ${spoken(cellWords(s.total ?? total, s.column))} over the range; ${latest} in ${lastPeriod}`
       + (high && high.value > 0 && high.period !== lastPeriod
         ? `; highest ${formatted(high.value, s.column.unit)} in ${high.period}` : '') + '.';
   });
@@ -613,6 +615,11 @@ function trendSummary(series, periods, total, reference, extra) {
     sentences.push(extra);
   }
   return sentences.join(' ');
+}
+
+/** A cell's words in a sentence: the table's dash reads as words there. */
+function spoken(words) {
+  return words === NOT_APPLICABLE ? 'no figure' : words;
 }
 
 function barSummary(groups, values, column) {

@@ -77,7 +77,7 @@ class ReportsJourneyIT extends DeployedApp {
             assertEquals(Boolean.TRUE, browser.script("return matchMedia('(prefers-reduced-motion: reduce)').matches"
                     + " && Chart.getChart(document.getElementById('report-trend-0-chart')).options.animation === false;"),
                     "no animation for a person who asked for none");
-            assertEquals("Chart: Booked, Attended, No-shows per month", chartName(browser, "report-trend-0"));
+            assertEquals("Chart: Sessions booked, attended and missed per month", chartName(browser, "report-trend-0"));
             assertTrue(paintedPixels(browser, "report-trend-0") > 1000, "the chart is drawn");
             String summary = browser.text(By.id("report-trend-0-summary"));
             assertTrue(summary.startsWith("Booked: 51 over the range; ") && summary.contains("No-shows: < 5 over"),
@@ -141,6 +141,17 @@ class ReportsJourneyIT extends DeployedApp {
             assertTrue(String.valueOf(csv.get("text")).contains(figure), "the CSV holds the hours shown (" + figure + "): "
                     + csv.get("text"));
 
+            // The other reports draw from the same choice (by SSO where they can be grouped so).
+            for (String[] report : new String[][] {{"Lead times", "Lead times"}, {"Utilisation", "Utilisation"},
+                    {"SMS", "SMS"}, {"First free slot", "First free slot"}}) {
+                before(browser).clickLink(report[0]);
+                awaitCharts(browser);
+                assertTrue(browser.text(By.id("report-title")).startsWith(report[1]), browser.text(By.id("report-title")));
+                showResults(browser).check(report[0].toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+            }
+
+            before(browser).clickLink("Travel saved");
+            awaitCharts(browser);
             browser.width(320);
             browser.until(5, "the chart follows the window", "return document.getElementById('report-trend-0-chart')"
                     + ".getBoundingClientRect().width < 320;");
