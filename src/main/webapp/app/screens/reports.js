@@ -5,7 +5,8 @@
 //
 // Charts are drawn by Chart.js (MIT, canvas), loaded only when this screen opens — the other screens' first load stays
 // as it was. Every chart is named (role="img", aria-label) and summed up in a sentence; its series differ by line
-// style and point shape, are named at the end of their line, and have colours of at least 4.5:1 on white.
+// style and point shape, are named in a legend under the chart (and at the end of their line where the chart is wide),
+// and have colours of at least 4.5:1 on white. Animation is off for a person who asked for reduced motion.
 
 import { get, getAll } from '../api.js';
 import { MODES } from '../bookings.js';
@@ -82,7 +83,7 @@ const ONE_DECIMAL = new Intl.NumberFormat('en-SG', { minimumFractionDigits: 1, m
 const DAY = new Intl.DateTimeFormat('en-SG', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
 
 /** A figure as a person reads it, with its unit. */
-export function formatted(value, unit) {
+function formatted(value, unit) {
   if (value === null || value === undefined) {
     return NOT_APPLICABLE;
   }
@@ -116,7 +117,7 @@ function dayWords(day) {
 }
 
 /** The first and last day of the last 12 whole months ending with this one (the API's default), in Singapore. */
-export function lastTwelveMonths(today = singaporeToday()) {
+function lastTwelveMonths(today = singaporeToday()) {
   const [year, month] = today.split('-').map(Number);
   const first = new Date(Date.UTC(year, month - 12, 1));
   const last = new Date(Date.UTC(year, month, 0));
@@ -203,13 +204,12 @@ async function choicesFor(session) {
   };
 }
 
-function select(id, label, options, value, hint) {
+function select(id, label, options, value) {
   const control = h('select', { id, name: id, class: 'native-select', 'aria-describedby': `${id}-error` },
     options.map(([key, words]) => h('option', { value: key, selected: String(key) === String(value) }, words)));
   return {
     control,
     element: h('div', { class: 'report-field' }, h('label', { for: id, class: 'field-label' }, label),
-      hint ? h('p', { class: 'field-hint' }, hint) : null,
       h('p', { class: 'field-error', id: `${id}-error`, hidden: true }), control),
   };
 }
@@ -243,9 +243,10 @@ function drawForm(form, choice, lists, answer) {
     ...lists.services.map(s => [s.id, serviceName(s)])], choice.service);
   const mode = select('report-mode', 'How', [['', 'Every way'], ...Object.entries(MODES)], choice.mode);
   // The filters fold away: most of the time a report is read for everything in view. Open when one is in use.
-  const filtering = FILTERS.some(name => choice[name]);
-  const filters = h('details', { class: 'report-filters', id: 'report-filters', open: filtering },
-    h('summary', { id: 'report-filters-summary' }, filtering ? 'Filters in use: SSO, agency, service, how'
+  const FILTER_WORDS = { office: 'SSO', agency: 'agency', service: 'service', mode: 'how' };
+  const inUse = FILTERS.filter(name => choice[name]).map(name => FILTER_WORDS[name]);
+  const filters = h('details', { class: 'report-filters', id: 'report-filters', open: inUse.length > 0 },
+    h('summary', { id: 'report-filters-summary' }, inUse.length ? `Filtered by ${inUse.join(', ')}`
       : 'Filter by SSO, agency, service or how'),
     h('div', { class: 'report-filter-fields' }, office.element, agency.element, service.element, mode.element));
   form.replaceChildren(...[
@@ -306,8 +307,10 @@ async function drawAnswer(results, choice, answer) {
   const heading = report.periods === false ? `${answer.title}, searched ${singaporeTime(answer.generatedAt)}`
     : `${answer.title}: ${dayWords(answer.from)} to ${dayWords(answer.to)}${answer.period === 'WEEK' ? ', by week'
       : ', by month'}`;
-  const asked = Object.fromEntries(Object.entries({ ...apiQuery(choice), from: answer.from, to: answer.to,
-    format: 'csv' }).filter(([, value]) => value));
+  // The CSV of exactly what is shown: the range as the API widened it to whole periods.
+  const range = report.periods === false ? {} : { from: answer.from, to: answer.to };
+  const asked = Object.fromEntries(Object.entries({ ...apiQuery(choice), ...range, format: 'csv' })
+    .filter(([, value]) => value));
   const csv = `api/reports/${report.name}?${new URLSearchParams(asked)}`;
 
   const parts = [
