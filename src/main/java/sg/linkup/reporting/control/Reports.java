@@ -1,4 +1,4 @@
-package sg.linkup.report.control;
+package sg.linkup.reporting.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,13 +32,13 @@ import sg.linkup.directory.entity.SessionMode;
 import sg.linkup.platform.Clocks;
 import sg.linkup.platform.Database;
 import sg.linkup.platform.InvalidInput;
-import sg.linkup.report.entity.ClientCount;
-import sg.linkup.report.entity.Measure;
-import sg.linkup.report.entity.Period;
-import sg.linkup.report.entity.Report;
-import sg.linkup.report.entity.ReportTally;
-import sg.linkup.report.entity.SmallCells;
-import sg.linkup.report.entity.SmallCells.Cell;
+import sg.linkup.reporting.entity.ClientCount;
+import sg.linkup.reporting.entity.Measure;
+import sg.linkup.reporting.entity.Period;
+import sg.linkup.reporting.entity.Report;
+import sg.linkup.reporting.entity.ReportTally;
+import sg.linkup.reporting.entity.SmallCells;
+import sg.linkup.reporting.entity.SmallCells.Cell;
 
 /**
  * Builds a report from the roll-ups (caught up first, so a report shows every committed change) and publishes

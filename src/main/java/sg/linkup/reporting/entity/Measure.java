@@ -1,4 +1,4 @@
-package sg.linkup.report.entity;
+package sg.linkup.reporting.entity;
 
 /**
  * What a report counts about sessions and their messages. Each count keeps, next to it, the clients behind it

@@ -1,4 +1,4 @@
-package sg.linkup.report.control;
+package sg.linkup.reporting.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,10 +30,10 @@ import sg.linkup.directory.entity.Coordinates;
 import sg.linkup.directory.entity.SessionMode;
 import sg.linkup.platform.Clocks;
 import sg.linkup.platform.Database;
-import sg.linkup.report.entity.Measure;
-import sg.linkup.report.entity.Period;
-import sg.linkup.report.entity.ReportTally;
-import sg.linkup.report.entity.TravelModel;
+import sg.linkup.reporting.entity.Measure;
+import sg.linkup.reporting.entity.Period;
+import sg.linkup.reporting.entity.ReportTally;
+import sg.linkup.reporting.entity.TravelModel;
 
 /**
  * Keeps report_cell in step with the bookings and the outbox, so that a year's report reads a few thousand rows.
