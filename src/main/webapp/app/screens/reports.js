@@ -651,7 +651,7 @@ function notes(report, answer, methodUrl) {
     h('li', {}, `\u201c${NOT_APPLICABLE}\u201d: nothing to show, such as a rate with no sessions to divide by.`),
   ];
   if (report.name === 'travel') {
-    const section = '\u201cClient travel saved\u201d in Linkup\u2019s README';
+    const section = '\u201cClient travel saved: the method\u201d in Linkup\u2019s README';
     items.push(h('li', { id: 'report-method' }, 'Method: the trip each client was spared, from coordinates with a '
       + 'detour factor and a public-transport speed plus walking and waiting; every parameter and its source: ',
     methodUrl ? h('a', { href: methodUrl, id: 'report-method-link' }, section) : section, '.'));
