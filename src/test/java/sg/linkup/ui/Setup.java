@@ -334,6 +334,23 @@ public final class Setup {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        // The rebuild runs in the background; reports answer 503 until it is done. Wait here, so that the
+        // screen's first report is the rebuilt one (a person would see "try again in a minute").
+        for (int i = 0; i < 240; i++) {
+            HttpResponse<String> reply = send(HttpRequest.newBuilder(base.resolve("api/reports/sessions"))
+                    .header("Authorization", ADMIN).GET());
+            if (reply.statusCode() == 200) {
+                return;
+            }
+            assertEquals(503, reply.statusCode(), reply::body);
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("the report roll-ups were not rebuilt within two minutes");
     }
 
     private HttpResponse<String> post(String path, String body) {
