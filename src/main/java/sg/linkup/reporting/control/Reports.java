@@ -140,7 +140,7 @@ public class Reports {
             if (query.kind() == Kind.TRAVEL) {
                 notes.add("Travel saved: for each attended session, the round trip the client would have made to the "
                         + "partner's own office, less the round trip to the SSO (none from home); from the client's "
-                        + "own SSO, by public transport. Method and parameters: README, “Client travel saved”.");
+                        + "own SSO, by public transport. Method and parameters: README, “Client travel saved: the method”.");
             }
             return table.publish(query.kind(), reference, notes, clock.instant());
         } catch (SQLException e) {
@@ -569,8 +569,14 @@ public class Reports {
             return n;
         }
 
+        /** A service's name, with its agency's when another agency has a service of the same name. */
         String service(long id) {
-            return services.getOrDefault(id, "Service " + id);
+            String name = services.getOrDefault(id, "Service " + id);
+            Long agency = agencyOfService.get(id);
+            boolean shared = services.entrySet().stream().anyMatch(e -> e.getKey() != id
+                    && e.getValue().equals(name) && !java.util.Objects.equals(agencyOfService.get(e.getKey()), agency));
+            return shared && agency != null ? name + " (" + agencies.getOrDefault(agency, "agency " + agency) + ")"
+                    : name;
         }
 
         String label(GroupBy by, String key) {
