@@ -117,6 +117,8 @@ db_url() {
 
 start_node() {
     local n=$1 port=$2 hz=$3
+    # A fresh root each start: a kept one redeploys the WAR it remembers, and --deploy then deploys it again.
+    rm -rf "$STATE/node$n"
     mkdir -p "$STATE/node$n"
     # Both nodes name both members; the cluster name keeps them apart from any other Payara on this machine.
     # --nohostaware on both (they must agree): host-aware partitioning keeps no backup on a member with the same
