@@ -7,6 +7,7 @@
 #   one HAProxy      Debian's, round-robin WITHOUT stickiness; it names the node that answered in X-Linkup-Node
 #
 #   bench/cluster.sh start | stop | status
+#   bench/cluster.sh start-node 1|2     one node again after a fault killed it
 #
 # Needs `mvn -DskipTests package` first (target/linkup.war). Everything it starts is recorded by pid under
 # target/cluster/ and `stop` ends exactly those processes. Ports (change with the environment variables):
@@ -220,6 +221,16 @@ cmd_start() {
     cmd_status
 }
 
+# One node again after it was killed (it rejoins the data grid; HAProxy's health check takes it back).
+cmd_start_node() {
+    local n=$1 port_var=NODE${1}_PORT
+    alive "node$n" && { echo "node$n is running" >&2; exit 1; }
+    IDLE_MINUTES=$(curl -s "http://127.0.0.1:$LB_PORT/api/ui-settings" | jq -r .idleMinutes)
+    start_node "$n" "${!port_var}" "$((HZ_PORT + n - 1))"
+    wait_for "node$n" "node$n" "node_ready ${!port_var}"
+    cmd_status
+}
+
 cmd_stop() {
     # The load balancer first, the database last: nothing is left talking to something already gone.
     for name in haproxy node2 node1 mariadb; do
@@ -271,5 +282,6 @@ case "${1:-}" in
     start) cmd_start ;;
     stop) cmd_stop ;;
     status) cmd_status ;;
-    *) echo "usage: $0 start|stop|status" >&2; exit 64 ;;
+    start-node) [[ ${2:-} == [12] ]] || { echo "usage: $0 start-node 1|2" >&2; exit 64; }; cmd_start_node "$2" ;;
+    *) echo "usage: $0 start|stop|status|start-node 1|2" >&2; exit 64 ;;
 esac
