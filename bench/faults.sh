@@ -193,7 +193,7 @@ sessions() {
     else
         echo "== idle limit is $idle min: start the cluster with IDLE_MINUTES=1 to check it here"
     fi
-    echo "  node1 is down now: bench/cluster.sh stop, then start, for a whole cluster again"
+    echo "  node1 is down now: bench/cluster.sh start-node 1 brings it back"
 }
 
 case "${1:-}" in
