@@ -214,6 +214,8 @@ class ReportsBench {
         }
         series.add(new Series("admin sessions WEEK", admin, "sessions", "OFFICE", "WEEK", false));
         series.add(new Series("admin sessions CSV", admin, "sessions", "OFFICE", "MONTH", true));
+        // The floor under every report: a signed-in GET that reads nothing (who is signed in), same HTTP and auth.
+        series.add(new Series("admin GET api/session (floor)", admin, null, null, null, false));
         for (Caller caller : List.of(admin, supervisor, partner)) {
             series.add(new Series(caller.name() + " first-free-slot", caller, "first-free-slot", "NONE", null,
                     false));
@@ -250,8 +252,8 @@ class ReportsBench {
         print("");
         print("== " + size + " bookings: " + WARM_UP + " unmeasured requests per series, then " + MEASURED
                 + " per series in turns (first-free-slot: " + FIRST_FREE_SLOT_MEASURED + " after the others) ==");
-        List<Series> rollUps = all.stream().filter(s -> !s.name.equals("first-free-slot")).toList();
-        List<Series> slots = all.stream().filter(s -> s.name.equals("first-free-slot")).toList();
+        List<Series> rollUps = all.stream().filter(s -> !"first-free-slot".equals(s.name)).toList();
+        List<Series> slots = all.stream().filter(s -> "first-free-slot".equals(s.name)).toList();
         long t = System.nanoTime();
         for (Series s : all) {
             warmUp(s);
@@ -269,7 +271,7 @@ class ReportsBench {
             return;
         }
         Answer first = ask(s, Duration.ofMinutes(5));
-        if (first.status() == 400 && !s.groupBy.equals("NONE")) {
+        if (first.status() == 400 && s.groupBy != null && !s.groupBy.equals("NONE")) {
             print("  " + s.label + ": groupBy " + s.groupBy + " refused (" + first.status() + ": "
                     + abbreviate(first.body()) + "), using NONE");
             s.groupBy = "NONE";
@@ -281,7 +283,7 @@ class ReportsBench {
             print("  " + s.label + ": HTTP " + first.status() + " " + abbreviate(first.body()));
             return;
         }
-        if (!s.name.equals("first-free-slot") && !s.csv) {
+        if (s.name != null && !s.name.equals("first-free-slot") && !s.csv) {
             String figures = GENERATED_AT.matcher(first.body()).replaceAll("");
             String earlier = yearFigures.putIfAbsent(s.label, figures);
             if (earlier != null) {
@@ -337,8 +339,9 @@ class ReportsBench {
     }
 
     private Answer ask(Series s, Duration timeout) {
-        StringBuilder query = new StringBuilder("api/reports/" + s.name + "?groupBy=" + s.groupBy);
-        if (s.period != null) {
+        StringBuilder query = new StringBuilder(s.name == null ? "api/session"
+                : "api/reports/" + s.name + "?groupBy=" + s.groupBy);
+        if (s.name != null && s.period != null) {
             query.append("&from=").append(from).append("&to=").append(to).append("&period=").append(s.period);
         }
         if (s.csv) {
@@ -384,7 +387,7 @@ class ReportsBench {
                 + "shown as ?; median of re-running each over JDBC from here):");
         long own = Long.parseLong(single(db, "SELECT CONNECTION_ID()"));
         for (Series s : series) {
-            if (!s.caller.name().equals("admin") || !s.status.equals("ok") || s.csv) {
+            if (!s.caller.name().equals("admin") || !s.status.equals("ok") || s.csv || s.name == null) {
                 continue;
             }
             Path log = OUT.resolve("general-reports-" + size + "-" + s.label.replace(' ', '-') + ".log");
