@@ -23,6 +23,7 @@ import sg.linkup.availability.control.SlotFinder.Slot;
 import sg.linkup.availability.control.SlotSearch;
 import sg.linkup.availability.entity.Resource;
 import sg.linkup.booking.entity.Booking;
+import sg.linkup.booking.entity.CancelledBy;
 import sg.linkup.booking.entity.BookingStatus;
 import sg.linkup.booking.entity.Outcome;
 import sg.linkup.client.entity.Client;
@@ -33,6 +34,7 @@ import sg.linkup.directory.entity.SessionMode;
 import sg.linkup.platform.InvalidInput;
 import sg.linkup.platform.NotFound;
 import sg.linkup.platform.PreconditionFailed;
+import sg.linkup.security.entity.Role;
 import sg.linkup.video.VideoMeetings;
 
 /**
@@ -208,12 +210,19 @@ public class Bookings {
     public Booking cancel(long id, Long version, String reason, Actor actor) {
         Booking booking = find(id, version);
         String before = booking.describe();
-        booking.cancel(reason, clock.instant());
+        booking.cancel(reason, cancelledBy(actor), clock.instant());
         ledger.release(id);
         audit.record(actor, "BOOKING_CANCELLED", "Booking", id, before + " → " + booking.describe() + ": "
                 + booking.cancelReason());
         changed.fire(new BookingChanged(id, BookingChanged.Change.CANCELLED, actor));
         return booking;
+    }
+
+    private static CancelledBy cancelledBy(Actor actor) {
+        if (BookingChanged.CLIENT_ROLE.equals(actor.role())) {
+            return CancelledBy.CLIENT;
+        }
+        return Role.PARTNER.name().equals(actor.role()) ? CancelledBy.PARTNER : CancelledBy.COUNTER;
     }
 
     /** The client answered YES by SMS. */

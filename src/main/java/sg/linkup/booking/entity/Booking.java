@@ -94,6 +94,10 @@ public class Booking {
     @Column(name = "cancel_reason", length = 200)
     private String cancelReason;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cancelled_by", length = 12)
+    private CancelledBy cancelledBy;
+
     @Column(name = "checked_in_at")
     private Instant checkedInAt;
 
@@ -209,7 +213,7 @@ public class Booking {
         sequence++;
     }
 
-    public void cancel(String reason, Instant now) {
+    public void cancel(String reason, CancelledBy by, Instant now) {
         require("cancel", EnumSet.of(BookingStatus.BOOKED, BookingStatus.CHECKED_IN));
         if (reason == null || reason.isBlank()) {
             throw new InvalidInput("reason", "say why the session is cancelled");
@@ -220,6 +224,7 @@ public class Booking {
         Text.singleLine("reason", reason);
         status = BookingStatus.CANCELLED;
         cancelReason = reason.strip();
+        cancelledBy = by;
         finishedAt = now;
         sequence++;
     }
@@ -369,6 +374,10 @@ public class Booking {
 
     public String outcomeNote() {
         return outcomeNote;
+    }
+
+    public CancelledBy cancelledBy() {
+        return cancelledBy;
     }
 
     public String cancelReason() {

@@ -97,7 +97,7 @@ class BookingTest {
                 booking.start(SESSION.start());
                 booking.complete(Outcome.ATTENDED, null, SESSION_END);
             }
-            case CANCELLED -> booking.cancel("client is unwell", NOW);
+            case CANCELLED -> booking.cancel("client is unwell", CancelledBy.COUNTER, NOW);
             case NO_SHOW -> booking.markNoShow(AFTER_GRACE, GRACE);
         }
         assertEquals(status, booking.status(), "fixture reached the intended state");
@@ -110,7 +110,7 @@ class BookingTest {
         RELEASE(Booking::release),
         RESCHEDULE(b -> b.reschedule(new Placement(SERVICE, OFFICE, b.mode(), ADVISOR + 1, b.roomId(),
                 LATER_SESSION))),
-        CANCEL(b -> b.cancel("client found a job", ARRIVAL)),
+        CANCEL(b -> b.cancel("client found a job", CancelledBy.COUNTER, ARRIVAL)),
         CHECK_IN(b -> b.checkIn(ARRIVAL)),
         START(b -> b.start(SESSION.start())),
         COMPLETE(b -> b.complete(Outcome.ATTENDED, "discussed options", SESSION_END)),
@@ -501,7 +501,7 @@ class BookingTest {
     void cancelKeepsTheReasonAndWhenItEnded() {
         Booking booking = booked();
 
-        booking.cancel("  client found a job  ", ARRIVAL);
+        booking.cancel("  client found a job  ", CancelledBy.COUNTER, ARRIVAL);
 
         assertEquals(BookingStatus.CANCELLED, booking.status());
         assertEquals("client found a job", booking.cancelReason());
@@ -515,8 +515,8 @@ class BookingTest {
         Booking booking = booked();
         List<Object> before = snapshot(booking);
 
-        assertRefused("reason", () -> booking.cancel(blank, NOW));
-        assertRefused("reason", () -> booking.cancel(null, NOW));
+        assertRefused("reason", () -> booking.cancel(blank, CancelledBy.COUNTER, NOW));
+        assertRefused("reason", () -> booking.cancel(null, CancelledBy.COUNTER, NOW));
 
         assertEquals(before, snapshot(booking));
     }
@@ -525,8 +525,8 @@ class BookingTest {
     void cancelReasonIsOneLineOfPlainText() {
         Booking booking = booked();
 
-        assertRefused("reason", () -> booking.cancel("client\nfound a job", NOW));
-        assertRefused("reason", () -> booking.cancel("client found a job\u001B[2J", NOW));
+        assertRefused("reason", () -> booking.cancel("client\nfound a job", CancelledBy.COUNTER, NOW));
+        assertRefused("reason", () -> booking.cancel("client found a job\u001B[2J", CancelledBy.COUNTER, NOW));
 
         assertEquals(BookingStatus.BOOKED, booking.status());
     }
@@ -534,11 +534,11 @@ class BookingTest {
     @Test
     void cancelReasonIsAtMostTwoHundredCharacters() {
         Booking tooLong = booked();
-        assertRefused("reason", () -> tooLong.cancel("r".repeat(201), NOW));
+        assertRefused("reason", () -> tooLong.cancel("r".repeat(201), CancelledBy.COUNTER, NOW));
         assertEquals(BookingStatus.BOOKED, tooLong.status());
 
         Booking longest = booked();
-        longest.cancel("  " + "r".repeat(200) + "  ", NOW);
+        longest.cancel("  " + "r".repeat(200) + "  ", CancelledBy.COUNTER, NOW);
         assertEquals(200, longest.cancelReason().length());
     }
 

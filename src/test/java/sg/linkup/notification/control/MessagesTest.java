@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import sg.linkup.availability.entity.TimeRange;
 import sg.linkup.booking.entity.Booking;
+import sg.linkup.booking.entity.CancelledBy;
 import sg.linkup.directory.entity.Language;
 import sg.linkup.directory.entity.SessionMode;
 import sg.linkup.notification.entity.Notification;
@@ -47,7 +48,7 @@ class MessagesTest {
     void cancelledBookingSendsNoReminder() {
         Booking booking = booked();
         Notification reminder = written(NotificationKind.REMINDER, booking, DAY_BEFORE);
-        booking.cancel("client unwell", BOOKED_AT.plusSeconds(60));
+        booking.cancel("client unwell", CancelledBy.COUNTER, BOOKED_AT.plusSeconds(60));
         assertNotNull(Messages.staleness(reminder, booking, DAY_BEFORE));
     }
 
@@ -66,7 +67,7 @@ class MessagesTest {
         Booking booking = booked();
         Notification confirmation = written(NotificationKind.CONFIRMATION, booking, BOOKED_AT);
         Notification invite = written(NotificationKind.INVITE, booking, BOOKED_AT);
-        booking.cancel("duplicate", BOOKED_AT.plusSeconds(60));
+        booking.cancel("duplicate", CancelledBy.COUNTER, BOOKED_AT.plusSeconds(60));
         Notification cancellation = written(NotificationKind.CANCELLED, booking, BOOKED_AT.plusSeconds(60));
         Notification uninvite = written(NotificationKind.INVITE_CANCEL, booking, BOOKED_AT.plusSeconds(60));
         Instant now = BOOKED_AT.plusSeconds(90);

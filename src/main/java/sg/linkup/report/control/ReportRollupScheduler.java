@@ -1,0 +1,64 @@
+package sg.linkup.report.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every node catches the roll-ups up on a plain, non-persistent schedule, so a report request finds little left
+ * to do; the report_state row lock lets one node at a time do it.
+ */
+@Startup
+@Singleton
+@DependsOn("Database")
+public class ReportRollupScheduler {
+
+    private static final Logger LOG = Logger.getLogger(ReportRollupScheduler.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    ReportRollups rollups;
+
+    @Inject
+    @ConfigProperty(name = "linkup.reports.rollup-sweep-seconds", defaultValue = "60")
+    int everySeconds;
+
+    private ScheduledFuture<?> sweeping;
+
+    @PostConstruct
+    void schedule() {
+        if (everySeconds <= 0) {
+            LOG.info("Report roll-up sweep switched off (linkup.reports.rollup-sweep-seconds <= 0)");
+            return;
+        }
+        sweeping = scheduler.scheduleWithFixedDelay(this::sweep, everySeconds, everySeconds, TimeUnit.SECONDS);
+    }
+
+    void sweep() {
+        try {
+            rollups.catchUp();
+        } catch (RuntimeException e) {
+            // The next run (or the next report) tries again; a failed sweep must not stop the schedule.
+            LOG.log(Level.WARNING, "Report roll-up failed: " + e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (sweeping != null) {
+            sweeping.cancel(false);
+        }
+    }
+}
