@@ -193,7 +193,7 @@ final class BookingRecords implements BookingHistory.Bookings {
                     checkedIn = starts.minus(Duration.ofMinutes(random.nextInt(20)));
                 }
                 started = starts.plus(Duration.ofMinutes(random.nextInt(7)));
-                finished = ends.plus(Duration.ofMinutes(random.nextInt(11) - 5));
+                finished = min(ends.plus(Duration.ofMinutes(random.nextInt(11) - 5)), now);
             }
         }
 
@@ -342,8 +342,9 @@ final class BookingRecords implements BookingHistory.Bookings {
         notifications.setString(13, error);
         notifications.setString(14, body);
         notifications.setTimestamp(15, Timestamp.from(created));
-        notifications.setTimestamp(16, stamp(sent));
-        notifications.setTimestamp(17, Timestamp.from(updated));
+        // Nothing is stamped after now: the roll-ups' catch-up looks for outbox rows changed since it last ran.
+        notifications.setTimestamp(16, stamp(sent == null ? null : min(sent, now)));
+        notifications.setTimestamp(17, Timestamp.from(min(updated, now)));
         notifications.addBatch();
         pendingNotifications++;
         notificationRows++;
