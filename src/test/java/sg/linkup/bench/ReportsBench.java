@@ -149,6 +149,9 @@ class ReportsBench {
                     + to + "; MariaDB " + single(db, "SELECT VERSION()") + ", client JVM " + Runtime.version() + ", "
                     + Runtime.getRuntime().availableProcessors() + " cores");
 
+            // The ITs' database lives on in target/it-mariadb/data between runs; the figures need an empty one.
+            assertEquals("0", single(db, "SELECT COUNT(*) FROM booking"), "ReportsBench needs a fresh database: "
+                    + "delete target/it-mariadb/data (the ITs' data directory outlives a run) and run it again");
             long t = System.nanoTime();
             BenchCatalogue catalogue = BenchCatalogue.create(db, new Random(SEED), today);
             BookingRecords records = BookingRecords.create(db, catalogue.offices, new Random(SEED + 2),
