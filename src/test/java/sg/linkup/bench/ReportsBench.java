@@ -265,6 +265,11 @@ class ReportsBench {
         List<Measured> measured = new ArrayList<>();
         measured.addAll(run(rollUps, MEASURED, size));
         measured.addAll(run(slots, FIRST_FREE_SLOT_MEASURED, size));
+        print("series                             groupBy  |     p50     p95     p99      max | bytes gzip / decoded");
+        for (Measured m : measured) {
+            print(String.format(Locale.ROOT, "%-34s %-8s | %s | %,.0f / %,.0f", m.series().label, m.series().groupBy,
+                    m.http().columns(), m.meanWireBytes(), m.meanBodyBytes()));
+        }
         return measured;
     }
 
@@ -336,7 +341,7 @@ class ReportsBench {
                     Latencies.of(values.stream().mapToDouble(Double::doubleValue).toArray())));
             measured.add(new Measured(answering.get(k), Latencies.of(millis[k]), (double) wire[k] / n,
                     (double) body[k] / n, timings, busy));
-            raw(size + "-" + answering.get(k).label.replace(' ', '-'), millis[k]);
+            raw(fileName(size + " " + answering.get(k).label), millis[k]);
         }
         return measured;
     }
@@ -393,7 +398,7 @@ class ReportsBench {
             if (!s.caller.name().equals("admin") || !s.status.equals("ok") || s.csv || s.name == null) {
                 continue;
             }
-            Path log = OUT.resolve("general-reports-" + size + "-" + s.label.replace(' ', '-') + ".log");
+            Path log = OUT.resolve("general-reports-" + fileName(size + " " + s.label) + ".log");
             double[] millis = new double[1];
             List<QueryPlans.Logged> logged = QueryPlans.capture(db, log.toAbsolutePath(),
                     () -> millis[0] = ask(s, Duration.ofMinutes(1)).millis());
@@ -547,6 +552,10 @@ class ReportsBench {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String fileName(String label) {
+        return label.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-+$", "");
     }
 
     private static String abbreviate(String text) {
