@@ -29,6 +29,8 @@ import * as sessions from './screens/sessions.js';
 import * as adminAudit from './screens/admin-audit.js';
 import * as adminHolidays from './screens/admin-holidays.js';
 import * as adminStaff from './screens/admin-staff.js';
+// Reports: figures for an administrator, a supervisor's SSOs and a partner's agency (GET /api/reports/...).
+import * as reports from './screens/reports.js';
 /** Who keeps staff accounts and public holidays, and reads the audit log (StaffResource, HolidaysResource, AuditResource). */
 const KEEP_ACCOUNTS = ['ADMIN'];
 
@@ -47,6 +49,8 @@ const KEEP_CATALOGUE = ['ADMIN'];
 const PARTNER = ['PARTNER', 'ADMIN'];
 /** Who keeps advisors' leave and agency closures (AdvisorBlackoutsResource, AgencyClosuresResource). */
 const KEEP_LEAVE = ['PARTNER', 'ADMIN'];
+/** Who reads reports (ReportsResource), each within their own scope; counter staff do not. */
+const READ_REPORTS = ['ADMIN', 'SUPERVISOR', 'PARTNER'];
 
 export const ROUTES = [
   { path: 'signin', screen: signin, public: true },
@@ -97,6 +101,8 @@ export const ROUTES = [
   { path: 'admin/advisors', screen: adminAdvisors, roles: KEEP_CATALOGUE, section: 'catalogue' },
   { path: 'admin/advisors/new', screen: adminAdvisor, roles: KEEP_CATALOGUE, section: 'catalogue' },
   { path: 'admin/advisors/:id', screen: adminAdvisor, roles: KEEP_CATALOGUE, section: 'catalogue' },
+  // Last in the table: every role that has it lands on its own first screen, with Reports at the end of the header.
+  { path: 'reports', screen: reports, roles: READ_REPORTS, nav: 'Reports', section: 'reports' },
 ];
 
 export function mayOpen(route, role) {

@@ -57,3 +57,6 @@ CREATE TABLE report_state (
     model          VARCHAR(300) NULL
 ) ENGINE = InnoDB DEFAULT CHARSET = ascii COLLATE = ascii_bin;
 INSERT INTO report_state (id, rolled_through, high_audit_id, model) VALUES (1, NULL, 0, NULL);
+
+-- The SMS report counts clients who opted out in a period.
+ALTER TABLE client ADD INDEX ix_client_sms_problem (sms_problem, sms_problem_at);

@@ -33,6 +33,11 @@ public abstract class LinkupException extends RuntimeException {
         return JsonValue.EMPTY_JSON_OBJECT;
     }
 
+    /** Seconds after which the same request may succeed (a 503's Retry-After), or null. */
+    public Integer retryAfterSeconds() {
+        return null;
+    }
+
     public record Violation(String field, String message) {
     }
 }

@@ -61,8 +61,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Throwable e = unwrap(thrown);
         String instance = uriInfo == null ? null : "/" + uriInfo.getPath();
         if (e instanceof LinkupException le) {
-            return respond(le.status(), le.type(), le.title(), le.getMessage(), instance,
+            Response problem = respond(le.status(), le.type(), le.title(), le.getMessage(), instance,
                     le.violations(), le.extensions());
+            return le.retryAfterSeconds() == null ? problem
+                    : Response.fromResponse(problem).header("Retry-After", le.retryAfterSeconds()).build();
         }
         if (e instanceof ConstraintViolationException cve) {
             List<LinkupException.Violation> violations = cve.getConstraintViolations().stream()

@@ -42,7 +42,7 @@ class AdminStaffJourneyIT extends DeployedApp {
             assertEquals(adminScreens, adminBrowser.navigation().stream().filter(adminScreens::contains).toList(),
                     "an administrator's navigation holds the accounts, holidays and audit screens (beside the others)");
             assertEquals(List.of("Clients", "Today's board", "Waitlist", "Staff accounts", "Public holidays", "Audit log",
-                    "Agency screens", "Catalogue"), adminBrowser.navigation(),
+                    "Agency screens", "Catalogue", "Reports"), adminBrowser.navigation(),
                     "the partner screens are one entry for an administrator: the header has room for each link");
             assertEquals(Boolean.FALSE, adminBrowser.script("return document.documentElement.scrollWidth > "
                     + "document.documentElement.clientWidth;"), "the header fits a 1280 px window");
@@ -202,8 +202,8 @@ class AdminStaffJourneyIT extends DeployedApp {
         String supervisor = setup.staff("SUPERVISOR", setup.office("SSO@Jurong West"));
         try (Browser browser = new Browser(deployment, "admin-staff-journey-supervisor")) {
             browser.signIn(supervisor);
-            assertEquals(List.of("Clients", "Today's board", "Waitlist"), browser.navigation(),
-                    "a supervisor reads their SSO's clients, board and waitlist; nothing of the administrator's");
+            assertEquals(List.of("Clients", "Today's board", "Waitlist", "Reports"), browser.navigation(),
+                    "a supervisor reads their SSO's clients, board, waitlist and reports; nothing of the administrator's");
             assertTrue(browser.buttonsIn("main").stream().noneMatch(button -> button.contains("Register")),
                     "a supervisor registers no client: " + browser.buttonsIn("main"));
             browser.check("supervisor-home");

@@ -104,6 +104,19 @@ public final class Browser implements AutoCloseable {
         return atHeading(firstHeading);
     }
 
+    /** Asks pages for no animation, as a person who set "reduce motion" in their system does (CSS prefers-reduced-motion). */
+    Browser preferReducedMotion() {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
+                List.of(java.util.Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
+        return this;
+    }
+
+    /** Reloads the page, as a person pressing F5 does. */
+    Browser reload() {
+        driver.navigate().refresh();
+        return this;
+    }
+
     /** Lets the page write to the clipboard (headless Chromium asks no one, so it refuses unless granted). */
     Browser allowClipboard() {
         driver.executeCdpCommand("Browser.grantPermissions", java.util.Map.of("permissions",

@@ -1,4 +1,4 @@
-package sg.linkup.report.control;
+package sg.linkup.reporting.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,6 +42,9 @@ public class Capacity {
     public Map<LocalDate, Map<Long, Double>> advisorHours(LocalDate from, LocalDate to,
                                                          Function<LocalDate, LocalDate> periodOf,
                                                          Set<Long> agencies) {
+        if (agencies != null && agencies.isEmpty()) {
+            return Map.of();
+        }
         Set<LocalDate> closed = holidays.daysBetween(from, to);
         Instant start = Clocks.at(from, LocalTime.MIDNIGHT);
         Instant end = Clocks.at(to.plusDays(1), LocalTime.MIDNIGHT);
@@ -82,6 +85,9 @@ public class Capacity {
     /** Room hours by (period start, office id): opening hours × active rooms, for the given offices (null = all). */
     public Map<LocalDate, Map<Long, Double>> roomHours(LocalDate from, LocalDate to,
                                                       Function<LocalDate, LocalDate> periodOf, Set<Long> offices) {
+        if (offices != null && offices.isEmpty()) {
+            return Map.of();
+        }
         Set<LocalDate> closed = holidays.daysBetween(from, to);
         var roomQuery = em.createQuery("SELECT r FROM Room r JOIN FETCH r.office WHERE r.active = TRUE"
                 + (offices == null ? "" : " AND r.office.id IN :offices"), Room.class);
@@ -114,9 +120,26 @@ public class Capacity {
         return hours;
     }
 
+    /** Leave and an agency closure on the same day are one absence, not two. */
+    static List<TimeRange> merged(List<TimeRange> ranges) {
+        List<TimeRange> sorted = new ArrayList<>(ranges);
+        sorted.sort(null);
+        List<TimeRange> merged = new ArrayList<>();
+        for (TimeRange r : sorted) {
+            TimeRange last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && !r.start().isAfter(last.end())) {
+                merged.set(merged.size() - 1, new TimeRange(last.start(),
+                        r.end().isAfter(last.end()) ? r.end() : last.end()));
+            } else {
+                merged.add(r);
+            }
+        }
+        return merged;
+    }
+
     private static double minutesLess(TimeRange window, List<TimeRange> off) {
         double minutes = window.length().toMinutes();
-        for (TimeRange o : off) {
+        for (TimeRange o : merged(off)) {
             if (o.overlaps(window)) {
                 Instant s = o.start().isAfter(window.start()) ? o.start() : window.start();
                 Instant e = o.end().isBefore(window.end()) ? o.end() : window.end();

@@ -1,4 +1,4 @@
-package sg.linkup.report.entity;
+package sg.linkup.reporting.entity;
 
 /**
  * What a report counts about sessions and their messages. Each count keeps, next to it, the clients behind it
@@ -12,7 +12,11 @@ public enum Measure {
     OPEN,
     /** Attended / no-shows among sessions the client had confirmed by SMS, and among those not confirmed. */
     ATTENDED_CONFIRMED, NO_SHOWS_CONFIRMED, ATTENDED_UNCONFIRMED, NO_SHOWS_UNCONFIRMED,
-    SMS_SENT, SMS_DELIVERED, SMS_FAILED, INVITATIONS_SENT, INVITATIONS_FAILED;
+    SMS_SENT, SMS_DELIVERED, SMS_FAILED, INVITATIONS_SENT, INVITATIONS_FAILED,
+    /** Checked in or in progress, no outcome yet: the rest of ATTENDED after the three outcomes. */
+    ATTENDED_NOT_COMPLETED,
+    /** Sessions that kept their advisor (every one not cancelled), and those of them that kept a room. */
+    KEPT, KEPT_WITH_ROOM;
 
     private static final Measure[] ALL = values();
 

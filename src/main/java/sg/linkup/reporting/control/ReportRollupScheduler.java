@@ -1,4 +1,4 @@
-package sg.linkup.report.control;
+package sg.linkup.reporting.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

@@ -1,4 +1,4 @@
-package sg.linkup.report.control;
+package sg.linkup.reporting.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,13 +32,13 @@ import sg.linkup.directory.entity.SessionMode;
 import sg.linkup.platform.Clocks;
 import sg.linkup.platform.Database;
 import sg.linkup.platform.InvalidInput;
-import sg.linkup.report.entity.ClientCount;
-import sg.linkup.report.entity.Measure;
-import sg.linkup.report.entity.Period;
-import sg.linkup.report.entity.Report;
-import sg.linkup.report.entity.ReportTally;
-import sg.linkup.report.entity.SmallCells;
-import sg.linkup.report.entity.SmallCells.Cell;
+import sg.linkup.reporting.entity.ClientCount;
+import sg.linkup.reporting.entity.Measure;
+import sg.linkup.reporting.entity.Period;
+import sg.linkup.reporting.entity.Report;
+import sg.linkup.reporting.entity.ReportTally;
+import sg.linkup.reporting.entity.SmallCells;
+import sg.linkup.reporting.entity.SmallCells.Cell;
 
 /**
  * Builds a report from the roll-ups (caught up first, so a report shows every committed change) and publishes
@@ -105,7 +105,9 @@ public class Reports {
 
     @Transactional
     public Report run(Query query, Scope scope) {
-        rollups.catchUp();
+        if (query.kind() != Kind.FIRST_FREE_SLOT) {
+            rollups.catchUpForReport();
+        }
         LocalDate from = query.period().startOf(query.from());
         LocalDate to = query.period().endOf(query.period().startOf(query.to()));
         try (Connection db = dataSource.getConnection()) {
@@ -236,14 +238,25 @@ public class Reports {
                     c.get("cancelledByClient")));
             rate(table, line, "noShowRate", line.tally, Measure.NO_SHOWS, Measure.ATTENDED, c.get("noShows"),
                     c.get("attended"));
+            // Checked in without an outcome yet: not a column, but the rest of "attended" after the outcomes, so
+            // it is declared — a small remainder hides an outcome too.
+            Cell notCompleted = hidden(table, line.tally, Measure.ATTENDED_NOT_COMPLETED);
+            table.cells.sum(c.get("attended"), List.of(c.get("completedAttended"), c.get("completedFollowUp"),
+                    c.get("completedReferredOn"), notCompleted));
+            // The confirmed and unconfirmed halves split attended and no-shows: both rates hide when any of the
+            // four counts behind them is small, or one rate and the totals would pin the other half.
             Cell noShowsConfirmed = hidden(table, line.tally, Measure.NO_SHOWS_CONFIRMED);
             Cell attendedConfirmed = hidden(table, line.tally, Measure.ATTENDED_CONFIRMED);
-            rate(table, line, "noShowRateConfirmed", line.tally, Measure.NO_SHOWS_CONFIRMED,
-                    Measure.ATTENDED_CONFIRMED, noShowsConfirmed, attendedConfirmed);
             Cell noShowsUnconfirmed = hidden(table, line.tally, Measure.NO_SHOWS_UNCONFIRMED);
             Cell attendedUnconfirmed = hidden(table, line.tally, Measure.ATTENDED_UNCONFIRMED);
+            table.cells.sum(c.get("noShows"), List.of(noShowsConfirmed, noShowsUnconfirmed));
+            table.cells.sum(c.get("attended"), List.of(attendedConfirmed, attendedUnconfirmed));
+            rate(table, line, "noShowRateConfirmed", line.tally, Measure.NO_SHOWS_CONFIRMED,
+                    Measure.ATTENDED_CONFIRMED, noShowsConfirmed, attendedConfirmed, noShowsUnconfirmed,
+                    attendedUnconfirmed);
             rate(table, line, "noShowRateUnconfirmed", line.tally, Measure.NO_SHOWS_UNCONFIRMED,
-                    Measure.ATTENDED_UNCONFIRMED, noShowsUnconfirmed, attendedUnconfirmed);
+                    Measure.ATTENDED_UNCONFIRMED, noShowsUnconfirmed, attendedUnconfirmed, noShowsConfirmed,
+                    attendedConfirmed);
         }
     }
 
@@ -254,7 +267,7 @@ public class Reports {
 
     /** no-shows / (attended + no-shows), as a percentage; not applicable when nobody was due. */
     private static void rate(Table table, Table.Line line, String key, ReportTally t, Measure part, Measure other,
-                             Cell partCell, Cell otherCell) {
+                             Cell... inputs) {
         int due = t.count(part) + t.count(other);
         if (due == 0) {
             line.values.put(key, null);
@@ -262,7 +275,7 @@ public class Reports {
         }
         double value = Math.round(1000.0 * t.count(part) / due) / 10.0;
         Cell rate = table.cells.add(value, t.clients(part).plus(t.clients(other)));
-        table.cells.derive(rate, partCell, otherCell);
+        table.cells.derive(rate, inputs);
         line.cells.put(key, rate);
     }
 
@@ -321,6 +334,9 @@ public class Reports {
         boolean optOuts = optOutsApply && (table.query.groupBy() == GroupBy.NONE
                 || table.query.groupBy() == GroupBy.OFFICE);
         table.column("optedOut", "Clients who opted out", "clients", false, null);
+        // Read first: an SSO with opt-outs and no session in the range still gets its line, so that the total
+        // really is the sum of the lines shown (or it would give away what is missing).
+        Map<String, ReportTally> optedOut = optOuts ? optedOut(db, table, offices) : Map.of();
         table.fill();
         for (Table.Line line : table.lines) {
             List<Cell> parts = new ArrayList<>();
@@ -330,7 +346,6 @@ public class Reports {
             }
         }
         if (optOuts) {
-            Map<String, ReportTally> optedOut = optedOut(db, table, offices);
             table.replace("optedOut", line -> {
                 ReportTally t = optedOut.getOrDefault(key(line.periodKey, line.groupKey), new ReportTally());
                 return table.cells.add(t.count(Measure.BOOKED), t.clients(Measure.BOOKED));
@@ -362,12 +377,18 @@ public class Reports {
             try (ResultSet rows = read.executeQuery()) {
                 while (rows.next()) {
                     long id = rows.getLong(1);
-                    String office = rows.getObject(2) == null ? null : String.valueOf(rows.getLong(2));
+                    if (rows.getObject(2) == null) {
+                        continue; // a client of no SSO belongs to no line, so to no total either
+                    }
+                    String office = String.valueOf(rows.getLong(2));
+                    if (grouped) {
+                        table.groupKeys.add(office);
+                    }
                     String period = table.query.period().key(table.query.period()
                             .startOf(Clocks.dateIn(rows.getTimestamp(3).toInstant())));
                     List<String> groups = new ArrayList<>();
                     groups.add(null);
-                    if (grouped && office != null) {
+                    if (grouped) {
                         groups.add(office);
                     }
                     for (String p : java.util.Arrays.asList(period, null)) {
@@ -402,11 +423,11 @@ public class Reports {
         Map<LocalDate, Map<Long, Double>> roomHours = rooms ? capacity.roomHours(table.from, table.to, periodOf,
                 offices) : Map.of();
         table.column("advisorBookedHours", "Advisors: booked hours", "hours", advisors, !advisors ? null
-                : (t, cells) -> cells.add(round1(t.advisorMinutes() / 60.0), t.clients(Measure.BOOKED)));
+                : (t, cells) -> cells.add(round1(t.advisorMinutes() / 60.0), t.clients(Measure.KEPT)));
         table.column("advisorAvailableHours", "Advisors: available hours", "hours", advisors, null);
         table.column("advisorUtilisation", "Advisors: utilisation", "percent", false, null);
         table.column("roomBookedHours", "Rooms: booked hours", "hours", rooms, !rooms ? null
-                : (t, cells) -> cells.add(round1(t.roomMinutes() / 60.0), t.clients(Measure.BOOKED)));
+                : (t, cells) -> cells.add(round1(t.roomMinutes() / 60.0), t.clients(Measure.KEPT_WITH_ROOM)));
         table.column("roomOpenHours", "Rooms: open hours", "hours", rooms, null);
         table.column("roomUtilisation", "Rooms: utilisation", "percent", false, null);
         table.fill();
@@ -461,10 +482,19 @@ public class Reports {
             cells.put("daysToFirstSlot", null);
             cells.put("firstSlotAt", null);
             try {
-                List<Slot> found = slots.search(SlotSearch.Query.of(service, where.subList(0, Math.min(where.size(),
-                        SlotSearch.MAX_OFFICES)), query.mode(), now, null).first(1)).slots();
-                if (!found.isEmpty()) {
-                    Instant at = found.get(0).session().start();
+                // The whole booking horizon, not the search's default fortnight: "none in 14 days" is the case
+                // this report is for.
+                Instant horizon = now.plus(Duration.ofDays(names.horizonDays.getOrDefault(service, 14)));
+                Instant at = null;
+                for (int i = 0; i < where.size(); i += SlotSearch.MAX_OFFICES) {
+                    List<Slot> found = slots.search(SlotSearch.Query.of(service, where.subList(i,
+                            Math.min(where.size(), i + SlotSearch.MAX_OFFICES)), query.mode(), now, horizon)
+                            .first(1)).slots();
+                    if (!found.isEmpty() && (at == null || found.get(0).session().start().isBefore(at))) {
+                        at = found.get(0).session().start();
+                    }
+                }
+                if (at != null) {
                     cells.put("daysToFirstSlot", Math.round(Duration.between(now, at).toMinutes() / 144.0) / 10.0);
                     cells.put("firstSlotAt", at.toString());
                 }
@@ -505,6 +535,7 @@ public class Reports {
         final Map<Long, Long> agencyOfService = new HashMap<>();
         final List<Long> activeOffices = new ArrayList<>();
         final Set<Long> activeServices = new TreeSet<>();
+        final Map<Long, Integer> horizonDays = new HashMap<>();
 
         static Names read(Connection db) throws SQLException {
             Names n = new Names();
@@ -523,11 +554,13 @@ public class Reports {
                     n.agencies.put(r.getLong(1), r.getString(2));
                 }
             }
-            try (PreparedStatement q = db.prepareStatement("SELECT id, name_en, agency_id, active FROM service");
+            try (PreparedStatement q = db.prepareStatement("SELECT id, name_en, agency_id, active, horizon_days "
+                    + "FROM service");
                  ResultSet r = q.executeQuery()) {
                 while (r.next()) {
                     n.services.put(r.getLong(1), r.getString(2));
                     n.agencyOfService.put(r.getLong(1), r.getLong(3));
+                    n.horizonDays.put(r.getLong(1), r.getInt(5));
                     if (r.getBoolean(4)) {
                         n.activeServices.add(r.getLong(1));
                     }

@@ -1,5 +1,6 @@
-package sg.linkup.report.entity;
+package sg.linkup.reporting.entity;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
  * ISO text) or null; a null whose key is in its row's {@code suppressed} is shown as "< 5", any other null is
  * "not applicable". Rows with a null period are totals over the range, with a null group totals over groups.
  */
+@JsonbNillable
 public record Report(String report, String title, LocalDate from, LocalDate to, Period period, String groupBy,
                      Map<String, Object> filters, List<Column> columns, List<PeriodInfo> periods, List<Group> groups,
                      List<Row> rows, Reference reference, List<String> notes, Instant generatedAt) {
@@ -23,6 +25,7 @@ public record Report(String report, String title, LocalDate from, LocalDate to, 
     public record Group(String key, String label) {
     }
 
+    @JsonbNillable
     public record Row(String period, String group, Map<String, Object> cells, List<String> suppressed) {
     }
 

@@ -1,9 +1,9 @@
-package sg.linkup.report.boundary;
+package sg.linkup.reporting.boundary;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import sg.linkup.report.entity.Report;
+import sg.linkup.reporting.entity.Report;
 
 /** A report as RFC 4180 CSV: the same rows and figures as the JSON, "< 5" where a figure is suppressed. */
 final class ReportCsv {

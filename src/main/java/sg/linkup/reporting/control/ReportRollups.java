@@ -1,4 +1,4 @@
-package sg.linkup.report.control;
+package sg.linkup.reporting.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,10 +30,11 @@ import sg.linkup.directory.entity.Coordinates;
 import sg.linkup.directory.entity.SessionMode;
 import sg.linkup.platform.Clocks;
 import sg.linkup.platform.Database;
-import sg.linkup.report.entity.Measure;
-import sg.linkup.report.entity.Period;
-import sg.linkup.report.entity.ReportTally;
-import sg.linkup.report.entity.TravelModel;
+import sg.linkup.platform.NotReady;
+import sg.linkup.reporting.entity.Measure;
+import sg.linkup.reporting.entity.Period;
+import sg.linkup.reporting.entity.ReportTally;
+import sg.linkup.reporting.entity.TravelModel;
 
 /**
  * Keeps report_cell in step with the bookings and the outbox, so that a year's report reads a few thousand rows.
@@ -61,6 +62,13 @@ public class ReportRollups {
     @Inject
     TravelSettings travel;
 
+    /** Its own proxy, so that the background rebuild and catchUpForReport get their own transactions. */
+    @Inject
+    ReportRollups self;
+
+    @Resource
+    jakarta.enterprise.concurrent.ManagedExecutorService rebuilding;
+
     /**
      * Longer than any transaction that writes a booking or a message, plus the clock difference between nodes:
      * a change stamped earlier than this before the last catch-up is certain to have been seen by it.
@@ -73,12 +81,49 @@ public class ReportRollups {
     record Unit(Period period, LocalDate start, long officeId) {
     }
 
+    /**
+     * What the cells were made with: the travel parameters, where offices and agencies stand, and the tally's
+     * version. A change of any of them rebuilds every cell (travel saved is counted into the cells).
+     */
+    static final int TALLY_VERSION = 2;
+
+    String model(Catalogue catalogue) {
+        return travel.model() + "|tally=" + TALLY_VERSION + "|places=" + Integer.toHexString(catalogue.fingerprint());
+    }
+
+    /**
+     * Before a report: catches up, unless the cells must be rebuilt first — that is started in the background
+     * (minutes at half a million bookings; no request should hold the lock that long) and the report answers 503.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void catchUpForReport() {
+        try (Connection db = dataSource.getConnection()) {
+            String madeWith;
+            Timestamp rolledThrough;
+            try (PreparedStatement state = db.prepareStatement(
+                    "SELECT rolled_through, model FROM report_state WHERE id = 1");
+                 ResultSet row = state.executeQuery()) {
+                row.next();
+                rolledThrough = row.getTimestamp(1);
+                madeWith = row.getString(2);
+            }
+            if (rolledThrough == null || !model(Catalogue.read(db)).equals(madeWith)) {
+                rebuilding.submit(self::catchUp);
+                throw new NotReady("the report figures are being rebuilt; try again in a minute", 30);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("report roll-up failed", e);
+        }
+        self.catchUp();
+    }
+
     /** Brings every cell up to date with what is committed now; cheap when little changed. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void catchUp() {
         try (Connection db = dataSource.getConnection()) {
             Instant now = clock.instant();
-            String model = travel.model().toString();
+            Catalogue catalogue = Catalogue.read(db);
+            String model = model(catalogue);
             Timestamp rolledThrough;
             long high;
             String madeWith;
@@ -92,7 +137,6 @@ public class ReportRollups {
                 high = row.getLong(2);
                 madeWith = row.getString(3);
             }
-            Catalogue catalogue = Catalogue.read(db);
             if (rolledThrough == null || !model.equals(madeWith)) {
                 rebuild(db, catalogue, now, model);
             } else {
@@ -117,11 +161,13 @@ public class ReportRollups {
                 addUnits(units, rows.getLong(1), rows.getObject(2, LocalDate.class));
             }
         }
+        // Where each booking is before the cells are counted, not after: a booking moved while the rebuild runs
+        // is then found at its old place by the next catch-up, and that place is counted again.
+        update(db, "INSERT INTO report_booking (booking_id, day, office_id) "
+                + "SELECT id, DATE(starts_at + INTERVAL 8 HOUR), office_id FROM booking");
         for (Unit unit : units) {
             recompute(db, catalogue, unit);
         }
-        update(db, "INSERT INTO report_booking (booking_id, day, office_id) "
-                + "SELECT id, DATE(starts_at + INTERVAL 8 HOUR), office_id FROM booking");
         try (PreparedStatement state = db.prepareStatement(
                 "UPDATE report_state SET rolled_through = ?, high_audit_id = ?, model = ? WHERE id = 1")) {
             state.setTimestamp(1, Timestamp.from(now));
@@ -313,6 +359,9 @@ public class ReportRollups {
                         case "CHECKED_IN", "IN_PROGRESS", "COMPLETED" -> {
                             t.count(Measure.ATTENDED, client);
                             t.count(confirmed ? Measure.ATTENDED_CONFIRMED : Measure.ATTENDED_UNCONFIRMED, client);
+                            if (!"COMPLETED".equals(status) || outcome == null) {
+                                t.count(Measure.ATTENDED_NOT_COMPLETED, client);
+                            }
                             if ("COMPLETED".equals(status) && outcome != null) {
                                 t.count(switch (outcome) {
                                     case "FOLLOW_UP_NEEDED" -> Measure.COMPLETED_FOLLOW_UP;
@@ -338,12 +387,16 @@ public class ReportRollups {
                     }
                     if (!"CANCELLED".equals(status)) {
                         t.booked(minutes, room ? minutes : 0);
+                        t.count(Measure.KEPT, client);
+                        if (room) {
+                            t.count(Measure.KEPT_WITH_ROOM, client);
+                        }
                     }
                 }
             }
         }
         try (PreparedStatement messages = db.prepareStatement("SELECT n.booking_id, n.channel, n.status, n.delivery, "
-                + "n.last_error FROM notification n JOIN booking b ON b.id = n.booking_id "
+                + "n.last_error, n.kind FROM notification n JOIN booking b ON b.id = n.booking_id "
                 + "WHERE b.office_id = ? AND b.starts_at >= ? AND b.starts_at < ? "
                 + "AND b.status NOT IN ('HELD', 'RELEASED')")) {
             messages.setLong(1, unit.officeId());
@@ -361,6 +414,9 @@ public class ReportRollups {
                     String status = n.getString(3);
                     String delivery = n.getString(4);
                     if ("EMAIL".equals(n.getString(2))) {
+                        if (!"INVITE".equals(n.getString(6))) {
+                            continue; // an iTIP CANCEL follows a cancelled session; it is not an invitation
+                        }
                         if ("SENT".equals(status)) {
                             t.count(Measure.INVITATIONS_SENT, client);
                         } else if ("FAILED".equals(status)) {
@@ -447,6 +503,18 @@ public class ReportRollups {
 
         Coordinates partnerOffice(long serviceId) {
             return partnerOfServices.get(serviceId);
+        }
+
+        /** Changes when any office or agency moves (Coordinates has no value equality of its own). */
+        int fingerprint() {
+            int hash = 1;
+            for (Map<Long, Coordinates> places : List.of(offices, partnerOfServices)) {
+                for (Long id : new java.util.TreeSet<>(places.keySet())) {
+                    Coordinates c = places.get(id);
+                    hash = 31 * hash + java.util.Objects.hash(id, c.latitude(), c.longitude());
+                }
+            }
+            return hash;
         }
     }
 

@@ -1,4 +1,4 @@
-package sg.linkup.report.entity;
+package sg.linkup.reporting.entity;
 
 import java.util.Arrays;
 import java.util.StringJoiner;

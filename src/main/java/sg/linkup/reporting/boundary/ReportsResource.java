@@ -1,4 +1,4 @@
-package sg.linkup.report.boundary;
+package sg.linkup.reporting.boundary;
 
 import static sg.linkup.platform.RoleChecks.ADMIN;
 import static sg.linkup.security.entity.Role.Names.PARTNER;
@@ -33,11 +33,11 @@ import sg.linkup.directory.entity.SessionMode;
 import sg.linkup.platform.Clocks;
 import sg.linkup.platform.InvalidInput;
 import sg.linkup.platform.NotFound;
-import sg.linkup.report.control.Reports;
-import sg.linkup.report.control.Reports.GroupBy;
-import sg.linkup.report.control.Reports.Kind;
-import sg.linkup.report.entity.Period;
-import sg.linkup.report.entity.Report;
+import sg.linkup.reporting.control.Reports;
+import sg.linkup.reporting.control.Reports.GroupBy;
+import sg.linkup.reporting.control.Reports.Kind;
+import sg.linkup.reporting.entity.Period;
+import sg.linkup.reporting.entity.Report;
 import sg.linkup.security.control.Caller;
 import sg.linkup.security.entity.Role;
 
