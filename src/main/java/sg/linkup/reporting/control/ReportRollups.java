@@ -69,6 +69,9 @@ public class ReportRollups {
     @Resource
     jakarta.enterprise.concurrent.ManagedExecutorService rebuilding;
 
+    private final java.util.concurrent.atomic.AtomicBoolean rebuildQueued =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
     /**
      * Longer than any transaction that writes a booking or a message, plus the clock difference between nodes:
      * a change stamped earlier than this before the last catch-up is certain to have been seen by it.
@@ -108,7 +111,16 @@ public class ReportRollups {
                 madeWith = row.getString(2);
             }
             if (rolledThrough == null || !model(Catalogue.read(db)).equals(madeWith)) {
-                rebuilding.submit(self::catchUp);
+                // One rebuild per node at a time: every refused request would otherwise queue another behind the lock.
+                if (rebuildQueued.compareAndSet(false, true)) {
+                    rebuilding.submit(() -> {
+                        try {
+                            self.catchUp();
+                        } finally {
+                            rebuildQueued.set(false);
+                        }
+                    });
+                }
                 throw new NotReady("the report figures are being rebuilt; try again in a minute", 30);
             }
         } catch (SQLException e) {
