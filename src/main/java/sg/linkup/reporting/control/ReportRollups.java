@@ -85,13 +85,15 @@ public class ReportRollups {
     }
 
     /**
-     * What the cells were made with: the travel parameters, where offices and agencies stand, and the tally's
-     * version. A change of any of them rebuilds every cell (travel saved is counted into the cells).
+     * What the cells were made with: the travel parameters and the tally's version. A change of either rebuilds
+     * every cell (travel saved is counted into the cells).
      */
     static final int TALLY_VERSION = 2;
 
     String model(Catalogue catalogue) {
-        return travel.model() + "|tally=" + TALLY_VERSION + "|places=" + Integer.toHexString(catalogue.fingerprint());
+        // Not where offices and agencies stand: a new office would rebuild everything. A moved one is counted at
+        // its new place from the next change of each cell; README says how to rebuild at once.
+        return travel.model() + "|tally=" + TALLY_VERSION;
     }
 
     /**
@@ -515,18 +517,6 @@ public class ReportRollups {
 
         Coordinates partnerOffice(long serviceId) {
             return partnerOfServices.get(serviceId);
-        }
-
-        /** Changes when any office or agency moves (Coordinates has no value equality of its own). */
-        int fingerprint() {
-            int hash = 1;
-            for (Map<Long, Coordinates> places : List.of(offices, partnerOfServices)) {
-                for (Long id : new java.util.TreeSet<>(places.keySet())) {
-                    Coordinates c = places.get(id);
-                    hash = 31 * hash + java.util.Objects.hash(id, c.latitude(), c.longitude());
-                }
-            }
-            return hash;
         }
     }
 
