@@ -90,7 +90,7 @@ public class ReportRollups {
      */
     static final int TALLY_VERSION = 2;
 
-    String model(Catalogue catalogue) {
+    String model() {
         // Not where offices and agencies stand: a new office would rebuild everything. A moved one is counted at
         // its new place from the next change of each cell; README says how to rebuild at once.
         return travel.model() + "|tally=" + TALLY_VERSION;
@@ -112,7 +112,7 @@ public class ReportRollups {
                 rolledThrough = row.getTimestamp(1);
                 madeWith = row.getString(2);
             }
-            if (rolledThrough == null || !model(Catalogue.read(db)).equals(madeWith)) {
+            if (rolledThrough == null || !model().equals(madeWith)) {
                 // One rebuild per node at a time: every refused request would otherwise queue another behind the lock.
                 if (rebuildQueued.compareAndSet(false, true)) {
                     rebuilding.submit(() -> {
@@ -137,7 +137,7 @@ public class ReportRollups {
         try (Connection db = dataSource.getConnection()) {
             Instant now = clock.instant();
             Catalogue catalogue = Catalogue.read(db);
-            String model = model(catalogue);
+            String model = model();
             Timestamp rolledThrough;
             long high;
             String madeWith;
