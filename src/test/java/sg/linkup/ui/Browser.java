@@ -3,9 +3,11 @@ package sg.linkup.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,8 +52,6 @@ public final class Browser implements AutoCloseable {
     private final Path screenshots;
     private final List<String> accessibilityFindings = new ArrayList<>();
     private final List<String> consoleErrors = new ArrayList<>();
-    /** axe's @import 404s whose inline-style refusal has not been seen yet (see withoutLateAxeNoise). */
-    private long unpairedAxeImports;
     private int step;
 
     Browser(URL deployment, String journey) throws IOException {
@@ -441,16 +441,9 @@ public final class Browser implements AutoCloseable {
         if (leaked.find()) {
             accessibilityFindings.add(name + ": the page shows the word '" + leaked.group(1) + "'");
         }
-        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
-        // axe re-reads the style sheets itself (inline <style>, @imports against the page's URL): under the CSP that
-        // logs refusals and 404s of its own, which say nothing about the app. They are read and dropped here.
-        // A pair may be split by the drain on a loaded machine (the 404 read here, its inline refusal later): the
-        // 404s read here without their refusal are remembered, so that consoleErrors() still pairs them.
-        List<String> drained = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                .map(LogEntry::getMessage).toList();
-        long imports = drained.stream().filter(Browser::isAxeImport).count();
-        long refusals = drained.stream().filter(m -> m.contains("Applying inline style violates")).count();
-        unpairedAxeImports += Math.max(0, imports - refusals);
+        Results results = new AxeBuilder().withOptions(new WithoutStyleSheetCopies()).withTags(WCAG_21_AA)
+                .analyze(driver);
+        consoleErrors.addAll(newConsoleErrors());
         for (Rule violation : results.getViolations()) {
             accessibilityFindings.add(name + ": " + violation.getId() + " (" + violation.getImpact() + ") "
                     + violation.getHelp() + " — " + violation.getNodes().stream()
@@ -468,46 +461,28 @@ public final class Browser implements AutoCloseable {
                 "axe-core found WCAG 2.1 AA violations, or a page showed a programmer's null/undefined/NaN");
     }
 
-    /** The app's console errors so far (CSP refusals, failed modules, script errors), axe's own left out. */
+    /** The app's console errors so far (CSP refusals, failed modules, script errors). */
     List<String> consoleErrors() {
         List<String> all = new ArrayList<>(consoleErrors);
         all.addAll(newConsoleErrors());
-        return withoutLateAxeNoise(all);
+        return all;
     }
 
     /**
-     * On a loaded machine axe's own style-sheet refusals (see {@link #check}) may reach the log after check() has
-     * dropped them. They come in pairs — a vendor sheet's {@code @import} (root.css, reboot.css, grid.css) resolved against the page's address
-     * (404: the app asks for it at its real path) and the refused inline copy of the sheet — so one inline-style
-     * refusal is left out per such 404, and any further one still fails the test.
+     * axe's run options with its CSSOM preload off. With it on, axe copies every style sheet that holds an
+     * {@code @import} (SGDS's day.css and sgds.css) into a new {@code <style>} element of the page, and fetches the
+     * imports against the page's address (404s): under the app's CSP ({@code default-src 'self'}) Chromium refuses
+     * those copies and logs "Applying inline style violates …" with no source, at a moment of its own — which
+     * earlier runs could only pair up and filter by guesswork. Without the preload axe inserts nothing, so every
+     * console error left is the app's. The one WCAG 2.1 AA rule that needs the CSSOM, css-orientation-lock
+     * (1.3.4), has nothing to find: no sheet the app serves has an orientation media query (checked by
+     * UiAssetsTest).
      */
-    private List<String> withoutLateAxeNoise(List<String> errors) {
-        long axeImports = unpairedAxeImports + errors.stream().filter(Browser::isAxeImport).count();
-        List<String> left = new ArrayList<>();
-        for (String error : errors) {
-            if (isAxeImport(error)) {
-                continue;
-            }
-            if (axeImports > 0 && error.contains("Applying inline style violates")) {
-                axeImports--;
-                continue;
-            }
-            // TEMPORARY (issue 17 note of 2026-12-06): since the admin nav got its ninth entry, admin journeys see
-            // 1–2 script-applied inline-style refusals with no source URL ("security …") on some runs, paired with
-            // no axe 404; the app sets no inline style (no setAttribute('style'), no style elements), the source is
-            // not found yet. They are left out here, and only these; find the source and take this out.
-            if (error.startsWith("security ") && error.contains("Applying inline style violates")) {
-                continue;
-            }
-            left.add(error);
+    static final class WithoutStyleSheetCopies extends AxeRunOptions {
+        @JsonProperty("preload")
+        public boolean getPreload() {
+            return false;
         }
-        return left;
-    }
-
-    private static boolean isAxeImport(String error) {
-        // The vendor sheets' own @imports, resolved by axe against the page: themes' root.css, sgds.css's reboot.css
-        // and grid.css (the app links all three at their real paths, so these 404s say nothing about it).
-        return error.matches("^\\S+/linkup/(root|reboot|grid)\\.css - Failed to load resource.*");
     }
 
     /** Reading the browser's log empties it. */
