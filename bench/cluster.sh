@@ -8,11 +8,14 @@
 #
 #   bench/cluster.sh start | stop | status
 #   bench/cluster.sh start-node 1|2     one node again after a fault killed it
+#   bench/cluster.sh metrics [1|2]      each node's application metrics (OpenMetrics text), as a scraper reads them
 #
 # Needs `mvn -DskipTests package` first (target/linkup.war). Everything it starts is recorded by pid under
 # target/cluster/ and `stop` ends exactly those processes. Ports (change with the environment variables):
 #   IDLE_MINUTES=15 (the session idle limit; 1 lets bench/faults.sh sessions watch it end)
 #   LB_PORT=8090  NODE1_PORT=8091  NODE2_PORT=8092  DB_PORT=3326  HZ_PORT=6970 (node 2: HZ_PORT+1)
+#   NODE1_TLS_PORT=8191  NODE2_TLS_PORT=8192 (each node's HTTPS listener: /metrics is served there only)
+#   PROTECT_METRICS=1 (as production: config/post-boot-production.asadmin; 0 leaves /metrics open as in the dev run)
 # The bench admin is bench-admin / the password in target/cluster/admin-password (local bench only).
 set -euo pipefail
 
@@ -21,6 +24,9 @@ STATE=${CLUSTER_STATE:-$ROOT/target/cluster}
 LB_PORT=${LB_PORT:-8090}
 NODE1_PORT=${NODE1_PORT:-8091}
 NODE2_PORT=${NODE2_PORT:-8092}
+NODE1_TLS_PORT=${NODE1_TLS_PORT:-8191}
+NODE2_TLS_PORT=${NODE2_TLS_PORT:-8192}
+PROTECT_METRICS=${PROTECT_METRICS:-1}
 DB_PORT=${DB_PORT:-3326}
 HZ_PORT=${HZ_PORT:-6970}
 NODE_HEAP=${NODE_HEAP:-512m}
@@ -117,7 +123,12 @@ db_url() {
 }
 
 start_node() {
-    local n=$1 port=$2 hz=$3
+    local n=$1 port=$2 hz=$3 tls_port_var=NODE${1}_TLS_PORT
+    local protect=()
+    if [[ $PROTECT_METRICS == 1 ]]; then
+        # As production (README "Operations endpoints"): /metrics for an ADMIN over the node's HTTPS port only.
+        protect=(--sslport "${!tls_port_var}" --postbootcommandfile "$ROOT/config/post-boot-production.asadmin")
+    fi
     # A fresh root each start: a kept one redeploys the WAR it remembers, and --deploy then deploys it again.
     rm -rf "$STATE/node$n"
     mkdir -p "$STATE/node$n"
@@ -127,12 +138,13 @@ start_node() {
     launch "node$n" java -Xmx"$NODE_HEAP" -Duser.timezone=UTC -Djava.io.tmpdir="$STATE/node$n" \
         -Dlinkup.db.url="$(db_url)" \
         -Dlinkup.session.secure-cookie=false -Dlinkup.session.idle-minutes="$IDLE_MINUTES" \
+        -Dmp.metrics.tags="node=node$n" \
         -Dlinkup.bootstrap.admin-username=bench-admin \
         -Dlinkup.bootstrap.admin-password="$(cat "$STATE/admin-password")" \
         -jar "$(maven_jar fish.payara.extras payara-micro "$PAYARA_VERSION")" \
         --deploy "$WAR" --contextroot / --port "$port" --name "node$n" --rootdir "$STATE/node$n/root" \
         --clustername linkup-bench --clustermode "tcpip:127.0.0.1:$HZ_PORT,127.0.0.1:$((HZ_PORT + 1))" \
-        --startport "$hz" --interfaces 127.0.0.1 --hzpublicaddress 127.0.0.1 --nohostaware
+        --startport "$hz" --interfaces 127.0.0.1 --hzpublicaddress 127.0.0.1 --nohostaware "${protect[@]}"
 }
 
 node_ready() {
@@ -163,6 +175,8 @@ defaults
     timeout server 60s
 frontend linkup
     bind 127.0.0.1:$LB_PORT
+    # Not routed: each node's figures are read from the node itself (bench/cluster.sh metrics), never through here.
+    http-request deny deny_status 404 if { path /metrics } || { path_beg /metrics/ }
     default_backend nodes
 backend nodes
     balance roundrobin
@@ -178,12 +192,40 @@ EOF
 }
 
 print_ports() {
-    echo "load balancer  http://127.0.0.1:$LB_PORT/   (HAProxy, round-robin, header X-Linkup-Node)"
-    echo "node1          http://127.0.0.1:$NODE1_PORT/   Hazelcast 127.0.0.1:$HZ_PORT"
-    echo "node2          http://127.0.0.1:$NODE2_PORT/   Hazelcast 127.0.0.1:$((HZ_PORT + 1))"
+    echo "load balancer  http://127.0.0.1:$LB_PORT/   (HAProxy, round-robin, header X-Linkup-Node; no /metrics)"
+    echo "node1          http://127.0.0.1:$NODE1_PORT/   Hazelcast 127.0.0.1:$HZ_PORT   metrics $(metrics_url 1)"
+    echo "node2          http://127.0.0.1:$NODE2_PORT/   Hazelcast 127.0.0.1:$((HZ_PORT + 1))   metrics $(metrics_url 2)"
     echo "MariaDB        127.0.0.1:$DB_PORT  (root, database linkup)"
     echo "admin          bench-admin / $(cat "$STATE/admin-password" 2>/dev/null)"
     echo "state, logs    $STATE"
+}
+
+metrics_url() {
+    local port_var=NODE${1}_PORT tls_port_var=NODE${1}_TLS_PORT
+    if [[ $PROTECT_METRICS == 1 ]]; then
+        echo "https://localhost:${!tls_port_var}/metrics (bench-admin)"
+    else
+        echo "http://127.0.0.1:${!port_var}/metrics"
+    fi
+}
+
+# What a scraper reads from each node: the application's figures (add ?scope=base etc. by hand for the JVM's).
+cmd_metrics() {
+    # The settings the cluster was started with, whatever this shell's environment says.
+    [[ -f "$STATE/ports" ]] && source "$STATE/ports"
+    local nodes=(1 2)
+    [[ -n ${1:-} ]] && nodes=("$1")
+    for n in "${nodes[@]}"; do
+        local port_var=NODE${n}_PORT tls_port_var=NODE${n}_TLS_PORT
+        echo "# node$n"
+        if [[ $PROTECT_METRICS == 1 ]]; then
+            # -k: Payara Micro's own self-signed certificate (a bench; production gives the nodes real ones).
+            curl -s -k -u "bench-admin:$(cat "$STATE/admin-password")" \
+                "https://localhost:${!tls_port_var}/metrics?scope=application"
+        else
+            curl -s "http://127.0.0.1:${!port_var}/metrics?scope=application"
+        fi
+    done
 }
 
 cmd_start() {
@@ -195,9 +237,11 @@ cmd_start() {
             exit 1
         fi
     done
-    for port in "$LB_PORT" "$NODE1_PORT" "$NODE2_PORT" "$DB_PORT" "$HZ_PORT" "$((HZ_PORT + 1))"; do
+    for port in "$LB_PORT" "$NODE1_PORT" "$NODE2_PORT" "$NODE1_TLS_PORT" "$NODE2_TLS_PORT" "$DB_PORT" "$HZ_PORT" \
+        "$((HZ_PORT + 1))"; do
         if port_taken "$port"; then
-            echo "port $port is taken; set LB_PORT, NODE1_PORT, NODE2_PORT, DB_PORT or HZ_PORT" >&2
+            echo "port $port is taken; set LB_PORT, NODE1_PORT, NODE2_PORT, NODE1_TLS_PORT, NODE2_TLS_PORT, DB_PORT or" \
+                "HZ_PORT" >&2
             exit 2
         fi
     done
@@ -205,8 +249,10 @@ cmd_start() {
     if [[ ! -f "$STATE/admin-password" ]]; then
         (umask 077 && head -c 18 /dev/urandom | base64 | tr '+/' 'xy' >"$STATE/admin-password")
     fi
-    printf 'LB_PORT=%s\nNODE1_PORT=%s\nNODE2_PORT=%s\nDB_PORT=%s\nHZ_PORT=%s\n' \
-        "$LB_PORT" "$NODE1_PORT" "$NODE2_PORT" "$DB_PORT" "$HZ_PORT" >"$STATE/ports"
+    printf 'LB_PORT=%s\nNODE1_PORT=%s\nNODE2_PORT=%s\nNODE1_TLS_PORT=%s\nNODE2_TLS_PORT=%s\nDB_PORT=%s\nHZ_PORT=%s\n' \
+        "$LB_PORT" "$NODE1_PORT" "$NODE2_PORT" "$NODE1_TLS_PORT" "$NODE2_TLS_PORT" "$DB_PORT" "$HZ_PORT" \
+        >"$STATE/ports"
+    echo "PROTECT_METRICS=$PROTECT_METRICS" >>"$STATE/ports"
     echo "== MariaDB on $DB_PORT"
     start_db
     # Node 1 first: it runs the migrations; node 2 then finds the schema current and joins its Hazelcast.
@@ -223,6 +269,7 @@ cmd_start() {
 
 # One node again after it was killed (it rejoins the data grid; HAProxy's health check takes it back).
 cmd_start_node() {
+    [[ -f "$STATE/ports" ]] && source "$STATE/ports"
     local n=$1 port_var=NODE${1}_PORT
     alive "node$n" && { echo "node$n is running" >&2; exit 1; }
     IDLE_MINUTES=$(curl -s "http://127.0.0.1:$LB_PORT/api/ui-settings" | jq -r .idleMinutes)
@@ -283,5 +330,6 @@ case "${1:-}" in
     stop) cmd_stop ;;
     status) cmd_status ;;
     start-node) [[ ${2:-} == [12] ]] || { echo "usage: $0 start-node 1|2" >&2; exit 64; }; cmd_start_node "$2" ;;
-    *) echo "usage: $0 start|stop|status|start-node 1|2" >&2; exit 64 ;;
+    metrics) [[ ${2:-1} == [12] ]] || { echo "usage: $0 metrics [1|2]" >&2; exit 64; }; cmd_metrics "${2:-}" ;;
+    *) echo "usage: $0 start|stop|status|start-node 1|2|metrics [1|2]" >&2; exit 64 ;;
 esac

@@ -42,6 +42,7 @@ import sg.linkup.notification.calendar.InviteMail;
 import sg.linkup.notification.control.Dispatcher;
 import sg.linkup.notification.control.DueReminders;
 import sg.linkup.notification.control.Messages;
+import sg.linkup.notification.control.NotificationMetrics;
 import sg.linkup.notification.control.Outbox;
 import sg.linkup.notification.control.OutboxWorker;
 import sg.linkup.notification.sms.SmsChannel;
@@ -82,6 +83,7 @@ class NotificationBench {
         SmsChannel channel = CDI.current().select(SmsChannel.class).get();
         InviteMail mail = CDI.current().select(InviteMail.class).get();
         OutboxWorker.Settings settings = CDI.current().select(Dispatcher.class).get().settings();
+        NotificationMetrics metrics = CDI.current().select(NotificationMetrics.class).get();
         int port = URI.create(System.getenv("LINKUP_TWILIO_API_BASE_URL")).getPort();
         StringBuilder report = new StringBuilder();
         List<String> wrong = new ArrayList<>();
@@ -91,7 +93,7 @@ class NotificationBench {
                     + "fake Twilio answers after %d ms; %d unmeasured messages first%n", settings.batch(),
                     settings.concurrency(), settings.lease().toSeconds(), ANSWER_AFTER.toMillis(), WARM_UP));
             // A node in service is warm: one unmeasured round first, so the JIT has compiled the path.
-            warmUp(db, fake, messages, outbox, channel, mail, settings, threads);
+            warmUp(db, fake, messages, outbox, channel, mail, settings, metrics, threads);
             for (int nodes : List.of(1, 2)) {
                 fake.reset();
                 long booking = booking(db);  // one per run, so each run counts only its own rows
@@ -99,7 +101,7 @@ class NotificationBench {
                 List<OutboxWorker> dispatchers = new ArrayList<>();
                 for (int i = 0; i < nodes; i++) {
                     dispatchers.add(new OutboxWorker("bench-" + nodes + "-" + i, messages, outbox, channel, mail,
-                            settings));
+                            settings, metrics));
                 }
                 long started = System.nanoTime();
                 run(dispatchers, threads, db, booking);
@@ -147,12 +149,13 @@ class NotificationBench {
     }
 
     private static void warmUp(DataSource db, FakeTwilio fake, Messages messages, Outbox outbox, SmsChannel channel,
-                               InviteMail mail, OutboxWorker.Settings settings, ManagedThreadFactory threads)
+                               InviteMail mail, OutboxWorker.Settings settings, NotificationMetrics metrics,
+                               ManagedThreadFactory threads)
             throws Exception {
         long booking = booking(db);
         insert(db, booking, WARM_UP);
-        run(List.of(new OutboxWorker("bench-warm-up", messages, outbox, channel, mail, settings)), threads, db,
-                booking);
+        run(List.of(new OutboxWorker("bench-warm-up", messages, outbox, channel, mail, settings, metrics)), threads,
+                db, booking);
         fake.reset();
     }
 

@@ -574,6 +574,66 @@ class BookingIT {
         return reply.id();
     }
 
+    // --- what an operator sees ---
+
+    /**
+     * A slot search, a booking, a booking of the slot just taken (a 409), a hold and the confirmation text each move
+     * their figure in /metrics by exactly what happened (the texts: at least, as other tests' may go out too).
+     */
+    @Test
+    void bookingsHoldsConflictsSearchesAndSendsAreCountedInMetrics() throws Exception {
+        NotificationFakes.start();  // the confirmation text goes to the fake Twilio, and is taken
+        long advisor = advisor();
+        List<Long> clients = clients(2);
+        OpenMetrics before = metrics();
+
+        var search = api.get("api/slots?service=" + service + "&office=" + office + "&from=" + day + "&to=" + day);
+        assertEquals(200, search.status(), search::toString);
+        assertEquals(201, book(advisor, interviewRoom, clients.get(0), "IN_PERSON", "09:00", null).status());
+        var lost = book(advisor, interviewRoom, clients.get(1), "IN_PERSON", "09:00", null);
+        assertEquals(409, lost.status(), lost::toString);
+        assertEquals("urn:linkup:problem:slot-unavailable", lost.json().getString("type"),
+                "one after the other, the search no longer offers the slot: " + lost);
+        assertEquals(201, hold(advisor, clients.get(1), "10:00", UUID.randomUUID().toString()).status());
+
+        OpenMetrics after = metrics();
+        assertEquals(1, moved(before, after, "linkup_bookings_total", "outcome", "booked"));
+        assertEquals(1, moved(before, after, "linkup_bookings_total", "outcome", "slot_unavailable"));
+        assertEquals(0, moved(before, after, "linkup_bookings_total", "outcome", "failed"));
+        assertEquals(1, moved(before, after, "linkup_holds_total", "outcome", "held"));
+        assertEquals(2, moved(before, after, "linkup_bookings_duration_seconds_count"));
+        assertEquals(1, moved(before, after, "linkup_holds_duration_seconds_count"));
+        assertEquals(1, moved(before, after, "linkup_slot_search_duration_seconds_count"));
+        assertEquals(1, moved(before, after, "linkup_http_conflicts_total", "endpoint", "bookings", "type",
+                "slot-unavailable", "taken", "none"));
+        assertTrue(after.has("linkup_outbox_depth", "state", "due"), "the outbox gauges are there");
+        assertTrue(after.has("linkup_outbox_oldest_due_age_seconds"), "the outbox gauges are there");
+
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        OpenMetrics sent = after;
+        while (moved(before, sent, "linkup_notification_sends_total", "channel", "sms", "outcome", "sent",
+                "error", "none") < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            sent = metrics();
+        }
+        assertTrue(moved(before, sent, "linkup_notification_sends_total", "channel", "sms", "outcome", "sent",
+                "error", "none") >= 1, "the confirmation text was sent and counted");
+        assertTrue(moved(before, sent, "linkup_sweeps_total", "sweep", "outbox", "outcome", "done") >= 1,
+                "this node's dispatcher passes are counted");
+        assertTrue(moved(before, sent, "linkup_sweep_items_total", "sweep", "outbox") >= 1,
+                "the claimed text is counted as the outbox sweep's item");
+    }
+
+    private OpenMetrics metrics() {
+        var reply = api.anonymous().get("/metrics?scope=application");
+        assertEquals(200, reply.status(), "open in the test run, as in the dev run: " + reply);
+        return OpenMetrics.parse(reply.body());
+    }
+
+    private static long moved(OpenMetrics before, OpenMetrics after, String name, String... labels) {
+        return Math.round(after.value(name, labels) - before.value(name, labels));
+    }
+
     // --- helpers ---
 
     private Long walkInService;

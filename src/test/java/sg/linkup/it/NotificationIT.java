@@ -47,6 +47,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import sg.linkup.notification.control.Dispatcher;
 import sg.linkup.notification.control.DueReminders;
 import sg.linkup.notification.control.Messages;
+import sg.linkup.notification.control.NotificationMetrics;
 import sg.linkup.notification.control.Outbox;
 import sg.linkup.notification.control.OutboxWorker;
 import sg.linkup.notification.sms.SmsChannel;
@@ -489,14 +490,17 @@ class NotificationIT {
         OutboxWorker.Settings settings = CDI.current().select(Dispatcher.class).get().settings();
         SmsChannel channel = CDI.current().select(SmsChannel.class).get();
         InviteMail mail = CDI.current().select(InviteMail.class).get();
+        NotificationMetrics metrics = CDI.current().select(NotificationMetrics.class).get();
         ManagedThreadFactory threads = InitialContext.doLookup("java:comp/DefaultManagedThreadFactory");
         // As the node's own dispatcher sends: through Fault Tolerance, whose retries are a source of duplicates too.
         // Each node's first send waits until the other node is sending as well, so the two demonstrably claim
         // side by side — not one after the other, and not with the node's own dispatcher taking everything first.
         CountDownLatch bothSending = new CountDownLatch(2);
         List<OutboxWorker> nodes = List.of(
-                new OutboxWorker("it-node-a", messages, outbox, together(channel, bothSending), mail, settings),
-                new OutboxWorker("it-node-b", messages, outbox, together(channel, bothSending), mail, settings));
+                new OutboxWorker("it-node-a", messages, outbox, together(channel, bothSending), mail, settings,
+                        metrics),
+                new OutboxWorker("it-node-b", messages, outbox, together(channel, bothSending), mail, settings,
+                        metrics));
         Rows rows;
         try {
             // Polling on their own tickers, as nodes do, before the messages exist: all of them see them at once.

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.eclipse.microprofile.metrics.annotation.Timed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,6 +52,8 @@ public class SlotsResource {
             description = "Ordered by start, then office in the order given, then mode (VIDEO_AT_SSO, IN_PERSON, "
                     + "VIDEO_REMOTE unless one mode is asked). The Server-Timing header tells how long the search "
                     + "took inside the server.")
+    @Timed(name = "linkup.slot.search.duration", absolute = true,
+            description = "Slot searches (GET /api/slots): time in the server, refusals included")
     public Response find(
             @Parameter(description = "service id", required = true) @QueryParam("service") Long service,
             @Parameter(description = "any active SSO, not only the caller's; repeat or comma-separate for "

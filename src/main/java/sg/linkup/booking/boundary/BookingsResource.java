@@ -98,6 +98,9 @@ public class BookingsResource {
     @Inject
     java.time.Clock clock;
 
+    @Inject
+    BookingMetrics metrics;
+
     @Context
     HttpHeaders headers;
 
@@ -166,6 +169,10 @@ public class BookingsResource {
             + "a retried request with the same Idempotency-Key returns the same booking")
     @RolesAllowed({ADMIN, COUNTER_STAFF})
     public Response book(@Valid BookingRequest body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return metrics.measure(BookingMetrics.Request.BOOKING, () -> bookOnce(body, key));
+    }
+
+    private Response bookOnce(BookingRequest body, String key) {
         if (body == null) {
             throw new InvalidInput("serviceId", "send the slot (or holdId) and the client");
         }
@@ -200,6 +207,10 @@ public class BookingsResource {
     @Operation(summary = "Book the next free session today at this office for this service")
     @RolesAllowed({ADMIN, COUNTER_STAFF})
     public Response walkIn(WalkInJson body) {
+        return metrics.measure(BookingMetrics.Request.BOOKING, () -> walkInNow(body));
+    }
+
+    private Response walkInNow(WalkInJson body) {
         if (body == null || body.serviceId() == null || body.officeId() == null) {
             throw new InvalidInput("serviceId", "serviceId, officeId and clientId are required");
         }

@@ -59,11 +59,18 @@ public class HoldsResource {
     @Inject
     Clock clock;
 
+    @Inject
+    BookingMetrics metrics;
+
     @POST
     @Operation(summary = "Hold a slot for a client", description = "Book it with POST /api/bookings {holdId}; "
             + "a retried request with the same Idempotency-Key returns the same hold; a slot taken meanwhile is a 409 "
             + "with a few free alternatives")
     public Response hold(BookingRequest body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return metrics.measure(BookingMetrics.Request.HOLD, () -> holdOnce(body, key));
+    }
+
+    private Response holdOnce(BookingRequest body, String key) {
         if (body == null) {
             throw new InvalidInput("serviceId", "send the slot and the client");
         }

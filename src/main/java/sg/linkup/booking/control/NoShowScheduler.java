@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import sg.linkup.platform.Sweeps;
 
 /**
  * Every node sweeps for no-shows on a plain, non-persistent schedule (Payara Micro's persistent timers are not
@@ -33,10 +34,14 @@ public class NoShowScheduler {
     Bookings bookings;
 
     @Inject
+    Sweeps sweeps;
+
+    @Inject
     @ConfigProperty(name = "linkup.booking.no-show-sweep-seconds", defaultValue = "60")
     int everySeconds;
 
     private ScheduledFuture<?> sweeping;
+    private Sweeps.Sweep counted;
 
     @PostConstruct
     void schedule() {
@@ -44,16 +49,21 @@ public class NoShowScheduler {
             LOG.info("No-show sweep switched off (linkup.booking.no-show-sweep-seconds <= 0)");
             return;
         }
+        counted = sweeps.named("no-show");
         sweeping = scheduler.scheduleWithFixedDelay(this::sweep, everySeconds, everySeconds, TimeUnit.SECONDS);
     }
 
     void sweep() {
         try {
             int marked;
+            int total = 0;
             do {
                 marked = bookings.sweepNoShows(BATCH).size();
+                total += marked;
             } while (marked == BATCH);
+            counted.done(total);
         } catch (RuntimeException e) {
+            counted.failed();
             // The next run tries again; a failed sweep must not stop the schedule.
             LOG.log(Level.WARNING, "No-show sweep failed: " + e);
         }

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import sg.linkup.platform.Sweeps;
 
 /**
  * Every node looks at the waitlist on a plain schedule: new availability, lapsed offers and slots freed on a node
@@ -38,14 +39,19 @@ public class WaitlistScheduler {
     Bookings bookings;
 
     @Inject
+    Sweeps sweeps;
+
+    @Inject
     @ConfigProperty(name = "linkup.waitlist.sweep-seconds", defaultValue = "60")
     int everySeconds;
 
     private ScheduledFuture<?> sweeping;
+    private Sweeps.Sweep counted;
 
     @PostConstruct
     void schedule() {
         if (everySeconds > 0) {
+            counted = sweeps.named("waitlist");
             sweeping = scheduler.scheduleWithFixedDelay(this::sweep, everySeconds, everySeconds, TimeUnit.SECONDS);
         }
     }
@@ -66,8 +72,9 @@ public class WaitlistScheduler {
 
     void sweep() {
         try {
-            offers.servicesWithWaiters().forEach(waitlist::offerOpenings);
+            counted.done(offers.servicesWithWaiters().stream().mapToInt(waitlist::offerOpenings).sum());
         } catch (RuntimeException e) {
+            counted.failed();
             waitlist.failed("Waitlist sweep failed", e);
         }
     }

@@ -47,6 +47,9 @@ public class Dispatcher {
     InviteMail mail;
 
     @Inject
+    NotificationMetrics metrics;
+
+    @Inject
     @ConfigProperty(name = "linkup.notify.poll-millis", defaultValue = "1000")
     long pollMillis;
 
@@ -87,7 +90,7 @@ public class Dispatcher {
             LOG.info("Notification dispatcher switched off (linkup.notify.poll-millis <= 0)");
             return;
         }
-        worker = new OutboxWorker(nodeName(), messages, outbox, sms, mail, settings());
+        worker = new OutboxWorker(nodeName(), messages, outbox, sms, mail, settings(), metrics);
         worker.start(threads, Duration.ofMillis(pollMillis));
         LOG.info("Notification dispatcher " + worker.node() + ": " + concurrency + " senders, batches of "
                 + batch);

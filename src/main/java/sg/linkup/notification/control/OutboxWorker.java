@@ -16,6 +16,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import sg.linkup.client.entity.Client;
 import sg.linkup.notification.calendar.InviteMail;
 import sg.linkup.notification.calendar.MailFailure;
+import sg.linkup.notification.entity.Notification.Channel;
 import sg.linkup.notification.sms.SmsChannel;
 import sg.linkup.notification.sms.SmsFailure;
 import sg.linkup.notification.sms.SmsSender;
@@ -35,9 +36,37 @@ import sg.linkup.notification.sms.SmsSender;
 public class OutboxWorker {
 
     private static final Logger LOG = Logger.getLogger(OutboxWorker.class.getName());
+    static final String NO_ERROR = "none";
 
     /** How a node sends: batch size, sender threads, lease, back-off, and the status callback URL (or null). */
     public record Settings(int batch, int concurrency, Duration lease, BackOff backOff, String statusCallback) {
+    }
+
+    /** How a message's attempt ended, as /metrics counts it. */
+    public enum Outcome {
+        /** The provider took it. */
+        SENT,
+        /** Taken over from a dead node, found at the provider: recorded, not sent again. */
+        FOUND_SENT,
+        /** A transient failure: due again after a back-off (or failed for good when out of attempts). */
+        RETRY,
+        /** Refused for good. */
+        FAILED,
+        /** Taken over from a dead node, and the provider could not say whether it has it: left for the lease. */
+        IN_DOUBT
+    }
+
+    /** What a worker reports: every attempt's outcome, and every pass over the outbox. */
+    public interface Counts {
+
+        /** {@code error} is the provider's error code, else what went wrong in a word; "none" for a success. */
+        void outcome(Channel channel, Outcome outcome, String error);
+
+        /** A pass over the outbox that claimed {@code claimed} messages. */
+        void drained(int claimed);
+
+        /** A pass over the outbox that failed (the database, most likely); the next tick tries again. */
+        void drainFailed();
     }
 
     private final String node;
@@ -46,6 +75,7 @@ public class OutboxWorker {
     private final SmsChannel sms;
     private final InviteMail mail;
     private final Settings settings;
+    private final Counts counts;
     private final Semaphore room;
     private ExecutorService senders;
     private ScheduledExecutorService ticker;
@@ -57,13 +87,14 @@ public class OutboxWorker {
      * slower back-off.
      */
     public OutboxWorker(String node, Messages messages, Outbox outbox, SmsChannel sms, InviteMail mail,
-                        Settings settings) {
+                        Settings settings, Counts counts) {
         this.node = node;
         this.messages = messages;
         this.outbox = outbox;
         this.sms = sms;
         this.mail = mail;
         this.settings = settings;
+        this.counts = counts;
         // Claimed rows wait for a sender at most one batch long, so their lease is not spent in a queue.
         this.room = new Semaphore(settings.concurrency() + settings.batch());
     }
@@ -83,6 +114,8 @@ public class OutboxWorker {
      * may still be in flight: {@link #awaitIdle} waits for them).
      */
     public void drain() {
+        int total = 0;
+        boolean failed = false;
         try {
             while (running) {
                 room.acquire(settings.batch());
@@ -95,6 +128,7 @@ public class OutboxWorker {
                     throw e;
                 }
                 room.release(settings.batch() - claimed.outgoing().size());
+                total += claimed.claimed();
                 for (Messages.Outgoing outgoing : claimed.outgoing()) {
                     try {
                         senders.execute(() -> {
@@ -109,14 +143,30 @@ public class OutboxWorker {
                     }
                 }
                 if (claimed.claimed() < settings.batch()) {
-                    return;
+                    break;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return;
         } catch (RuntimeException e) {
             // The next tick tries again; a failed claim must not end the schedule.
             LOG.log(Level.WARNING, "Notification dispatch failed: " + e);
+            failed = true;
+        }
+        counted(failed, total);
+    }
+
+    /** Nor may counting end it: an exception out of a scheduled tick cancels every later tick, silently. */
+    private void counted(boolean failed, int claimed) {
+        try {
+            if (failed) {
+                counts.drainFailed();
+            } else {
+                counts.drained(claimed);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Notification dispatch not counted: " + e);
         }
     }
 
@@ -140,7 +190,7 @@ public class OutboxWorker {
             // be recorded, the lease brings the message back.
             LOG.log(Level.WARNING, "Notification " + outgoing.id() + " was not sent: " + e.getClass().getName(), e);
             try {
-                retry(outgoing.id(), "internal error: " + e.getClass().getSimpleName());
+                retry(outgoing, "internal", "internal error: " + e.getClass().getSimpleName());
             } catch (RuntimeException unrecorded) {
                 LOG.log(Level.WARNING, "Could not record the outcome of notification " + outgoing.id(), unrecorded);
             }
@@ -155,13 +205,14 @@ public class OutboxWorker {
             SmsSender.Receipt receipt = sms.send(new SmsSender.Sms(text.to(), text.body(),
                     settings.statusCallback()));
             outbox.sent(text.id(), node, receipt.providerId(), text.body());
+            counts.outcome(Channel.SMS, Outcome.SENT, NO_ERROR);
         } catch (SmsChannel.Retryable e) {
-            retry(text.id(), describe(e.failure()));
+            retry(text, error(e.failure()), describe(e.failure()));
         } catch (CircuitBreakerOpenException e) {
-            retry(text.id(), "provider circuit open after repeated failures");
+            retry(text, "circuit_open", "provider circuit open after repeated failures");
         } catch (SmsFailure failure) {
             if (failure.kind().mayRetry()) {
-                retry(text.id(), describe(failure));
+                retry(text, error(failure), describe(failure));
                 return;
             }
             outbox.failed(text.id(), node, describe(failure), switch (failure.kind()) {
@@ -169,6 +220,7 @@ public class OutboxWorker {
                 case UNSUBSCRIBED -> Client.SmsProblem.UNSUBSCRIBED;
                 default -> null;
             });
+            counts.outcome(Channel.SMS, Outcome.FAILED, error(failure));
         }
     }
 
@@ -185,6 +237,7 @@ public class OutboxWorker {
         } catch (SmsFailure e) {
             LOG.warning(() -> "Notification " + text.id() + " (taken over from " + attempt.node()
                     + ") stays in doubt: the provider could not be asked, " + describe(e));
+            counts.outcome(Channel.SMS, Outcome.IN_DOUBT, error(e));
             return true;
         }
         if (found.isEmpty()) {
@@ -195,6 +248,7 @@ public class OutboxWorker {
         if (outbox.foundSent(text.id(), node, found.get(), attempt.body())) {
             LOG.info(() -> "Notification " + text.id() + " (taken over from " + attempt.node()
                     + ") had been sent as " + found.get() + ": recorded, not sent again");
+            counts.outcome(Channel.SMS, Outcome.FOUND_SENT, NO_ERROR);
             return true;
         }
         return false;
@@ -204,17 +258,27 @@ public class OutboxWorker {
         try {
             mail.send(invite.message());
             outbox.sent(invite.id(), node, null, invite.message().subject());
+            counts.outcome(Channel.EMAIL, Outcome.SENT, NO_ERROR);
         } catch (MailFailure failure) {
             if (failure.mayRetry()) {
-                retry(invite.id(), "mail: " + failure.getMessage());
+                retry(invite, "smtp", "mail: " + failure.getMessage());
             } else {
                 outbox.failed(invite.id(), node, "mail refused: " + failure.getMessage(), null);
+                counts.outcome(Channel.EMAIL, Outcome.FAILED, "smtp_refused");
             }
         }
     }
 
-    private void retry(long id, String error) {
-        outbox.retryLater(id, node, error, settings.backOff(), ThreadLocalRandom.current().nextDouble());
+    private void retry(Messages.Outgoing outgoing, String error, String description) {
+        outbox.retryLater(outgoing.id(), node, description, settings.backOff(),
+                ThreadLocalRandom.current().nextDouble());
+        counts.outcome(outgoing instanceof Messages.Mail ? Channel.EMAIL : Channel.SMS, Outcome.RETRY, error);
+    }
+
+    /** The provider's error code (a bounded set: Twilio's are documented) or, without one, the kind of failure. */
+    static String error(SmsFailure failure) {
+        return failure.code() != null && !failure.code().isBlank() ? failure.code()
+                : failure.kind().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String describe(SmsFailure failure) {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import sg.linkup.platform.Sweeps;
 
 /**
  * Every node catches the roll-ups up on a plain, non-persistent schedule, so a report request finds little left
@@ -32,10 +33,14 @@ public class ReportRollupScheduler {
     ReportRollups rollups;
 
     @Inject
+    Sweeps sweeps;
+
+    @Inject
     @ConfigProperty(name = "linkup.reports.rollup-sweep-seconds", defaultValue = "60")
     int everySeconds;
 
     private ScheduledFuture<?> sweeping;
+    private Sweeps.Sweep counted;
 
     @PostConstruct
     void schedule() {
@@ -43,13 +48,16 @@ public class ReportRollupScheduler {
             LOG.info("Report roll-up sweep switched off (linkup.reports.rollup-sweep-seconds <= 0)");
             return;
         }
+        counted = sweeps.named("report-rollup");
         sweeping = scheduler.scheduleWithFixedDelay(this::sweep, everySeconds, everySeconds, TimeUnit.SECONDS);
     }
 
     void sweep() {
         try {
             rollups.catchUp();
+            counted.done(0);
         } catch (RuntimeException e) {
+            counted.failed();
             // The next run (or the next report) tries again; a failed sweep must not stop the schedule.
             LOG.log(Level.WARNING, "Report roll-up failed; the next sweep or report tries again", e);
         }
