@@ -371,8 +371,8 @@ public class Bookings {
         return em.createQuery("""
                         UPDATE Booking b SET b.referralNote = NULL, b.outcomeNote = NULL, b.cancelReason = NULL,
                           b.version = b.version + 1
-                        WHERE b.clientId = :client
-                          AND (b.referralNote IS NOT NULL OR b.outcomeNote IS NOT NULL OR b.cancelReason IS NOT NULL)""")
+                        WHERE b.clientId = :client AND (b.referralNote IS NOT NULL OR b.outcomeNote IS NOT NULL
+                          OR b.cancelReason IS NOT NULL)""")
                 .setParameter("client", clientId)
                 .executeUpdate();
     }
