@@ -14,6 +14,7 @@ import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import sg.linkup.platform.Sweeps;
 
 /**
  * Every node sweeps on a plain, non-persistent schedule (Payara Micro's persistent timers are not cluster-aware);
@@ -36,10 +37,16 @@ public class RetentionScheduler {
     Retention retention;
 
     @Inject
+    Sweeps sweeps;
+
+    @Inject
     @ConfigProperty(name = "linkup.retention.sweep-seconds", defaultValue = "3600")
     int everySeconds;
 
     private ScheduledFuture<?> sweeping;
+    private Sweeps.Sweep clients;
+    private Sweeps.Sweep messages;
+    private Sweeps.Sweep auditLines;
 
     @PostConstruct
     void schedule() {
@@ -48,21 +55,30 @@ public class RetentionScheduler {
             LOG.info("Retention sweep switched off (linkup.retention.sweep-seconds <= 0)");
             return;
         }
+        counted(sweeps.named("retention-clients"), sweeps.named("retention-messages"),
+                sweeps.named("retention-audit"));
         sweeping = scheduler.scheduleWithFixedDelay(this::sweep, Math.min(everySeconds, FIRST_SWEEP_SECONDS),
                 everySeconds, TimeUnit.SECONDS);
     }
 
-    void sweep() {
-        // Each part on its own: one that keeps failing must not keep the others from running.
-        run("anonymising inactive clients", retention::anonymiseInactiveClients);
-        run("purging old messages", retention::purgeOldMessages);
-        run("deleting old audit lines", retention::deleteOldAuditEvents);
+    void counted(Sweeps.Sweep clients, Sweeps.Sweep messages, Sweeps.Sweep auditLines) {
+        this.clients = clients;
+        this.messages = messages;
+        this.auditLines = auditLines;
     }
 
-    private static void run(String what, IntSupplier part) {
+    void sweep() {
+        // Each part on its own: one that keeps failing must not keep the others from running.
+        run("anonymising inactive clients", retention::anonymiseInactiveClients, clients);
+        run("purging old messages", retention::purgeOldMessages, messages);
+        run("deleting old audit lines", retention::deleteOldAuditEvents, auditLines);
+    }
+
+    private static void run(String what, IntSupplier part, Sweeps.Sweep counted) {
         try {
-            part.getAsInt();
+            counted.done(part.getAsInt());
         } catch (RuntimeException e) {
+            counted.failed();
             // The next run tries again; a failed sweep must not stop the schedule.
             LOG.log(Level.WARNING, "Retention sweep failed " + what + "; the next run tries again", e);
         }
