@@ -29,6 +29,7 @@ export const ACTION_WORDS = {
   CLIENT_NAME_READ: 'Client\u2019s name read (waitlist)',
   CLIENT_SMS_OPTED_OUT: 'Client stopped texts',
   CLIENT_SMS_OPTED_IN: 'Client allowed texts again',
+  CLIENT_ANONYMISED: 'Client anonymised (retention)',
   ...Object.fromEntries(Object.entries(BOOKING_ACTIONS).map(([code, words]) => [code, `Booking: ${words.toLowerCase()}`])),
   WAITLIST_JOINED: 'Waitlist: joined',
   WAITLIST_OFFERED: 'Waitlist: slot offered',
@@ -37,6 +38,7 @@ export const ACTION_WORDS = {
   WAITLIST_WITHDRAWN: 'Waitlist: taken off',
   CALENDAR_FEED_ISSUED: 'Calendar feed link issued',
   CALENDAR_FEED_REVOKED: 'Calendar feed link revoked',
+  AUDIT_EXPIRED: 'Old audit entries deleted (retention)',
 };
 
 const SUBJECTS = {

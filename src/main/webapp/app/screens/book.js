@@ -6,7 +6,7 @@
 
 import { get, post, del } from '../api.js';
 import { MODES } from '../bookings.js';
-import { link } from '../router.js';
+import { go, link } from '../router.js';
 import { alert, errorSummary, h, maskMobile, page } from '../ui.js';
 import { LANGUAGES } from './clients.js';
 
@@ -41,6 +41,10 @@ export async function render(main, { query }) {
     get('api/agencies', { query: { active: true, size: 200 } }).then(r => r.body.items),
     get('api/offices', { query: { active: true, size: 200 } }).then(r => r.body.items),
   ]);
+  if (client.anonymisedAt) {
+    go(`clients/${client.id}`);  // nobody to book any more: the client's page says why
+    return null;
+  }
   const screen = new BookingScreen(main, client, services, agencies, offices);
   screen.start();
   return () => screen.leave();

@@ -19,6 +19,10 @@ const SMS_FIXES = {
 
 export async function render(main, { params, query, session }) {
   const { body: client } = await get(`api/clients/${encodeURIComponent(params.id)}`);
+  if (client.anonymisedAt) {
+    anonymised(main, client);
+    return;
+  }
   page(main, client.name);
   const mayWrite = WRITE_CLIENTS.includes(session.role);
   if (query.saved) {
@@ -47,6 +51,18 @@ export async function render(main, { params, query, session }) {
     mayWrite ? h('sgds-button', { variant: mayWrite && client.active ? 'outline' : 'primary',
       href: link(`clients/${client.id}/edit`), id: 'edit' }, 'Change details') : null,
     h('a', { href: link('clients') }, 'Find another client')));
+}
+
+/** Nothing left to show or change: the retention sweep removed who the client was (README, Retention). */
+function anonymised(main, client) {
+  page(main, 'Anonymised client');
+  main.append(h('p', {}, `This client\u2019s name, mobile number, email and NRIC were removed on `
+    + `${singaporeTime(client.anonymisedAt)}, after a long time without a session. Their past sessions still count `
+    + 'in the reports. If the person comes back, register them again.'));
+  main.append(h('dl', { class: 'details' },
+    row('Registered', singaporeTime(client.registeredAt)),
+    row('Status', 'Anonymised')));
+  main.append(h('div', { class: 'actions' }, h('a', { href: link('clients') }, 'Find another client')));
 }
 
 function row(term, value) {

@@ -12,6 +12,10 @@ const ORDER = ['name', 'mobile', 'preferredLanguage', 'email', 'partialNric', 's
 export async function render(main, { params, query, session }) {
   const editing = Boolean(params.id);
   const existing = editing ? (await get(`api/clients/${encodeURIComponent(params.id)}`)).body : null;
+  if (existing?.anonymisedAt) {
+    go(`clients/${existing.id}`);  // nothing left to change: the client's page says why
+    return;
+  }
   const offices = await officesOf(session);
   const heading = page(main, editing ? `Change details: ${existing.name}` : 'Register a new client', { focus: false });
 

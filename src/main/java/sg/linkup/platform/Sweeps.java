@@ -9,7 +9,7 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Counts the background sweeps every node runs on its own schedule (no-shows, waitlist, report roll-ups, the
- * outbox), per node, in /metrics: {@code linkup_sweeps_total{sweep, outcome}} and
+ * outbox, retention), per node, in /metrics: {@code linkup_sweeps_total{sweep, outcome}} and
  * {@code linkup_sweep_items_total{sweep}}. A node whose count stops moving has a sweep that no longer runs; the
  * items summed over the nodes show that each row was handled once, whichever node took it.
  */
@@ -20,7 +20,7 @@ public class Sweeps {
             .withDescription("Sweeps this node ran, by sweep and outcome (done, failed)").build();
     static final Metadata ITEMS = Metadata.builder().withName("linkup.sweep.items")
             .withDescription("Rows a sweep of this node handled (no-shows marked, waitlist offers made, outbox "
-                    + "messages claimed)").build();
+                    + "messages claimed, clients anonymised, messages purged, audit lines deleted)").build();
 
     @Inject
     MetricRegistry registry;

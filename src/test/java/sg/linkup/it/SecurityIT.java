@@ -286,6 +286,8 @@ class SecurityIT {
                 () -> "{\"outcome\":\"ATTENDED\"}", 401, 200, 403, 403, 403, 200, 404));
         rows.add(new Row("POST", "/api/bookings/no-shows", () -> "api/bookings/no-shows", none,
                 401, 200, 403, 403, 403, 403, 403));
+        rows.add(new Row("POST", "/api/retention/sweep", () -> "api/retention/sweep", none,
+                401, 200, 403, 403, 403, 403, 403));
         rows.add(new Row("POST", "/api/holds", () -> "api/holds", () -> freshSlot(w),
                 401, 201, 201, 400, 403, 403, 403));
         rows.add(new Row("DELETE", "/api/holds/{id}", () -> "api/holds/" + insertBooking(w, "HELD"), none,

@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One line of the audit trail. Immutable: it has no setters, and nothing deletes it. */
+/**
+ * One line of the audit trail. Immutable: it has no setters, and only the retention sweep deletes it, once it is
+ * older than {@code linkup.retention.audit-days}.
+ */
 @Entity
 @Table(name = "audit_event")
 public class AuditEvent {

@@ -163,8 +163,10 @@ public class OccupancyLedger {
     }
 
     private void lock(Resource resource, long id) {
-        // The table name comes from the enum, never from input.
-        List<?> found = em.createNativeQuery("SELECT id FROM " + resource.table() + " WHERE id = ? FOR UPDATE")
+        // The table name and condition come from the enum, never from input.
+        String bookable = resource.bookableWhen() == null ? "" : " AND " + resource.bookableWhen();
+        List<?> found = em.createNativeQuery("SELECT id FROM " + resource.table() + " WHERE id = ?" + bookable
+                        + " FOR UPDATE")
                 .setParameter(1, id)
                 .getResultList();
         if (found.isEmpty()) {

@@ -86,11 +86,17 @@ public class BookingAccess {
                 booking.get("clientId").in(Client.idsLookedAfterBy(offices, query)));
     }
 
-    /** A client id in a request must be one of the caller's offices' clients (same words as a missing one). */
+    /**
+     * A client id in a request must be one of the caller's offices' clients (same words as a missing one), and
+     * one who can still be booked: not anonymised (the ledger checks that again under the client's lock).
+     */
     Client client(Long clientId) {
         Client client = clientId == null ? null : em.find(Client.class, clientId);
         if (client == null || !caller.reachesOffice(client.officeId())) {
             throw new InvalidInput("clientId", "no client with id " + clientId);
+        }
+        if (client.isAnonymised()) {
+            throw new InvalidInput("clientId", "client " + clientId + " was anonymised; register them again");
         }
         return client;
     }

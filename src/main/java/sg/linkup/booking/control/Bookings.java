@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sg.linkup.audit.control.AuditTrail;
@@ -323,6 +325,56 @@ public class Bookings {
             marked.add(booking.id());
         }
         return marked;
+    }
+
+    /**
+     * The end of each of these clients' latest session, whatever became of it — a hold, a cancelled session and a
+     * no-show are contact with the SSO too, and an upcoming one ends in the future. Clients who never had a
+     * booking are absent. A plain read for the retention sweep, which decides who is due.
+     */
+    public Map<Long, Instant> latestSessionEnds(Collection<Long> clientIds) {
+        Map<Long, Instant> ends = new HashMap<>();
+        if (clientIds.isEmpty()) {
+            return ends;
+        }
+        // ix_booking_client_time finds each client's rows; a client has a few dozen at most.
+        List<Object[]> rows = em.createQuery("""
+                        SELECT b.clientId, b.endsAt FROM Booking b WHERE b.clientId IN :clients""", Object[].class)
+                .setParameter("clients", clientIds)
+                .getResultList();
+        for (Object[] row : rows) {
+            ends.merge((Long) row[0], (Instant) row[1], (a, b) -> a.isAfter(b) ? a : b);
+        }
+        return ends;
+    }
+
+    /** When each of these bookings' sessions ends (a booking that does not exist is absent). */
+    public Map<Long, Instant> sessionEnds(Collection<Long> bookingIds) {
+        Map<Long, Instant> ends = new HashMap<>();
+        if (bookingIds.isEmpty()) {
+            return ends;
+        }
+        em.createQuery("SELECT b.id, b.endsAt FROM Booking b WHERE b.id IN :ids", Object[].class)
+                .setParameter("ids", bookingIds)
+                .getResultList()
+                .forEach(row -> ends.put((Long) row[0], (Instant) row[1]));
+        return ends;
+    }
+
+    /**
+     * An anonymised client's bookings stay for the statistics, without the free text typed about the client: the
+     * referral note, the partner's outcome note and the reason for a cancellation. Nothing a report counts
+     * changes. Returns how many bookings had any.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forgetNotesOf(long clientId) {
+        return em.createQuery("""
+                        UPDATE Booking b SET b.referralNote = NULL, b.outcomeNote = NULL, b.cancelReason = NULL,
+                          b.version = b.version + 1
+                        WHERE b.clientId = :client AND (b.referralNote IS NOT NULL OR b.outcomeNote IS NOT NULL
+                          OR b.cancelReason IS NOT NULL)""")
+                .setParameter("client", clientId)
+                .executeUpdate();
     }
 
     /** Resolves the wanted slot with the same search counters use, so a booking obeys every availability rule. */

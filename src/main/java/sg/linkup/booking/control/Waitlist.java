@@ -9,7 +9,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,6 +24,7 @@ import sg.linkup.availability.control.SlotTaken;
 import sg.linkup.booking.entity.Booking;
 import sg.linkup.booking.entity.BookingStatus;
 import sg.linkup.booking.entity.WaitlistEntry;
+import sg.linkup.client.control.Clients;
 import sg.linkup.platform.InvalidInput;
 import sg.linkup.platform.NotFound;
 
@@ -51,6 +55,9 @@ public class Waitlist {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    Clients clients;
 
     @Inject
     Clock clock;
@@ -100,9 +107,27 @@ public class Waitlist {
     public WaitlistEntry add(WaitlistEntry entry, Actor actor) {
         em.persist(entry);
         em.flush();
+        // Asked after the insert: its foreign key waits for a retention sweep that holds the client's row, so a
+        // client anonymised meanwhile is seen here and the entry goes with this transaction.
+        if (clients.isAnonymised(entry.clientId())) {
+            throw new InvalidInput("clientId", "client " + entry.clientId() + " was anonymised; register them again");
+        }
         audit.record(actor, "WAITLIST_JOINED", "WaitlistEntry", entry.id(),
                 "client " + entry.clientId() + (entry.urgent() ? ", urgent" : ""));
         return entry;
+    }
+
+    /** Of these clients, those with an entry still waiting or holding an offer: the retention sweep keeps them. */
+    public Set<Long> waiting(Collection<Long> clientIds) {
+        if (clientIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(em.createQuery("""
+                        SELECT DISTINCT e.clientId FROM WaitlistEntry e
+                        WHERE e.clientId IN :clients AND e.status IN :open""", Long.class)
+                .setParameter("clients", clientIds)
+                .setParameter("open", List.of(WaitlistEntry.Status.WAITING, WaitlistEntry.Status.OFFERED))
+                .getResultList());
     }
 
     public WaitlistEntry find(long id) {

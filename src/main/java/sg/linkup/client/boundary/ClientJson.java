@@ -29,12 +29,16 @@ public record ClientJson(
         @Schema(readOnly = true) Instant registeredAt,
         @Schema(readOnly = true, description = "why texts stopped reaching the client (a wrong number, STOP); "
                 + "cleared when the mobile is corrected or the client replies START") Client.SmsProblem smsProblem,
-        @Schema(readOnly = true) Instant smsProblemAt) {
+        @Schema(readOnly = true) Instant smsProblemAt,
+        @Schema(readOnly = true, description = "when the retention sweep removed name, mobile, e-mail and partial "
+                + "NRIC after a long time without a session (README, Retention); they are null from then on")
+        Instant anonymisedAt) {
     // Explicit canonical constructor: it keeps the constraint annotations off its parameters, where
     // Payara 6.2025.10's OpenAPI scanner would crash on them (payara/Payara#7649).
     public ClientJson(Long id, String name, String mobile, Language preferredLanguage, String email,
                       Boolean smsConsent, String partialNric, Long officeId, Boolean active,
-                      Instant registeredAt, Client.SmsProblem smsProblem, Instant smsProblemAt) {
+                      Instant registeredAt, Client.SmsProblem smsProblem, Instant smsProblemAt,
+                      Instant anonymisedAt) {
         this.id = id;
         this.name = name;
         this.mobile = mobile;
@@ -47,14 +51,15 @@ public record ClientJson(
         this.registeredAt = registeredAt;
         this.smsProblem = smsProblem;
         this.smsProblemAt = smsProblemAt;
+        this.anonymisedAt = anonymisedAt;
     }
 
     static ClientJson of(Client client) {
-        return new ClientJson(client.id(), client.name(), client.mobile().e164(), client.preferredLanguage(),
-                client.email(), client.smsConsent(),
+        return new ClientJson(client.id(), client.name(), client.mobile() == null ? null : client.mobile().e164(),
+                client.preferredLanguage(), client.email(), client.smsConsent(),
                 client.partialNric() == null ? null : client.partialNric().value(),
                 client.officeId(), client.isActive(), client.registeredAt(), client.smsProblem(),
-                client.smsProblemAt());
+                client.smsProblemAt(), client.anonymisedAt());
     }
 
     public Client.Contact contact() {

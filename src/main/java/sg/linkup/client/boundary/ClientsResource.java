@@ -77,8 +77,8 @@ public class ClientsResource {
     @Operation(summary = "Find clients",
             description = "By mobile number (any common form, e.g. 9123 4567), by partial NRIC (567D) "
                     + "or by part of the name; smsProblem=true lists those whose texts stop reaching them (a wrong "
-                    + "number, STOP) for counter staff to follow up; only clients of the caller's offices; "
-                    + "ordered by name")
+                    + "number, STOP) for counter staff to follow up; only clients of the caller's offices, never an "
+                    + "anonymised one; ordered by name")
     public Page<ClientJson> search(@QueryParam("mobile") String mobile, @QueryParam("nric") String nric,
                                    @QueryParam("q") String q, @QueryParam("office") Long office,
                                    @QueryParam("active") Boolean active,
@@ -88,6 +88,8 @@ public class ClientsResource {
         PartialNric partial = nric == null || nric.isBlank() ? null : PartialNric.parse(nric);
         Set<Long> scope = caller.officeScope().orElse(null);
         Page<ClientJson> found = Listing.of(em, Client.class, "name")
+                // An anonymised client is nobody anyone can look for any more (README, Retention).
+                .when(Boolean.TRUE, (cb, c) -> cb.isNull(c.get("anonymisedAt")))
                 .when(scope, (cb, c) -> c.get("officeId").in(scope))
                 .when(office, (cb, c) -> cb.equal(c.get("officeId"), office))
                 .when(number, (cb, c) -> cb.equal(c.get("mobile"), number))

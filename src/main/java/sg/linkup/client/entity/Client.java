@@ -17,6 +17,7 @@ import java.util.Collection;
 import sg.linkup.directory.entity.Language;
 import sg.linkup.directory.entity.Office;
 import sg.linkup.platform.CatalogueEntry;
+import sg.linkup.platform.Conflict;
 import sg.linkup.platform.Text;
 
 /** A person an SSO books sessions for, reached by SMS in their own language. */
@@ -24,10 +25,11 @@ import sg.linkup.platform.Text;
 @Table(name = "client")
 public class Client extends CatalogueEntry {
 
-    @Column(name = "name", nullable = false, length = 120)
+    /** Null only once the client is anonymised, as are mobile, e-mail and partial NRIC. */
+    @Column(name = "name", length = 120)
     private String name;
 
-    @Column(name = "mobile", nullable = false, length = 16)
+    @Column(name = "mobile", length = 16)
     private PhoneNumber mobile;
 
     @Enumerated(EnumType.STRING)
@@ -62,6 +64,10 @@ public class Client extends CatalogueEntry {
     @Column(name = "office_id", insertable = false, updatable = false)
     private Long officeId;
 
+    /** When the retention sweep removed what identifies the client; null for everyone else. */
+    @Column(name = "anonymised_at")
+    private Instant anonymisedAt;
+
     protected Client() {
     }
 
@@ -87,6 +93,7 @@ public class Client extends CatalogueEntry {
     }
 
     public final void update(Contact contact) {
+        refuseIfAnonymised("changed");
         String name = Text.singleLine("name", contact.name()).strip();
         String email = Text.singleLine("email", contact.email());
         if (this.mobile != null && !this.mobile.equals(contact.mobile())) {
@@ -98,6 +105,51 @@ public class Client extends CatalogueEntry {
         this.email = email == null || email.isBlank() ? null : email.strip();
         this.smsConsent = contact.smsConsent();
         this.partialNric = contact.partialNric();
+    }
+
+    /**
+     * Removes everything that says who the client was — name, mobile, e-mail, partial NRIC — and the consent that
+     * went with the number; the row, its id, office, language and registration stay for the bookings and reports
+     * that refer to it. An anonymised client is inactive for good: nobody can book, text or change them.
+     */
+    public void anonymise(Instant now) {
+        if (anonymisedAt != null) {
+            return;
+        }
+        name = null;
+        mobile = null;
+        email = null;
+        partialNric = null;
+        smsConsent = false;
+        deactivate();
+        anonymisedAt = now;
+    }
+
+    public boolean isAnonymised() {
+        return anonymisedAt != null;
+    }
+
+    public Instant anonymisedAt() {
+        return anonymisedAt;
+    }
+
+    /** An anonymised client comes back only as a new registration: there is nothing left to reactivate. */
+    @Override
+    public void activate() {
+        refuseIfAnonymised("activated");
+        super.activate();
+    }
+
+    private void refuseIfAnonymised(String what) {
+        if (anonymisedAt != null) {
+            throw new Conflict("client " + id() + " was anonymised and cannot be " + what
+                    + "; register the person again");
+        }
+    }
+
+    /** Whether texts to this E.164 number reach this client (an anonymised client has no number). */
+    public boolean hasMobile(String e164) {
+        return mobile != null && mobile.e164().equals(e164);
     }
 
     /** The ids of the clients these offices look after, as a subquery of another list's query. */
@@ -158,11 +210,12 @@ public class Client extends CatalogueEntry {
         return name;
     }
 
-    /** The given name, for messages that must not carry a full name. */
+    /** The given name, for messages that must not carry a full name; null once anonymised. */
     public String firstName() {
-        return name.split("\\s+")[0];
+        return name == null ? null : name.split("\\s+")[0];
     }
 
+    /** Null once anonymised. */
     public PhoneNumber mobile() {
         return mobile;
     }

@@ -51,7 +51,10 @@ public class BookingNotificationsResource {
     @Inject
     Clock clock;
 
-    /** One message; the recipient is masked, an SMS's text is shown as the client reads it, its video link not. */
+    /**
+     * One message; the recipient is masked, an SMS's text is shown as the client reads it, its video link not.
+     * Recipient and text are null once the retention sweep purged them.
+     */
     @Schema(name = "Notification")
     public record NotificationJson(long id, NotificationKind kind, Notification.Channel channel, String recipient,
                                    Notification.Status status,
@@ -69,6 +72,9 @@ public class BookingNotificationsResource {
         }
 
         private static String masked(Notification n) {
+            if (n.recipient() == null) {
+                return null;  // purged by the retention sweep
+            }
             if (n.channel() == Notification.Channel.SMS) {
                 return PhoneNumber.masked(n.recipient());
             }

@@ -49,7 +49,7 @@ public class Deliveries {
         Client.SmsProblem problem = report.errorCode() == null ? null : NUMBER_PROBLEMS.get(report.errorCode());
         if (problem != null && notification.clientId() != null) {
             Client client = em.find(Client.class, notification.clientId());
-            if (client != null && client.mobile().e164().equals(notification.recipient())) {
+            if (client != null && client.hasMobile(notification.recipient())) {
                 client.smsFailed(problem, now);
             }
         }

@@ -144,7 +144,7 @@ public class Messages {
     /** What {@link #text} checks before sending: staff see no preview of a text the dispatcher will skip. */
     private boolean stillTextable(Notification n) {
         Client client = n.clientId() == null ? null : em.find(Client.class, n.clientId());
-        return client != null && client.maySms() && client.mobile().e164().equals(n.recipient());
+        return client != null && client.maySms() && client.hasMobile(n.recipient());
     }
 
     private Optional<Outgoing> text(Notification n, Booking booking, Instant now) {
@@ -153,7 +153,7 @@ public class Messages {
             n.skip("the client may not be texted (no consent, opted out or a known bad number)", now);
             return Optional.empty();
         }
-        if (!client.mobile().e164().equals(n.recipient())) {
+        if (!client.hasMobile(n.recipient())) {
             n.skip("the client's number changed after this was written", now);
             return Optional.empty();
         }

@@ -145,7 +145,9 @@ public class Notifier {
                 .getResultList();
         Map<String, Notification> latest = new LinkedHashMap<>();
         for (Notification row : rows) {
-            latest.put(row.recipient().toLowerCase(Locale.ROOT), row);
+            if (row.recipient() != null) {  // purged long after its session (README, Retention): no calendar to tell
+                latest.put(row.recipient().toLowerCase(Locale.ROOT), row);
+            }
         }
         return latest.values().stream().filter(row -> row.kind() == NotificationKind.INVITE).toList();
     }

@@ -9,8 +9,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -160,7 +164,7 @@ public class Outbox {
             n.fail(error, now);
             if (problem != null && n.clientId() != null) {
                 Client client = em.find(Client.class, n.clientId());
-                if (client != null && client.mobile().e164().equals(n.recipient())) {
+                if (client != null && client.hasMobile(n.recipient())) {
                     client.smsFailed(problem, now);
                 }
             }
@@ -187,6 +191,78 @@ public class Outbox {
                 .setParameter("sequence", currentSequence)
                 .setParameter("kinds", stale)
                 .executeUpdate();
+    }
+
+    /** An outbox row the retention sweep looks at: which channel, about which booking, last changed when. */
+    public record Unpurged(long id, Notification.Channel channel, Long bookingId, Instant updatedAt) {
+    }
+
+    /**
+     * The next {@code most} final rows not purged yet and last changed before {@code before}, in the order of their
+     * last change after the cursor ({@code afterUpdatedAt}, {@code afterId}): a plain read that locks nothing.
+     * ix_notification_purge holds exactly the rows not purged yet, oldest change first, so a sweep starts where
+     * the previous one stopped instead of reading every purged row again.
+     */
+    public List<Unpurged> unpurgedChangedBefore(Instant before, Instant afterUpdatedAt, long afterId, int most) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        SELECT id, channel, booking_id, updated_at FROM notification FORCE INDEX (ix_notification_purge)
+                        WHERE purged_at IS NULL AND updated_at >= ? AND updated_at < ? AND (updated_at > ? OR id > ?)
+                          AND status IN ('SENT', 'SKIPPED', 'FAILED')
+                        ORDER BY updated_at, id LIMIT ?""")
+                .setParameter(1, Timestamp.from(afterUpdatedAt))
+                .setParameter(2, Timestamp.from(before))
+                .setParameter(3, Timestamp.from(afterUpdatedAt))
+                .setParameter(4, afterId)
+                .setParameter(5, most)
+                .getResultList();
+        return rows.stream().map(row -> new Unpurged(((Number) row[0]).longValue(),
+                Notification.Channel.valueOf((String) row[1]),
+                row[2] == null ? null : ((Number) row[2]).longValue(),
+                instant(row[3]))).toList();
+    }
+
+    /** A DATETIME column of a native query: EclipseLink hands over a Timestamp or the driver's LocalDateTime (UTC). */
+    private static Instant instant(Object value) {
+        return value instanceof LocalDateTime utc ? utc.toInstant(ZoneOffset.UTC) : ((Timestamp) value).toInstant();
+    }
+
+    /** The ids of a client's rows not purged yet, for when the client is anonymised. */
+    public List<Long> unpurgedOf(long clientId) {
+        return em.createQuery("SELECT n.id FROM Notification n WHERE n.clientId = :client AND n.purgedAt IS NULL",
+                        Long.class)
+                .setParameter("client", clientId)
+                .getResultList();
+    }
+
+    /**
+     * Purges these rows ({@link Notification#purge}) if they are final and not purged yet, each claimed with
+     * {@code FOR UPDATE SKIP LOCKED}: a row another node's sweep (or a delivery report) holds is left to it, or to
+     * the next sweep. Returns how many this transaction purged.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int purge(Collection<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        var claim = em.createNativeQuery("SELECT id FROM notification WHERE id IN ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?"))
+                + ") AND purged_at IS NULL AND status IN ('SENT', 'SKIPPED', 'FAILED') FOR UPDATE SKIP LOCKED");
+        int position = 1;
+        for (Long id : ids) {
+            claim.setParameter(position++, id);
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> claimed = claim.getResultList();
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        List<Notification> rows = em.createQuery("SELECT n FROM Notification n WHERE n.id IN :ids",
+                        Notification.class)
+                .setParameter("ids", claimed.stream().map(Number::longValue).toList())
+                .getResultList();
+        rows.forEach(n -> n.purge(now));
+        return rows.size();
     }
 
     private Optional<Notification> mine(long id, String node) {

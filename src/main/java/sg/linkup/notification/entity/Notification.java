@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import sg.linkup.directory.entity.Language;
 
 /**
@@ -25,6 +27,8 @@ import sg.linkup.directory.entity.Language;
 public class Notification {
 
     public static final int ERROR_LENGTH = 300;
+    /** The same shape the reports read a provider's code from (ReportRollups.reason). */
+    private static final Pattern PROVIDER_ERROR = Pattern.compile("provider error ([A-Za-z0-9_-]{1,20})");
 
     public enum Channel {
         SMS, EMAIL
@@ -66,7 +70,8 @@ public class Notification {
     @Column(name = "channel", nullable = false, length = 8, updatable = false)
     private Channel channel;
 
-    @Column(name = "recipient", nullable = false, length = 254, updatable = false)
+    /** Null once {@link #purge purged}; nothing else changes it. */
+    @Column(name = "recipient", length = 254)
     private String recipient;
 
     @Enumerated(EnumType.STRING)
@@ -114,6 +119,10 @@ public class Notification {
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+
+    /** When the retention sweep removed the recipient and the text; null until then. */
+    @Column(name = "purged_at")
+    private Instant purgedAt;
 
     /** Set by {@link #claim} when it took the row from a node that never recorded an outcome; not stored. */
     @Transient
@@ -230,6 +239,40 @@ public class Notification {
         updatedAt = now;
     }
 
+    /** Whether the row's story is over: sent, skipped or failed, nothing more will be tried. */
+    public boolean isFinal() {
+        return status == Status.SENT || status == Status.SKIPPED || status == Status.FAILED;
+    }
+
+    /**
+     * Forgets whom it went to and what it said, once nobody needs them (README, Retention): the recipient, the
+     * text, and any error text but the provider's code. Kind, channel, status, delivery, times and the provider's
+     * id stay, so reports count it as before (they read the code from "provider error CODE") and a late delivery
+     * report still finds it. {@code updatedAt} stays too: nothing a report counts has changed. Only a final row
+     * is purged: a pending one is still to be sent, a sending one may be looked up at the provider by its text.
+     */
+    public void purge(Instant now) {
+        if (!isFinal()) {
+            throw new IllegalStateException("notification " + id + " is " + status + ", not final");
+        }
+        if (purgedAt != null) {
+            return;
+        }
+        recipient = null;
+        body = null;
+        lastError = providerErrorOnly(lastError);
+        purgedAt = now;
+    }
+
+    /** "provider error CODE" when the error text has it (as {@link #reported} writes it), else null. */
+    static String providerErrorOnly(String error) {
+        if (error == null) {
+            return null;
+        }
+        Matcher code = PROVIDER_ERROR.matcher(error);
+        return code.find() ? "provider error " + code.group(1) : null;
+    }
+
     private static int rank(Delivery delivery) {
         return switch (delivery) {
             case QUEUED -> 0;
@@ -329,5 +372,9 @@ public class Notification {
 
     public Instant updatedAt() {
         return updatedAt;
+    }
+
+    public Instant purgedAt() {
+        return purgedAt;
     }
 }

@@ -3,12 +3,14 @@ package sg.linkup.client.entity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sg.linkup.platform.InvalidInputAssertions.assertRefused;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import sg.linkup.directory.entity.Language;
+import sg.linkup.platform.Conflict;
 
 class ClientTest {
 
@@ -128,5 +130,58 @@ class ClientTest {
     @Test
     void anEmailWithHalfASurrogatePairIsRefused() {
         assertRefused("email", () -> new Client(contact("Siti", "siti\uD83D@example.sg", true), REGISTERED));
+    }
+
+    @Test
+    void anonymisingRemovesWhoTheClientWasAndKeepsWhatReportsCount() {
+        Client client = new Client(contact("Siti binte Ahmad", "siti@example.sg", true), REGISTERED);
+        client.optOutOfSms(REGISTERED.plusSeconds(60));
+        Instant now = REGISTERED.plusSeconds(3 * 365 * 86_400L);
+
+        client.anonymise(now);
+
+        assertNull(client.name());
+        assertNull(client.firstName());
+        assertNull(client.mobile());
+        assertNull(client.email());
+        assertNull(client.partialNric());
+        assertFalse(client.smsConsent());
+        assertFalse(client.isActive());
+        assertFalse(client.maySms());
+        assertFalse(client.hasMobile("+6591234567"));
+        assertTrue(client.isAnonymised());
+        assertEquals(now, client.anonymisedAt());
+        assertEquals(Language.MS, client.preferredLanguage());
+        assertEquals(REGISTERED, client.registeredAt());
+        assertEquals(Client.SmsProblem.OPTED_OUT, client.smsProblem(), "the SMS report counts opt-outs");
+    }
+
+    @Test
+    void anAnonymisedClientCannotBeChangedOrMadeActiveAgain() {
+        Client client = client(true);
+        client.anonymise(REGISTERED.plusSeconds(60));
+
+        assertThrows(Conflict.class, () -> client.update(contact("Siti binte Ahmad", null, true)));
+        assertThrows(Conflict.class, client::activate);
+        assertNull(client.name());
+        assertFalse(client.isActive());
+    }
+
+    @Test
+    void anonymisingTwiceKeepsTheFirstTime() {
+        Client client = client(true);
+        client.anonymise(REGISTERED.plusSeconds(60));
+        client.anonymise(REGISTERED.plusSeconds(120));
+
+        assertEquals(REGISTERED.plusSeconds(60), client.anonymisedAt());
+    }
+
+    @Test
+    void textsReachTheClientOnlyAtTheirOwnNumber() {
+        Client client = client(true);
+
+        assertTrue(client.hasMobile("+6591234567"));
+        assertFalse(client.hasMobile("+6598765432"));
+        assertFalse(client.hasMobile(null));
     }
 }

@@ -149,4 +149,62 @@ class NotificationTest {
             assertEquals(!cancellation, kind.staleAfterChange(), kind.name());
         }
     }
+
+    @Test
+    void aPurgedMessageForgetsRecipientTextAndErrorWordsButKeepsWhatReportsCount() {
+        Notification n = reminderDueAt(NOW);
+        n.claim("node-a", NOW, LEASE);
+        n.handOver("Linkup: your session at SSO@Tampines is tomorrow 09:00");
+        n.fail("INVALID_NUMBER (provider code 21211): +6591234567 is not a mobile", NOW);
+        n.reported(Notification.Delivery.UNDELIVERED, "30005", NOW);
+        Instant later = NOW.plus(Duration.ofDays(91));
+
+        n.purge(later);
+
+        assertNull(n.recipient());
+        assertNull(n.body());
+        assertEquals("provider error 30005", n.lastError(), "only the provider's code is left");
+        assertEquals(later, n.purgedAt());
+        assertEquals(Notification.Status.FAILED, n.status());
+        assertEquals(Notification.Delivery.UNDELIVERED, n.delivery());
+        assertEquals(NotificationKind.REMINDER, n.kind());
+        assertEquals(Notification.Channel.SMS, n.channel());
+        assertEquals(42L, n.clientId());
+        assertEquals(5L, n.bookingId());
+        assertEquals(NOW, n.updatedAt(), "nothing a report counts changed");
+    }
+
+    @Test
+    void errorWordsWithoutAProviderCodeArePurgedWhole() {
+        Notification n = reminderDueAt(NOW);
+        n.skip("the client's number changed after this was written", NOW);
+
+        n.purge(NOW.plusSeconds(1));
+
+        assertNull(n.lastError());
+        assertEquals(Notification.Status.SKIPPED, n.status());
+    }
+
+    @Test
+    void aMessageStillToBeSentIsNeverPurged() {
+        Notification pending = reminderDueAt(NOW);
+        assertThrows(IllegalStateException.class, () -> pending.purge(NOW));
+        Notification sending = reminderDueAt(NOW);
+        sending.claim("node-a", NOW, LEASE);
+        sending.handOver("Linkup: …");
+        assertThrows(IllegalStateException.class, () -> sending.purge(NOW), "a take-over looks it up by its text");
+        assertEquals("+6591234567", sending.recipient());
+    }
+
+    @Test
+    void aLateDeliveryReportOfAPurgedMessageStillCounts() {
+        Notification n = reminderDueAt(NOW);
+        n.skip("late", NOW);
+        n.purge(NOW);
+
+        n.reported(Notification.Delivery.DELIVERED, null, NOW.plusSeconds(5));
+
+        assertEquals(Notification.Delivery.DELIVERED, n.delivery());
+        assertNull(n.recipient());
+    }
 }
