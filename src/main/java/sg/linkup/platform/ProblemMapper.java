@@ -10,6 +10,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import jakarta.resource.spi.ResourceAllocationException;
 import jakarta.transaction.RollbackException;
+import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionalException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -39,6 +40,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.transaction.xa.XAException;
 
 /**
  * The one place where an exception becomes an RFC 9457 {@code application/problem+json} response.
@@ -181,7 +183,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
      *       {@link SQLRecoverableException} (Connector/J's {@code CommunicationsException} is one), whatever state a
      *       driver gives them;</li>
      *   <li>{@link ResourceAllocationException}: Payara's pool could not lend a connection — it could not open one,
-     *       or none came free within the pool's max-wait.</li>
+     *       or none came free within the pool's max-wait;</li>
+     *   <li>a commit the transaction manager could not complete: {@link SystemException}, or an {@link XAException}
+     *       saying the resource failed (XAER_RMERR, XAER_RMFAIL). Payara keeps only the driver's text there
+     *       ({@code new XAException(e.toString())}, no cause), so the type is all there is to go by; with the
+     *       database as the one resource, a commit that fails so is the database going away mid-commit, and whether
+     *       it was applied is unknown — which the 503's detail says.</li>
      * </ul>
      */
     public static boolean databaseUnreachable(Throwable thrown) {
@@ -193,7 +200,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Throwable t = thrown; t != null && seen.add(t); t = next(t)) {
             if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-                    || t instanceof SQLRecoverableException || t instanceof ResourceAllocationException) {
+                    || t instanceof SQLRecoverableException || t instanceof ResourceAllocationException
+                    || t instanceof SystemException) {
+                return t;
+            }
+            if (t instanceof XAException xa
+                    && (xa.errorCode == XAException.XAER_RMERR || xa.errorCode == XAException.XAER_RMFAIL)) {
                 return t;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {

@@ -15,6 +15,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.resource.spi.ResourceAllocationException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.transaction.RollbackException;
+import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.core.Response;
 import java.io.PrintWriter;
@@ -33,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import javax.transaction.xa.XAException;
 import org.eclipse.persistence.exceptions.DatabaseException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -143,6 +145,29 @@ class DatabaseUnreachableTest {
 
         assertUnavailable(problem(new TransactionalException("commit failed", rolledBack)));
         assertUnavailable(problem(new EJBTransactionRolledbackException("rolled back", query(lost))));
+    }
+
+    @Test
+    void aCommitTheTransactionManagerCouldNotCompleteIs503() {
+        // Seen in bench/faults.sh db-restart: the database killed during a @Transactional commit. Payara's
+        // ConnectorXAResource keeps only the text of the driver's failure (XAER_RMERR, no cause), the transaction
+        // manager throws a bare SystemException, the interceptor a TransactionalException.
+        XAException resourceFailed = new XAException(
+                "jakarta.resource.spi.LocalTransactionException: Communications link failure");
+        resourceFailed.errorCode = XAException.XAER_RMERR;
+        SystemException commitFailed = new SystemException();
+        commitFailed.initCause(resourceFailed);
+
+        assertUnavailable(problem(new TransactionalException("Managed bean with Transactional annotation and TxType "
+                + "of REQUIRES_NEW encountered exception during commit " + commitFailed, commitFailed)));
+        assertUnavailable(problem(new EJBException(commitFailed)));
+    }
+
+    @Test
+    void anXaExceptionThatIsNotAboutTheResourceFailingIsNotAnOutage() {
+        XAException protocol = new XAException(XAException.XAER_PROTO);
+
+        assertEquals(500, problem(new IllegalStateException("bad transaction use", protocol)).getStatus());
     }
 
     @Test
