@@ -9,6 +9,8 @@
 #   bench/cluster.sh start | stop | status
 #   bench/cluster.sh start-node 1|2     one node again after a fault killed it
 #   bench/cluster.sh metrics [1|2]      each node's application metrics (OpenMetrics text), as a scraper reads them
+#   bench/cluster.sh stop-db [TERM|KILL] the database alone: kill -9 by default (a crash), TERM a clean shutdown
+#   bench/cluster.sh start-db           the database again, on the same data (the nodes' pools reconnect)
 #
 # Needs `mvn -DskipTests package` first (target/linkup.war). Everything it starts is recorded by pid under
 # target/cluster/ and `stop` ends exactly those processes. Ports (change with the environment variables):
@@ -162,6 +164,11 @@ ensure_haproxy() {
 }
 
 start_lb() {
+    # With no node ready (the database is down, so every /health/ready is DOWN) HAProxy answers by itself: in the
+    # API's problem+json with Retry-After, as a node would, not HAProxy's HTML page.
+    local problem='{"type":"urn:linkup:problem:no-node-ready","title":"Temporarily unavailable","status":503,"detail":"No Linkup node is ready just now (the database may be restarting); try again in a few seconds"}'
+    printf 'HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\nContent-Length: %s\r\nRetry-After: 5\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n%s' \
+        "${#problem}" "$problem" >"$STATE/haproxy-503.http"
     cat >"$STATE/haproxy.cfg" <<EOF
 # Written by bench/cluster.sh. Round-robin, no stickiness: no cookie, no hash, no stick table.
 global
@@ -173,6 +180,7 @@ defaults
     timeout connect 2s
     timeout client 60s
     timeout server 60s
+    errorfile 503 $STATE/haproxy-503.http
 frontend linkup
     bind 127.0.0.1:$LB_PORT
     # Not routed: each node's figures are read from the node itself (bench/cluster.sh metrics), never through here.
@@ -278,6 +286,28 @@ cmd_start_node() {
     cmd_status
 }
 
+# The database alone, for bench/faults.sh db-restart. Its port comes from the state the start wrote.
+cmd_stop_db() {
+    local signal=${1:-KILL} pid
+    alive mariadb || { echo "mariadb is not running" >&2; exit 1; }
+    pid=$(cat "$STATE/mariadb.pid")
+    kill -s "$signal" "$pid"
+    # Gone only when the process is: until then the port may still accept.
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+    rm -f "$STATE/mariadb.pid"
+    echo "stopped mariadb (pid $pid, SIG$signal)"
+}
+
+cmd_start_db() {
+    alive mariadb && { echo "mariadb is running" >&2; exit 1; }
+    # shellcheck source=/dev/null
+    source "$STATE/ports"
+    # The log of the run before, kept: a crash recovery is worth reading next to it.
+    [[ -f "$STATE/mariadb.log" ]] && mv "$STATE/mariadb.log" "$STATE/mariadb.log.$(date +%s)"
+    start_db
+    echo "started mariadb (pid $(cat "$STATE/mariadb.pid")) on $DB_PORT"
+}
+
 cmd_stop() {
     # The load balancer first, the database last: nothing is left talking to something already gone.
     for name in haproxy node2 node1 mariadb; do
@@ -331,5 +361,7 @@ case "${1:-}" in
     status) cmd_status ;;
     start-node) [[ ${2:-} == [12] ]] || { echo "usage: $0 start-node 1|2" >&2; exit 64; }; cmd_start_node "$2" ;;
     metrics) [[ ${2:-1} == [12] ]] || { echo "usage: $0 metrics [1|2]" >&2; exit 64; }; cmd_metrics "${2:-}" ;;
-    *) echo "usage: $0 start|stop|status|start-node 1|2|metrics [1|2]" >&2; exit 64 ;;
+    stop-db) [[ ${2:-KILL} == @(TERM|KILL) ]] || { echo "usage: $0 stop-db [TERM|KILL]" >&2; exit 64; }; cmd_stop_db "${2:-KILL}" ;;
+    start-db) cmd_start_db ;;
+    *) echo "usage: $0 start|stop|status|start-node 1|2|metrics [1|2]|stop-db [TERM|KILL]|start-db" >&2; exit 64 ;;
 esac

@@ -8,6 +8,11 @@
 #                                    (X-Linkup-Node), CSRF still refused without its token, kill -9 one node,
 #                                    and the same session keeps working on the other; the idle limit still
 #                                    signs out (checked when the nodes run with IDLE_MINUTES<=2)
+#   bench/faults.sh db-restart       issue 17, fault 4: steady traffic (slot searches, bookings, reads) while
+#                                    MariaDB is stopped (kill -9; DB_STOP_SIGNAL=TERM for a clean shutdown) for
+#                                    DB_DOWN_SECONDS (15) and started again -> only 503 problem+json meanwhile,
+#                                    no answer slower than DB_ANSWER_SECONDS (15), /health/ready DOWN then UP on
+#                                    both nodes, the pools reconnect, every booking answered 201 is in the database
 #
 # Needs curl and jq. Reads ports and the bench admin's password from target/cluster/ (cluster.sh's state).
 set -euo pipefail
@@ -196,8 +201,243 @@ sessions() {
     echo "  node1 is down now: bench/cluster.sh start-node 1 brings it back"
 }
 
+# Issue 17, fault 4: the database restarts under traffic. Self-contained: its own catalogue, its own traffic loops,
+# its own report. The stated bound on any answer: DB_ANSWER_SECONDS (15 s = the pool's 10 s max-wait for a free
+# connection plus margin; with the database down a request fails at once, so most answers take milliseconds).
+db_restart() {
+    local down=${DB_DOWN_SECONDS:-15} signal=${DB_STOP_SIGNAL:-KILL} bound=${DB_ANSWER_SECONDS:-15}
+    local max_time=30 code agency k
+    code=$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n' | tr a-f A-F)
+    echo "== fault 4: database restart under traffic (SIG$signal, down ${down} s; stated bound on any answer: ${bound} s, curl gives up at ${max_time} s)"
+    agency=$(create "$LB" api/agencies "{\"code\":\"F4-$code\",\"name\":\"Agency F4 $code\",\"domain\":\"EMPLOYMENT\",
+        \"baseAddress\":\"1 Agency Road\",\"baseLatitude\":1.2966,\"baseLongitude\":103.8520}")
+    # Two booking streams, each with its own office, room, service and advisor, so that they never compete for a
+    # slot: every 409 would then be a fault, not the other stream's win.
+    for k in 1 2; do
+        local office room service advisor client
+        office=$(create "$LB" api/offices "$(jq -nc --arg code "F4$k-$code" '{code:$code,name:("SSO@Fault4-" + $code),
+            address:"1 Tampines Walk",postalCode:"528523",latitude:1.3521,longitude:103.9448,
+            openingHours:[("MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY")|{day:.,opens:"08:30",closes:"17:30"}]}')")
+        room=$(create "$LB" api/rooms "{\"officeId\":$office,\"name\":\"Interview 1\",\"kind\":\"INTERVIEW_ROOM\"}")
+        service=$(create "$LB" api/services "{\"agencyId\":$agency,\"code\":\"F4$k-$code\",
+            \"name\":{\"en\":\"Career coaching\",\"zh\":\"职业辅导\",\"ms\":\"Bimbingan kerjaya\",\"ta\":\"தொழில் வழிகாட்டல்\"},
+            \"durationMinutes\":30,\"allowedModes\":[\"IN_PERSON\"],\"bufferBeforeMinutes\":0,\"bufferAfterMinutes\":0,
+            \"minNoticeMinutes\":60,\"horizonDays\":90}")
+        advisor=$(create "$LB" api/advisors "{\"agencyId\":$agency,\"displayName\":\"Advisor F4-$k\",
+            \"email\":\"f4-$k-${code,,}@example.org\",\"languages\":[\"EN\"],\"serviceIds\":[$service]}")
+        create "$LB" "api/advisors/$advisor/rules" "{\"rrule\":\"FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR\",\"startTime\":\"08:30\",
+            \"endTime\":\"17:30\",\"validFrom\":\"$(TZ=Asia/Singapore date +%F)\",\"officeId\":$office,
+            \"modes\":[\"IN_PERSON\"]}" >/dev/null
+        client=$(create "$LB" api/clients "{\"name\":\"Fault Four $k\",\"mobile\":\"9$((RANDOM % 9))$(printf '%06d' $((RANDOM * 30 % 1000000)))\",
+            \"preferredLanguage\":\"EN\",\"smsConsent\":false,\"officeId\":$office}")
+        echo "$office $room $service $advisor $client" >"$WORK/stream.$k"
+    done
+    local advisors
+    advisors=$(awk '{print $4}' "$WORK"/stream.* | paste -sd,)
+
+    # One request, one line in $WORK/log: start time, stream, status, seconds, who answered (node1/node2 through
+    # the LB's X-Linkup-Node, "lb" for HAProxy itself, or the node asked directly), and for every answer that is
+    # not 2xx whether it is problem+json whose status matches (problem / NOT-problem) and its Retry-After.
+    # The body is left in $WORK/body.<stream>.
+    request() {
+        local stream=$1 via=$2 url=$3 t0 out status seconds who ctype shape retry auth=(-u "$ADMIN")
+        shift 3
+        # The sign-in and the calendar feed go without Basic credentials: they would be checked (and fail) first.
+        [[ $stream == signin || $stream == calendar ]] && auth=()
+        : >"$WORK/body.$stream"
+        : >"$WORK/headers.$stream"
+        t0=$(date +%s.%N)
+        out=$(curl -s -o "$WORK/body.$stream" -D "$WORK/headers.$stream" -w '%{http_code} %{time_total}' \
+            --max-time "$max_time" "${auth[@]}" "$@" "$url") || true
+        status=${out% *} seconds=${out#* }
+        who=$(tr -d '\r' <"$WORK/headers.$stream" | sed -n 's/^[Xx]-[Ll]inkup-[Nn]ode: //p')
+        [[ $via == lb ]] && who=${who:-lb} || who=$via
+        ctype=$(tr -d '\r' <"$WORK/headers.$stream" | sed -n 's/^[Cc]ontent-[Tt]ype: //p' | cut -d';' -f1)
+        retry=$(tr -d '\r' <"$WORK/headers.$stream" | sed -n 's/^[Rr]etry-[Aa]fter: //p')
+        shape=-
+        if [[ $status != 2* ]]; then
+            shape=NOT-problem
+            [[ $ctype == application/problem+json ]] && jq -e --argjson s "${status:-0}" \
+                '(.type | startswith("urn:linkup:problem:")) and .status == $s' "$WORK/body.$stream" >/dev/null 2>&1 &&
+                shape=problem
+        fi
+        echo "$t0 $stream $status $seconds $who $shape ${retry:--}" >>"$WORK/log"
+        [[ $status == 2* ]]
+    }
+    # Steady traffic until $WORK/stop: per stream a slot search and the booking of what it found, reads, and a
+    # read straight to each node (past the LB, which stops sending once both nodes say DOWN).
+    book_stream() {
+        local k=$1 office room service advisor client start id key body
+        read -r office room service advisor client <"$WORK/stream.$k"
+        while [[ ! -f $WORK/stop ]]; do
+            if request "search$k" lb "$LB/api/slots?service=$service&office=$office&mode=IN_PERSON&limit=1"; then
+                start=$(jq -r '.slots[0].start // empty' "$WORK/body.search$k")
+                key=f4-$code-$k-$RANDOM$RANDOM
+                body="{\"serviceId\":$service,\"officeId\":$office,\"mode\":\"IN_PERSON\",\"start\":\"$start\",\"clientId\":$client}"
+                if [[ -n $start ]]; then
+                    if request "book$k" lb "$LB/api/bookings" -H 'Content-Type: application/json' \
+                            -H "Idempotency-Key: $key" -d "$body"; then
+                        id=$(jq -r .id "$WORK/body.book$k")
+                        echo "$id" >>"$WORK/booked"
+                    else
+                        # Not booked, as far as the caller knows: repeated with its key once the database is back.
+                        echo "$key $body" >>"$WORK/unanswered"
+                    fi
+                fi
+            fi
+            sleep 0.2
+        done
+    }
+    read_stream() {
+        local office
+        read -r office _ <"$WORK/stream.1"
+        while [[ ! -f $WORK/stop ]]; do
+            request read lb "$LB/api/bookings?advisor=${advisors%%,*}&size=5" || true
+            sleep 0.2
+            request read lb "$LB/api/offices/$office" || true
+            sleep 0.2
+        done
+    }
+    node_stream() {
+        local n=$1 port_var=NODE${1}_PORT office
+        read -r office _ <"$WORK/stream.1"
+        while [[ ! -f $WORK/stop ]]; do
+            request "direct$n" "node$n" "http://127.0.0.1:${!port_var}/api/offices/$office" || true
+            sleep 0.3
+        done
+    }
+    # /health/ready of each node every 0.5 s: "time node status".
+    health_watch() {
+        while [[ ! -f $WORK/stop ]]; do
+            for n in 1 2; do
+                local port_var=NODE${n}_PORT
+                echo "$(date +%s.%N) node$n $(curl -s -o /dev/null -w '%{http_code}' --max-time 5 \
+                    "http://127.0.0.1:${!port_var}/health/ready")" >>"$WORK/health"
+            done
+            sleep 0.5
+        done
+    }
+    ready_both() {
+        [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$NODE1_PORT/health/ready") == 200 &&
+            $(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$NODE2_PORT/health/ready") == 200 ]]
+    }
+
+    : >"$WORK/log"
+    : >"$WORK/health"
+    : >"$WORK/booked"
+    : >"$WORK/unanswered"
+    local pids=()
+    health_watch & pids+=($!)
+    book_stream 1 & pids+=($!)
+    book_stream 2 & pids+=($!)
+    read_stream & pids+=($!)
+    node_stream 1 & pids+=($!)
+    node_stream 2 & pids+=($!)
+    sleep "${DB_WARMUP_SECONDS:-15}"
+
+    local t_stop t_gone t_start t_up t_ready deadline
+    t_stop=$(date +%s.%N)
+    CLUSTER_STATE=$STATE "$ROOT/bench/cluster.sh" stop-db "$signal" | sed 's/^/  /'
+    t_gone=$(date +%s.%N)
+    sleep "$((down / 2))"
+    # Midway, the two ways in that do not pass JAX-RS's mapper first: a sign-in, and the calendar feed servlet.
+    request signin node1 "http://127.0.0.1:$NODE1_PORT/api/session" -H 'Content-Type: application/json' \
+        -d "{\"username\":\"bench-admin\",\"password\":\"$(cat "$STATE/admin-password")\"}" || true
+    request calendar node2 "http://127.0.0.1:$NODE2_PORT/calendar/f4AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics" || true
+    sleep "$((down - down / 2))"
+    t_start=$(date +%s.%N)
+    CLUSTER_STATE=$STATE "$ROOT/bench/cluster.sh" start-db | sed 's/^/  /'
+    t_up=$(date +%s.%N)
+    deadline=$((SECONDS + 180))
+    until ready_both; do
+        ((SECONDS < deadline)) || { touch "$WORK/stop"; wait "${pids[@]}"; fail "the nodes were not both ready 180 s after the database came back"; }
+        sleep 0.2
+    done
+    t_ready=$(date +%s.%N)
+    sleep "${DB_AFTER_SECONDS:-15}"
+    touch "$WORK/stop"
+    wait "${pids[@]}"
+
+    awk -v stop="$t_stop" -v gone="$t_gone" -v start="$t_start" -v up="$t_up" -v ready="$t_ready" 'BEGIN {
+        printf "  t=0 signal sent, t=%.1f s process gone; t=%.1f s started again, t=%.1f s its port open; t=%.1f s both nodes ready\n",
+            gone - stop, start - stop, up - stop, ready - stop }'
+    echo "  answers by phase, stream and who answered (status, body, Retry-After × count):"
+    # By when a request started. One that started before the process was gone may still have been answered by
+    # it ("stopping"); "starting" runs from the launch until this script saw the port open (polled every second),
+    # so the database may already answer late in it.
+    awk -v stop="$t_stop" -v gone="$t_gone" -v start="$t_start" -v up="$t_up" -v ready="$t_ready" '
+        { phase = $1 < stop ? "before" : $1 < gone ? "stopping" : $1 < start ? "database down" : $1 < up ? "starting" : $1 < ready ? "database back, a node not ready yet" : "after"
+          order = $1 < stop ? 1 : $1 < gone ? 2 : $1 < start ? 3 : $1 < up ? 4 : $1 < ready ? 5 : 6
+          stream = $2; sub(/[0-9]$/, "", stream)
+          n[order " " phase "|" stream " via " $5 "|" $3 ($6 == "-" ? "" : " " $6) ($7 == "-" ? "" : " Retry-After: " $7)]++ }
+        END { for (k in n) print k "|" n[k] }' "$WORK/log" | sort |
+        awk -F'|' '{ if ($1 != last) { p = $1; sub(/^[0-9] /, "", p); print "    " p ":"; last = $1 }
+                     printf "      %-18s %s × %s\n", $2, $3, $4 }'
+
+    local total fivehundreds notproblem hung longest_line longest_outage
+    total=$(wc -l <"$WORK/log")
+    fivehundreds=$(awk '$3 == 500' "$WORK/log" | wc -l)
+    notproblem=$(awk '$6 == "NOT-problem" && $3 != "000"' "$WORK/log" | wc -l)
+    hung=$(awk '$3 == "000"' "$WORK/log" | wc -l)
+    longest_line=$(sort -k4,4 -g "$WORK/log" | tail -1)
+    echo "  $total requests: $fivehundreds × 500, $notproblem non-2xx without a problem+json body, $hung without an answer (none in ${max_time} s, or no connection)"
+    awk -v stop="$t_stop" '{ printf "  longest: %.2f s (%s via %s answered %s at t=%.1f s)\n", $4, $2, $5, $3, $1 - stop }' <<<"$longest_line"
+    awk -v gone="$t_gone" -v start="$t_start" '$1 >= gone && $1 < start { if ($4 > m) m = $4 } END { printf "  longest while the database was down: %.3f s\n", m }' "$WORK/log"
+    # The bound is about the fault: from the signal until both nodes are ready again (before it, the machine's load
+    # alone decides).
+    longest_outage=$(awk -v stop="$t_stop" -v ready="$t_ready" '$1 >= stop && $1 < ready && $4 > m { m = $4 } END { print m + 0 }' "$WORK/log")
+    echo "  longest from the signal until both nodes were ready: ${longest_outage} s (stated bound ${bound} s)"
+
+    echo "  /health/ready per node (t relative to the stop):"
+    local n verdict=ok
+    for n in 1 2; do
+        awk -v stop="$t_stop" -v up="$t_up" -v node="node$n" '
+            $2 == node && $1 >= stop && down == "" && $3 != 200 { down = $1 - stop; dstatus = $3 }
+            $2 == node && down != "" && $1 >= up && back == "" && $3 == 200 { back = $1 - stop }
+            END { printf "    %s: DOWN (%s) at t=%s s, UP again at t=%s s\n", node, dstatus == "" ? "-" : dstatus,
+                      down == "" ? "never" : sprintf("%.1f", down), back == "" ? "never" : sprintf("%.1f", back)
+                  if (down == "" || back == "") exit 1 }' "$WORK/health" || verdict=health
+    done
+    echo "  recovery after the database's port opened (first 2xx per stream):"
+    awk -v up="$t_up" '$1 >= up && $3 ~ /^2/ { s = $2; sub(/[0-9]$/, "", s); if (!(s in first)) first[s] = $1 - up }
+        END { for (s in first) printf "    %-8s %.1f s\n", s, first[s] }' "$WORK/log" | sort
+
+    # What a careful client does with a booking that got no 201: repeat it with the same Idempotency-Key. 200 says
+    # the first attempt had been saved after all (its answer was cut off), 201 that it had not and is booked now.
+    local key body reply replies=""
+    while read -r key body; do
+        reply=$(curl -s -o "$WORK/replay" -w '%{http_code}' --max-time "$max_time" -u "$ADMIN" \
+            -H 'Content-Type: application/json' -H "Idempotency-Key: $key" -d "$body" "$LB/api/bookings") || true
+        replies+="$reply "
+        [[ $reply == 20[01] ]] && jq -r .id "$WORK/replay" >>"$WORK/booked"
+    done <"$WORK/unanswered"
+    echo "  bookings without a 201, repeated with their Idempotency-Key: $(wc -l <"$WORK/unanswered")$( [[ -n $replies ]] &&
+        echo " -> $(tr ' ' '\n' <<<"$replies" | grep . | sort | uniq -c | awk '{printf "%s%s × %s", sep, $2, $1; sep=", "}')") (200: it had been saved; 201: booked now; 409: slot taken since)"
+
+    local booked missing extra in_db
+    booked=$(sort -n "$WORK/booked" | paste -sd,)
+    [[ -n $booked ]] || fail "no booking got a 201"
+    in_db=$(sql "SELECT id FROM booking WHERE advisor_id IN ($advisors) AND status = 'BOOKED' ORDER BY id" | paste -sd,)
+    missing=$(comm -23 <(tr , '\n' <<<"$booked" | sort -u) <(tr , '\n' <<<"$in_db" | sort -u) | paste -sd,)
+    extra=$(comm -13 <(tr , '\n' <<<"$booked" | sort -u) <(tr , '\n' <<<"$in_db" | sort -u) | paste -sd,)
+    echo "  bookings: $(tr , '\n' <<<"$booked" | sort -u | wc -l) answered 201 (or 200 to a repeat); all of them in the database: $([[ -z $missing ]] && echo yes || echo "NO, missing $missing")"
+    echo "  booked in the database with no 201 or 200 for it: ${extra:-none}"
+
+    # Kept for a closer look: one line per request (start, stream, status, seconds, who, body, Retry-After).
+    cp "$WORK/log" "$STATE/db-restart.requests"
+    cp "$WORK/health" "$STATE/db-restart.health"
+    [[ $fivehundreds == 0 ]] || fail "$fivehundreds answers were 500"
+    [[ $notproblem == 0 ]] || fail "$notproblem error answers were not problem+json"
+    [[ $hung == 0 ]] || fail "$hung requests got no answer"
+    awk -v l="$longest_outage" -v b="$bound" 'BEGIN { exit !(l <= b) }' || fail "an answer took ${longest_outage} s, over the stated ${bound} s"
+    [[ $verdict == ok ]] || fail "a node's /health/ready did not go DOWN and then UP"
+    [[ -z $missing ]] || fail "bookings answered 201 are missing: $missing"
+    echo "  held: only 503 problem+json while it was down, readiness DOWN then UP, the pools reconnected, no 201 lost"
+}
+
 case "${1:-}" in
     double-booking) double_booking ;;
     sessions) sessions ;;
-    *) echo "usage: $0 double-booking|sessions" >&2; exit 64 ;;
+    db-restart) db_restart ;;
+    *) echo "usage: $0 double-booking|sessions|db-restart" >&2; exit 64 ;;
 esac

@@ -34,9 +34,18 @@ import org.flywaydb.core.Flyway;
         minPoolSize = 2,
         maxPoolSize = 32,
         properties = {
+                // After a database restart every pooled connection is dead: each is tested before it is lent, and
+                // the first that fails drops them all, so the pool recovers without a restart of Payara.
                 "fish.payara.is-connection-validation-required=true",
                 "fish.payara.connection-validation-method=auto-commit",
                 "fish.payara.fail-all-connections=true",
+                // A request waits this long for a free connection, then answers 503 (Payara's default: 60 s).
+                "fish.payara.max-wait-time-in-millis=${MPCONFIG=linkup.db.max-wait-millis}",
+                // Connector/J: a database host that does not answer (rather than refusing) fails a connection
+                // attempt after 5 s, not after the kernel's two minutes; a statement whose answer never comes
+                // fails after socketTimeout, instead of holding its thread until TCP gives up (about 15 minutes).
+                "connectTimeout=5000",
+                "socketTimeout=${MPCONFIG=linkup.db.socket-timeout-millis}",
                 // Set once per physical connection, not re-checked with a round trip on every statement.
                 "fish.payara.is-isolation-level-guaranteed=false",
                 // Connector/J: parse each SQL text once per connection (JFR: re-parsing was 9–13 % of a booking),

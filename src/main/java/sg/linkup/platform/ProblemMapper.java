@@ -8,7 +8,9 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import jakarta.resource.spi.ResourceAllocationException;
 import jakarta.transaction.RollbackException;
+import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionalException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -23,15 +25,22 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import org.glassfish.jersey.server.ParamException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.transaction.xa.XAException;
 
 /**
  * The one place where an exception becomes an RFC 9457 {@code application/problem+json} response.
@@ -46,6 +55,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     private static final int MYSQL_DUPLICATE_KEY = 1062;
     private static final int MYSQL_ROW_IS_REFERENCED = 1451;
     private static final int MYSQL_NO_REFERENCED_ROW = 1452;
+    /**
+     * Retry-After when the database cannot be reached: about what a database restart takes (bench/faults.sh
+     * db-restart measures it); a caller that retries sooner only finds the load balancer's own 503.
+     */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
     private static final Pattern YASSON_PROPERTY =
             Pattern.compile("Unable to deserialize property '([A-Za-z_$][A-Za-z0-9_$]*)' because of: ");
 
@@ -58,8 +72,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     static Response problem(Throwable thrown, UriInfo uriInfo) {
+        return problem(thrown, uriInfo == null ? null : "/" + uriInfo.getPath());
+    }
+
+    private static Response problem(Throwable thrown, String instance) {
         Throwable e = unwrap(thrown);
-        String instance = uriInfo == null ? null : "/" + uriInfo.getPath();
         if (e instanceof LinkupException le) {
             Response problem = respond(le.status(), le.type(), le.title(), le.getMessage(), instance,
                     le.violations(), le.extensions());
@@ -102,6 +119,14 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (e instanceof OptimisticLockException) {
             return respond(409, "concurrent-change", "Changed by someone else",
                     "The record was changed by another request; reload it and try again", instance, List.of());
+        }
+        if (databaseUnreachable(thrown)) {
+            LOG.warning(() -> "Database unreachable, answered 503: " + firstLine(connectionFailure(thrown)));
+            Response problem = respond(503, "database-unavailable", "Temporarily unavailable",
+                    "The database cannot be reached, or is too busy, just now; try again in a few seconds. If this "
+                            + "request was a change, read the record back first: a change cut off at this moment may "
+                            + "or may not have been saved", instance, List.of());
+            return Response.fromResponse(problem).header("Retry-After", DATABASE_RETRY_AFTER_SECONDS).build();
         }
         SQLException sql = sqlCause(e);
         if (sql != null && "40001".equals(sql.getSQLState())) {
@@ -146,13 +171,71 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return current;
     }
 
+    /**
+     * Whether a failure means that the database could not be reached, as opposed to a statement it refused. Decided
+     * by type and SQLState anywhere along the cause chain (a container's or EclipseLink's wrapper hides the driver's
+     * exception several levels down, and the outermost SQLException, the pool's, has no SQLState), never by message
+     * text:
+     * <ul>
+     *   <li>SQLState class {@code 08}, connection exception (Connector/J: 08S01 communications link failure, 08001
+     *       cannot connect, 08003 connection closed; MariaDB's 1040 too many connections is 08004);</li>
+     *   <li>{@link SQLTransientConnectionException}, {@link SQLNonTransientConnectionException} and
+     *       {@link SQLRecoverableException} (Connector/J's {@code CommunicationsException} is one), whatever state a
+     *       driver gives them;</li>
+     *   <li>{@link ResourceAllocationException}: Payara's pool could not lend a connection — it could not open one,
+     *       or none came free within the pool's max-wait;</li>
+     *   <li>a commit the transaction manager could not complete: {@link SystemException}, or an {@link XAException}
+     *       saying the resource failed (XAER_RMERR, XAER_RMFAIL). Payara keeps only the driver's text there
+     *       ({@code new XAException(e.toString())}, no cause), so the type is all there is to go by; with the
+     *       database as the one resource, a commit that fails so is the database going away mid-commit, and whether
+     *       it was applied is unknown — which the 503's detail says.</li>
+     * </ul>
+     */
+    public static boolean databaseUnreachable(Throwable thrown) {
+        return connectionFailure(thrown) != null;
+    }
+
+    /** The first link of the chain that says the database could not be reached, or null. */
+    private static Throwable connectionFailure(Throwable thrown) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = thrown; t != null && seen.add(t); t = next(t)) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException || t instanceof ResourceAllocationException
+                    || t instanceof SystemException) {
+                return t;
+            }
+            if (t instanceof XAException xa
+                    && (xa.errorCode == XAException.XAER_RMERR || xa.errorCode == XAException.XAER_RMFAIL)) {
+                return t;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(Throwable t) {
+        String message = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("");
+        String state = t instanceof SQLException sql && sql.getSQLState() != null
+                ? " (SQLState " + sql.getSQLState() + ")" : "";
+        return t.getClass().getName() + state + ": " + message;
+    }
+
+    /** An EJBException may keep its cause only as the "caused by exception". */
+    private static Throwable next(Throwable t) {
+        if (t.getCause() == null && t instanceof EJBException ejb) {
+            return ejb.getCausedByException();
+        }
+        return t.getCause();
+    }
+
     private static SQLException sqlCause(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        // A set, not only a self-cause check: a chain a → b → a would otherwise never end.
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = e; t != null && seen.add(t); t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 return sql;
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         return null;
@@ -272,6 +355,25 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             body.add("detail", detail);
         }
         response.getWriter().write(body.build().toString());
+    }
+
+    /**
+     * Writes the problem for an exception that escaped outside JAX-RS (the authentication mechanism, a servlet or a
+     * filter), exactly as {@link #toResponse} would answer it: the container would otherwise send an empty 500, or
+     * its HTML error page quoting the exception.
+     */
+    public static void write(jakarta.servlet.http.HttpServletResponse response, Throwable thrown, String instance)
+            throws java.io.IOException {
+        Response problem = problem(thrown, instance);
+        response.setStatus(problem.getStatus());
+        problem.getStringHeaders().forEach((name, values) -> {
+            if (!"Content-Type".equalsIgnoreCase(name)) {
+                values.forEach(value -> response.addHeader(name, value));
+            }
+        });
+        response.setContentType(PROBLEM_JSON);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write((String) problem.getEntity());
     }
 
     /** Jersey's own validation mapper would otherwise win for its closer exception type. */

@@ -35,6 +35,8 @@ public class ProblemResponses implements OASFilter {
                 add(operation, "400", "Invalid input or malformed JSON; `violations` names the fields");
                 add(operation, "406", "The Accept header allows no JSON");
                 add(operation, "500", "Unexpected error; the detail quotes an incident id");
+                add(operation, "503", "Not available just now (the database cannot be reached or is too busy, "
+                        + "or a report is being prepared); try again after the Retry-After header's seconds");
                 if (hasId) {
                     add(operation, "404", "No such record");
                 }

@@ -82,6 +82,9 @@ public class SessionResource {
                 .credential(new UsernamePasswordCredential(body.username(), body.password()))
                 .newAuthentication(true));
         if (status != AuthenticationStatus.SUCCESS) {
+            if (request.getAttribute(LinkupAuthentication.FAILURE) instanceof RuntimeException failure) {
+                throw failure; // the account could not be read (database down: 503), not refused
+            }
             throw new SignInRefused("the username or password is not correct, or the account is locked");
         }
         return current();

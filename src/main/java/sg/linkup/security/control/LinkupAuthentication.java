@@ -39,6 +39,8 @@ public class LinkupAuthentication implements HttpAuthenticationMechanism {
     public static final String IDENTITY = "sg.linkup.identity";
     static final String SESSION_USER = "sg.linkup.user";
     public static final String SESSION_CSRF = "sg.linkup.csrf";
+    /** Request attribute: what failed while a sign-in was checked, for the sign-in resource to answer. */
+    public static final String FAILURE = "sg.linkup.authentication-failure";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
@@ -54,6 +56,29 @@ public class LinkupAuthentication implements HttpAuthenticationMechanism {
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        try {
+            return authenticate(request, response, context);
+        } catch (RuntimeException e) {
+            // Reading the account failed (the database is down: 503; anything else: 500 with an incident id).
+            if (context.isAuthenticationRequest()) {
+                // POST /api/session asked for this: its resource answers, through ProblemMapper.
+                request.setAttribute(FAILURE, e);
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            // Payara would answer an exception from here with an empty 500, before any mapper or filter runs.
+            try {
+                SecurityHeaders.apply(request, response);
+                ProblemMapper.write(response, e, request.getRequestURI());
+            } catch (IOException io) {
+                e.addSuppressed(io);
+                throw e;
+            }
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+    }
+
+    private AuthenticationStatus authenticate(HttpServletRequest request, HttpServletResponse response,
+                                              HttpMessageContext context) {
         Credential login = context.getAuthParameters().getCredential();
         if (context.isAuthenticationRequest() && login != null) {
             return signIn(request, login, context);
