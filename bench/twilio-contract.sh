@@ -10,7 +10,8 @@
 # 2. starts `prism mock --errors` on the spec (refuses requests the spec does not allow) and
 #    `prism proxy --errors` on the spec in front of FakeTwilio (checks requests and FakeTwilio's answers);
 # 3. runs sg.linkup.notification.sms.twilio.TwilioContractCheck (test tree): the real SDK as TwilioSms
-#    configures it against both, and FakeTwilio's 201 and error bodies compared key by key with the schema.
+#    configures it against both (sending, and listing messages by To), and FakeTwilio's 201, error and list
+#    bodies compared key by key with the schema.
 # Exit status 0 when every check passed.
 set -euo pipefail
 

@@ -9,7 +9,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
 import java.util.logging.Logger;
+import jakarta.inject.Inject;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -52,6 +54,11 @@ public class Database {
     @Resource(lookup = JNDI_NAME)
     DataSource dataSource;
 
+    /** Every write goes to one server of a Galera cluster (a proxy routes them): silences WriteTopology's warning. */
+    @Inject
+    @ConfigProperty(name = "linkup.db.single-writer", defaultValue = "false")
+    boolean singleWriterDeclared;
+
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void migrate() {
@@ -62,6 +69,7 @@ public class Database {
                 .migrate();
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied now)");
+        WriteTopology.check(dataSource, singleWriterDeclared);
     }
 
     public DataSource dataSource() {

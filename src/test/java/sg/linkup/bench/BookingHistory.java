@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -28,22 +29,66 @@ import sg.linkup.bench.BenchCatalogue.Terms;
  * <p>The next 30 days are filled once, to about 40% of advisor capacity, and stay the same whatever the size of
  * the history; everything else goes into the past, one weekday after another going back, so that a bigger
  * history changes nothing a search of the coming weeks should have to read.
+ *
+ * <p>Only ledger rows by default (what slot search reads). A {@link Bookings} given to the constructor picks the
+ * client of each booking and writes what else a booking has (the reports benchmark: booking and notification
+ * rows); it never draws from this class's random numbers, so the ledger is the same either way.
  */
 final class BookingHistory {
+
+    /** Who each booking is for, and the rows a booking has besides the ledger's. */
+    interface Bookings {
+        /**
+         * The client's id, from one uniform {@code draw} in [0, {@link #CLIENTS}); {@code heldAt} is the SSO of an
+         * IN_PERSON or VIDEO_AT_SSO session, null for VIDEO_REMOTE.
+         */
+        long client(int draw, Office heldAt);
+
+        /** Called for every booking, after its ledger rows were added. */
+        void booked(Booked booking) throws SQLException;
+
+        /** Sends whatever is still batched; called before each commit of the ledger rows. */
+        void flush() throws SQLException;
+    }
+
+    /** One generated booking: {@code room} and {@code heldAt} are null for VIDEO_REMOTE. */
+    record Booked(long id, Advisor advisor, Terms service, String mode, Long room, Office heldAt, long client,
+                  Instant startsAt, Instant endsAt, boolean future) {
+    }
+
+    /** The slot-search benchmark's: client ids 1–20,000 in the ledger, nothing else written. */
+    static final Bookings LEDGER_ONLY = new Bookings() {
+        @Override
+        public long client(int draw, Office heldAt) {
+            return 1 + draw;
+        }
+
+        @Override
+        public void booked(Booked booking) {
+        }
+
+        @Override
+        public void flush() {
+        }
+    };
+
+    static final int CLIENTS = 20_000;
 
     static final int FUTURE_DAYS = 30;
     private static final ZoneId SINGAPORE = ZoneId.of("Asia/Singapore");
     private static final double FUTURE_FILL = 0.42;
     /** Past weeks were busier than the coming ones, and a dense past is the harder case for the index. */
-    private static final double PAST_FILL = 0.95;
+    static final double PAST_FILL = 0.95;
     private static final double VIDEO_AT_SSO_SHARE = 0.35;
-    private static final int CLIENTS = 20_000;
     private static final int BATCH = 5_000;
 
     private final BenchCatalogue catalogue;
     private final Set<LocalDate> holidays;
     private final LocalDate today;
     private final Random random;
+    private final double pastFill;
+    private final Bookings written;
+    private final Map<Long, Office> officeOfRoom = new HashMap<>();
     private long nextBookingId = 1_000_001;
     private LocalDate nextPastDay;
     private int bookings;
@@ -51,11 +96,23 @@ final class BookingHistory {
     private long futureBookedMinutes;
 
     BookingHistory(BenchCatalogue catalogue, Set<LocalDate> holidays, LocalDate today, Random random) {
+        this(catalogue, holidays, today, random, PAST_FILL, LEDGER_ONLY);
+    }
+
+    /** {@code pastFill}: the share of past advisor time offered for booking (the slot-search bench: 0.95). */
+    BookingHistory(BenchCatalogue catalogue, Set<LocalDate> holidays, LocalDate today, Random random,
+                   double pastFill, Bookings written) {
         this.catalogue = catalogue;
         this.holidays = holidays;
         this.today = today;
         this.random = random;
+        this.pastFill = pastFill;
+        this.written = written;
         this.nextPastDay = today.minusDays(1);
+        for (Office office : catalogue.offices) {
+            office.interviewRooms().forEach(room -> officeOfRoom.put(room, office));
+            officeOfRoom.put(office.videoRoom(), office);
+        }
     }
 
     int bookings() {
@@ -92,7 +149,22 @@ final class BookingHistory {
                 LocalDate day = nextPastDay;
                 nextPastDay = nextPastDay.minusDays(1);
                 if (isWorkingDay(day)) {
-                    made += fillDay(day, PAST_FILL, count - made, rows, false);
+                    made += fillDay(day, pastFill, count - made, rows, false);
+                }
+            }
+            return made;
+        }
+    }
+
+    /** Every day back to and including {@code first}, continuing from the earliest day written so far. */
+    int addPastThrough(Connection db, LocalDate first) throws SQLException {
+        try (Rows rows = new Rows(db)) {
+            int made = 0;
+            while (!nextPastDay.isBefore(first)) {
+                LocalDate day = nextPastDay;
+                nextPastDay = nextPastDay.minusDays(1);
+                if (isWorkingDay(day)) {
+                    made += fillDay(day, pastFill, Integer.MAX_VALUE, rows, false);
                 }
             }
             return made;
@@ -153,7 +225,7 @@ final class BookingHistory {
                 if (random.nextDouble() < fill) {
                     Long room = inPerson ? inPersonRoom(advisor.office(), t, end) : videoRoom(t, end);
                     if (room != null || !inPerson) {
-                        book(advisor, service, room, t);
+                        book(advisor, service, room, inPerson, t);
                         if (future) {
                             futureBookedMinutes += service.span();
                         }
@@ -193,7 +265,8 @@ final class BookingHistory {
             return true;
         }
 
-        private void book(Advisor advisor, Terms service, Long room, int start) throws SQLException {
+        private void book(Advisor advisor, Terms service, Long room, boolean inPerson, int start)
+                throws SQLException {
             long booking = nextBookingId++;
             int sessionStart = start + service.bufferBefore();
             int sessionEnd = sessionStart + service.duration();
@@ -202,7 +275,12 @@ final class BookingHistory {
             if (room != null) {
                 rows.add("ROOM", room, at(start), at(end), booking);
             }
-            rows.add("CLIENT", 1 + random.nextInt(CLIENTS), at(sessionStart), at(sessionEnd), booking);
+            Office heldAt = room == null ? null : officeOfRoom.get(room);
+            long client = written.client(random.nextInt(CLIENTS), heldAt);
+            rows.add("CLIENT", client, at(sessionStart), at(sessionEnd), booking);
+            written.booked(new Booked(booking, advisor, service,
+                    inPerson ? "IN_PERSON" : room == null ? "VIDEO_REMOTE" : "VIDEO_AT_SSO", room, heldAt, client,
+                    at(sessionStart).toInstant(), at(sessionEnd).toInstant(), future));
             made++;
             bookings++;
         }
@@ -213,7 +291,7 @@ final class BookingHistory {
     }
 
     /** Batched inserts (rewritten to multi-row INSERTs by the driver), committed at the end. */
-    private static final class Rows implements AutoCloseable {
+    private final class Rows implements AutoCloseable {
         private final Connection db;
         private final PreparedStatement insert;
         private int pending;
@@ -244,6 +322,7 @@ final class BookingHistory {
                 if (pending > 0) {
                     insert.executeBatch();
                 }
+                written.flush();
                 db.commit();
             }
         }

@@ -551,6 +551,11 @@ class NotificationIT {
                 }
                 return channel.send(sms);
             }
+
+            @Override
+            public java.util.Optional<String> findSent(String to, String body, Instant since) {
+                return channel.findSent(to, body, since);
+            }
         };
     }
 
@@ -620,6 +625,93 @@ class NotificationIT {
             }
         }
         assertEquals(Set.copyOf(accepted), recorded);
+    }
+
+    // --- a node killed between Twilio's acceptance and the outcome's commit ---
+
+    /** The node a row looks claimed by after a kill -9: it will never record an outcome. */
+    private static final String KILLED = "node-killed-by-kill-9";
+
+    @Test
+    @Order(13)
+    @RunAsClient
+    void aTextTheKilledNodeHadSentIsRecordedNotSentTwice() throws Exception {
+        // Every message so far (1,000 reminders among them) went by the normal path: not one lookup.
+        assertEquals(0, NotificationFakes.twilio().lookups(), "the normal path never asks Twilio what it has");
+        World w = world("SSO@Killed");
+        long booking = w.book(w.advisor, "IN_PERSON", "09:00", w.client).id();
+        FakeTwilio.Message first = awaitSms(w.mobile(), 1).get(0);
+        await(() -> statuses(notifications(w.api, booking), "CONFIRMATION").equals(Set.of("SENT")),
+                "the confirmation recorded as sent");
+
+        // As if its node had died after Twilio took the text but before the outcome committed: the row is still
+        // SENDING under the dead node's name, its lease over, no provider id.
+        long lookupsBefore = NotificationFakes.twilio().lookups();
+        assertEquals(1, inDoubt(booking, "CONFIRMATION", null), "the confirmation made to look in doubt");
+        await(() -> recorded(booking, "CONFIRMATION") != null, "the confirmation taken over and decided");
+
+        assertEquals(first.sid(), recorded(booking, "CONFIRMATION"), "the text Twilio has is the one recorded");
+        assertEquals(List.of(first), NotificationFakes.twilio().accepted().stream()
+                .filter(m -> m.to().equals(w.mobile())).toList(), "sent once, not twice");
+        assertEquals(lookupsBefore + 1, NotificationFakes.twilio().lookups(), "one list call for the row taken over");
+    }
+
+    @Test
+    @Order(14)
+    @RunAsClient
+    void aTextTheKilledNodeNeverSentIsSentOnce() throws Exception {
+        World w = world("SSO@Killed early");
+        long booking = w.book(w.advisor, "IN_PERSON", "09:00", w.client).id();
+        awaitSms(w.mobile(), 1);
+        await(() -> statuses(notifications(w.api, booking), "CONFIRMATION").equals(Set.of("SENT")),
+                "the confirmation recorded as sent");
+
+        // A reminder the dead node had rendered and claimed, but Twilio never got: the lookup finds nothing.
+        long lookupsBefore = NotificationFakes.twilio().lookups();
+        assertEquals(1, inDoubt(booking, "REMINDER", "Linkup: a text the killed node never got to send"));
+        await(() -> recorded(booking, "REMINDER") != null, "the reminder taken over and decided");
+
+        List<FakeTwilio.Message> texts = awaitSms(w.mobile(), 2);
+        assertEquals(2, texts.size(), "the confirmation and the one reminder: " + texts);
+        assertTrue(texts.get(1).body().contains("09:00"), texts.get(1).body());
+        assertEquals(texts.get(1).sid(), recorded(booking, "REMINDER"));
+        assertEquals(lookupsBefore + 1, NotificationFakes.twilio().lookups(), "one list call for the row taken over");
+    }
+
+    /**
+     * Makes one of the booking's rows of {@code kind} look as a kill -9 leaves it: {@code SENDING}, claimed by a
+     * node that is gone, its lease over, due a second ago, no outcome; with {@code body} as the text handed over
+     * (null: keep the row's own, the text Twilio took). Returns the rows changed.
+     */
+    private static int inDoubt(long booking, String kind, String body) throws SQLException {
+        try (Connection db = BookingIT.db(); var update = db.prepareStatement("""
+                UPDATE notification SET status = 'SENDING', claimed_by = ?, body = COALESCE(?, body),
+                  lease_until = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND,
+                  due_at = LEAST(due_at, UTC_TIMESTAMP(6) - INTERVAL 1 SECOND),
+                  provider_id = NULL, sent_at = NULL, delivery = NULL
+                WHERE booking_id = ? AND kind = ? AND channel = 'SMS' ORDER BY id LIMIT 1""")) {
+            update.setString(1, KILLED);
+            update.setString(2, body);
+            update.setLong(3, booking);
+            update.setString(4, kind);
+            return update.executeUpdate();
+        }
+    }
+
+    /** The provider id of the booking's row of {@code kind} taken over from the killed node, once it is SENT. */
+    private static String recorded(long booking, String kind) {
+        try (Connection db = BookingIT.db(); var row = db.prepareStatement("""
+                SELECT provider_id FROM notification WHERE booking_id = ? AND kind = ? AND channel = 'SMS'
+                  AND status = 'SENT' AND claimed_by <> ? ORDER BY id LIMIT 1""")) {
+            row.setLong(1, booking);
+            row.setString(2, kind);
+            row.setString(3, KILLED);
+            try (var rs = row.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // --- helpers ---

@@ -322,6 +322,10 @@ class SecurityIT {
                     401, 200, 403, 403, 403, 403, 403));
         }
         rows.add(new Row("GET", "/api/audit", () -> "api/audit", none, 401, 200, 403, 403, 403, 403, 403));
+        // Reports: supervisors (their offices), partners (their agency, at any office), admins; never the counter.
+        // First free slot reads no roll-up, so no rebuild answers 503 here (ReportsIT covers the others).
+        rows.add(new Row("GET", "/api/reports/{name}", () -> "api/reports/first-free-slot?office=" + w.officeA(),
+                none, 401, 200, 403, 403, 200, 200, 200));
 
         // Session: open to all; GET needs some identity, DELETE always succeeds.
         rows.add(new Row("GET", "/api/session", () -> "api/session", none, 401, 200, 200, 200, 200, 200, 200));
@@ -498,13 +502,22 @@ class SecurityIT {
         assertTrue(lower.contains("httponly"), cookie);
         assertTrue(lower.contains("secure"), cookie);
         assertTrue(lower.contains("samesite=strict"), cookie);
-        String session = cookie.substring(0, cookie.indexOf(';'));
+        // Everything the browser keeps from the sign-in: the session cookie and, with distributable sessions,
+        // Payara's JSESSIONIDVERSION beside it (same Secure, HttpOnly, SameSite=Strict flags).
+        for (String other : signIn.headers().allValues("Set-Cookie")) {
+            String flags = other.toLowerCase(Locale.ROOT);
+            assertTrue(flags.contains("httponly") && flags.contains("secure") && flags.contains("samesite=strict"),
+                    other);
+        }
+        String session = String.join("; ", signIn.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.substring(0, c.indexOf(';'))).toList());
         String csrf = signIn.json().getString("csrfToken");
         assertEquals("COUNTER_STAFF", signIn.json().getString("role"));
 
         Api browser = admin.anonymous();
         var read = browser.send(browser.request("api/offices").header("Cookie", session).GET());
-        assertEquals(200, read.status(), "the cookie alone is enough to read");
+        assertEquals(200, read.status(), () -> "the cookie alone is enough to read: " + session + " of "
+                + signIn.headers().allValues("Set-Cookie"));
 
         String body = CatalogueIT.client(signIn.json().getJsonArray("officeIds").getJsonNumber(0).longValue(),
                 "Csrf Test", mobile(), null);

@@ -61,7 +61,11 @@ public class Messages {
         long id();
     }
 
-    public record Text(long id, String to, String body) implements Outgoing {
+    /**
+     * A text to send; {@code inDoubt} is the previous attempt when this row was taken over from a node that never
+     * recorded an outcome (null otherwise): the provider is asked for that text first.
+     */
+    public record Text(long id, String to, String body, Notification.PreviousAttempt inDoubt) implements Outgoing {
         @Override
         public String toString() {
             return "Text[" + id + "]";  // never the number or the body in a log line
@@ -154,7 +158,14 @@ public class Messages {
             return Optional.empty();
         }
         SmsKind kind = n.kind().text().orElseThrow();
-        return Optional.of(new Text(n.id(), n.recipient(), templates.render(kind, n.language(), facts(booking, now))));
+        String body = templates.render(kind, n.language(), facts(booking, now));
+        Notification.PreviousAttempt inDoubt = n.inDoubt().orElse(null);
+        // Kept in the claim's own UPDATE, so the normal path costs nothing more. A row in doubt keeps the text of
+        // the attempt in doubt until this one is decided: asked for again if this node dies too.
+        if (inDoubt == null) {
+            n.handOver(body);
+        }
+        return Optional.of(new Text(n.id(), n.recipient(), body, inDoubt));
     }
 
     /**

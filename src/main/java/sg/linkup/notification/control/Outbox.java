@@ -88,8 +88,36 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void sent(long id, String node, String providerId, String body) {
+        if (record(id, node, providerId, body) == 0) {
+            // The lease ran out before the provider answered and another node took the row: it may go twice.
+            LOG.warning("Notification " + id + " was sent by " + node + " after its lease ran out");
+        }
+    }
+
+    /**
+     * The provider already had this row's text from an earlier attempt (whose node died before recording it):
+     * its id is recorded, as if this attempt had sent it. False, and nothing recorded, when that id is already
+     * another row's — an identical text of another message, not this one's. (True, with nothing recorded, when the
+     * row is no longer this node's: the node that took it over decides.)
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean foundSent(long id, String node, String providerId, String body) {
+        boolean anothers = !em.createQuery("SELECT n.id FROM Notification n WHERE n.providerId = :provider",
+                        Long.class)
+                .setParameter("provider", providerId)
+                .getResultList().isEmpty();
+        if (anothers) {
+            return false;
+        }
+        if (record(id, node, providerId, body) == 0) {
+            LOG.warning("Notification " + id + " was looked up by " + node + " after its lease ran out");
+        }
+        return true;
+    }
+
+    private int record(long id, String node, String providerId, String body) {
         Instant now = clock.instant();
-        int recorded = em.createQuery("""
+        return em.createQuery("""
                         UPDATE Notification n SET n.status = :sent, n.providerId = :provider, n.body = :body,
                           n.sentAt = :now, n.updatedAt = :now, n.leaseUntil = NULL, n.lastError = NULL
                         WHERE n.id = :id AND n.status = :sending AND n.claimedBy = :node""")
@@ -101,10 +129,6 @@ public class Outbox {
                 .setParameter("sending", Notification.Status.SENDING)
                 .setParameter("node", node)
                 .executeUpdate();
-        if (recorded == 0) {
-            // The lease ran out before the provider answered and another node took the row: it may go twice.
-            LOG.warning("Notification " + id + " was sent by " + node + " after its lease ran out");
-        }
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

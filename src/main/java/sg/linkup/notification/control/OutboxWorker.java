@@ -1,6 +1,7 @@
 package sg.linkup.notification.control;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,10 +26,11 @@ import sg.linkup.notification.sms.SmsSender;
  * committed by the thread that sent it, right after the provider answered. {@link Dispatcher} runs one per node; tests and benchmarks run several on one
  * database to prove that nodes never send the same row.
  *
- * <p>The one window in which a message can go twice: the provider has accepted it, but this node dies before
- * the outcome commits (one provider round trip plus one single-row update). The row's lease then runs out and
- * another node sends it again. Providers offer no idempotency key for outgoing messages (Twilio's Messages API
- * has none), so this window cannot be closed, only kept short: outcomes are never batched.
+ * <p>A node that dies between the provider's acceptance and the outcome's commit leaves its rows {@code SENDING}
+ * with a lease that runs out. Providers take no idempotency key for outgoing messages (Twilio's Messages API has
+ * none), so the node that takes such a row over first asks the provider whether it already has the text
+ * ({@link SmsChannel#findSent}, one list call, only for rows taken over): if it does, its id is recorded instead of
+ * sending again.
  */
 public class OutboxWorker {
 
@@ -147,6 +149,9 @@ public class OutboxWorker {
 
     private void send(Messages.Text text) {
         try {
+            if (text.inDoubt() != null && alreadySent(text)) {
+                return;
+            }
             SmsSender.Receipt receipt = sms.send(new SmsSender.Sms(text.to(), text.body(),
                     settings.statusCallback()));
             outbox.sent(text.id(), node, receipt.providerId(), text.body());
@@ -165,6 +170,34 @@ public class OutboxWorker {
                 default -> null;
             });
         }
+    }
+
+    /**
+     * Whether the earlier attempt of a row taken over went after all; if so its id is now recorded. When the
+     * provider cannot say, nothing is sent or recorded: the row stays in doubt and its lease brings it back for
+     * another lookup (each counted as an attempt, up to max-attempts), rather than risk a second text.
+     */
+    private boolean alreadySent(Messages.Text text) {
+        var attempt = text.inDoubt();
+        Optional<String> found;
+        try {
+            found = sms.findSent(text.to(), attempt.body(), attempt.since());
+        } catch (SmsFailure e) {
+            LOG.warning(() -> "Notification " + text.id() + " (taken over from " + attempt.node()
+                    + ") stays in doubt: the provider could not be asked, " + describe(e));
+            return true;
+        }
+        if (found.isEmpty()) {
+            LOG.info(() -> "Notification " + text.id() + " (taken over from " + attempt.node()
+                    + ") did not reach the provider: sending it now");
+            return false;
+        }
+        if (outbox.foundSent(text.id(), node, found.get(), attempt.body())) {
+            LOG.info(() -> "Notification " + text.id() + " (taken over from " + attempt.node()
+                    + ") had been sent as " + found.get() + ": recorded, not sent again");
+            return true;
+        }
+        return false;
     }
 
     private void send(Messages.Mail invite) {

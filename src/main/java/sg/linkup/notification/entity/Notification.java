@@ -8,9 +8,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import sg.linkup.directory.entity.Language;
 
 /**
@@ -113,6 +115,18 @@ public class Notification {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Set by {@link #claim} when it took the row from a node that never recorded an outcome; not stored. */
+    @Transient
+    private PreviousAttempt inDoubt;
+
+    /**
+     * An attempt that may have reached the provider: a node claimed the row, handed {@code body} over, and its
+     * lease ran out before it recorded an outcome (killed, or stalled past its lease). The provider took that text,
+     * if at all, after {@code since}: the row was not due before then, and an attempt is only made once it is due.
+     */
+    public record PreviousAttempt(String node, String body, Instant since) {
+    }
+
     protected Notification() {
     }
 
@@ -141,16 +155,34 @@ public class Notification {
                 || status == Status.SENDING && leaseUntil != null && !leaseUntil.isAfter(now));
     }
 
-    /** A dispatcher takes the message until {@code now + lease}; each claim counts as an attempt. */
+    /**
+     * A dispatcher takes the message until {@code now + lease}; each claim counts as an attempt. Taken from a
+     * node whose lease ran out, after it had handed a text over, the row is {@link #inDoubt}.
+     */
     public void claim(String node, Instant now, Duration lease) {
         if (!isClaimableAt(now)) {
             throw new IllegalStateException("notification " + id + " is " + status + ", not claimable");
         }
+        inDoubt = channel == Channel.SMS && status == Status.SENDING && body != null ? new PreviousAttempt(claimedBy, body, dueAt) : null;
         status = Status.SENDING;
         claimedBy = node;
         leaseUntil = now.plus(lease);
         attempts++;
         updatedAt = now;
+    }
+
+    /**
+     * The text this attempt hands to the provider, kept before it is sent: if this node dies before recording the
+     * outcome, the node that takes the row over asks the provider for exactly this text.
+     */
+    public void handOver(String text) {
+        requireSending();
+        body = Objects.requireNonNull(text, "text");
+    }
+
+    /** The previous attempt, when {@link #claim} took this row over from a node that never said how it went. */
+    public Optional<PreviousAttempt> inDoubt() {
+        return Optional.ofNullable(inDoubt);
     }
 
     /** Not sent, on purpose: the booking changed or the client may not be texted. */

@@ -2,6 +2,8 @@ package sg.linkup.notification.sms;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
@@ -31,6 +33,14 @@ public class SmsChannel {
             }
             throw failure;
         }
+    }
+
+    /**
+     * {@link SmsSender#findSent}, without retries: a lookup that fails leaves the message in doubt, and its lease
+     * brings it back for another lookup later (the outbox's back-off, not a burst of list calls).
+     */
+    public Optional<String> findSent(String to, String body, Instant since) {
+        return sender.findSent(to, body, since);
     }
 
     /** A transient failure, as Fault Tolerance's {@code retryOn} needs it: a type of its own. */

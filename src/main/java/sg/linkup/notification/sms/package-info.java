@@ -5,6 +5,8 @@
  * ({@link sg.linkup.notification.sms.SmsSenders}). The outbox sends through
  * {@link sg.linkup.notification.sms.SmsChannel}, which adds Fault Tolerance; providers report refusals as
  * {@link sg.linkup.notification.sms.SmsFailure} and deliveries as {@link sg.linkup.notification.sms.DeliveryReport},
- * in Linkup's words. {@link sg.linkup.notification.sms.LoggingSms} sends nothing (a developer's machine).
+ * in Linkup's words. {@code SmsSender.findSent} asks the provider whether it already has a text, for a message
+ * taken over from a node that died mid-send. {@link sg.linkup.notification.sms.LoggingSms} sends nothing (a
+ * developer's machine) and finds nothing.
  */
 package sg.linkup.notification.sms;

@@ -51,7 +51,7 @@ public class ReportRollupScheduler {
             rollups.catchUp();
         } catch (RuntimeException e) {
             // The next run (or the next report) tries again; a failed sweep must not stop the schedule.
-            LOG.log(Level.WARNING, "Report roll-up failed: " + e);
+            LOG.log(Level.WARNING, "Report roll-up failed; the next sweep or report tries again", e);
         }
     }
 

@@ -69,6 +69,9 @@ public class ReportRollups {
     @Resource
     jakarta.enterprise.concurrent.ManagedExecutorService rebuilding;
 
+    private final java.util.concurrent.atomic.AtomicBoolean rebuildQueued =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
     /**
      * Longer than any transaction that writes a booking or a message, plus the clock difference between nodes:
      * a change stamped earlier than this before the last catch-up is certain to have been seen by it.
@@ -82,13 +85,15 @@ public class ReportRollups {
     }
 
     /**
-     * What the cells were made with: the travel parameters, where offices and agencies stand, and the tally's
-     * version. A change of any of them rebuilds every cell (travel saved is counted into the cells).
+     * What the cells were made with: the travel parameters and the tally's version. A change of either rebuilds
+     * every cell (travel saved is counted into the cells).
      */
     static final int TALLY_VERSION = 2;
 
-    String model(Catalogue catalogue) {
-        return travel.model() + "|tally=" + TALLY_VERSION + "|places=" + Integer.toHexString(catalogue.fingerprint());
+    String model() {
+        // Not where offices and agencies stand: a new office would rebuild everything. A moved one is counted at
+        // its new place from the next change of each cell; README says how to rebuild at once.
+        return travel.model() + "|tally=" + TALLY_VERSION;
     }
 
     /**
@@ -107,8 +112,17 @@ public class ReportRollups {
                 rolledThrough = row.getTimestamp(1);
                 madeWith = row.getString(2);
             }
-            if (rolledThrough == null || !model(Catalogue.read(db)).equals(madeWith)) {
-                rebuilding.submit(self::catchUp);
+            if (rolledThrough == null || !model().equals(madeWith)) {
+                // One rebuild per node at a time: every refused request would otherwise queue another behind the lock.
+                if (rebuildQueued.compareAndSet(false, true)) {
+                    rebuilding.submit(() -> {
+                        try {
+                            self.catchUp();
+                        } finally {
+                            rebuildQueued.set(false);
+                        }
+                    });
+                }
                 throw new NotReady("the report figures are being rebuilt; try again in a minute", 30);
             }
         } catch (SQLException e) {
@@ -123,7 +137,7 @@ public class ReportRollups {
         try (Connection db = dataSource.getConnection()) {
             Instant now = clock.instant();
             Catalogue catalogue = Catalogue.read(db);
-            String model = model(catalogue);
+            String model = model();
             Timestamp rolledThrough;
             long high;
             String madeWith;
@@ -503,18 +517,6 @@ public class ReportRollups {
 
         Coordinates partnerOffice(long serviceId) {
             return partnerOfServices.get(serviceId);
-        }
-
-        /** Changes when any office or agency moves (Coordinates has no value equality of its own). */
-        int fingerprint() {
-            int hash = 1;
-            for (Map<Long, Coordinates> places : List.of(offices, partnerOfServices)) {
-                for (Long id : new java.util.TreeSet<>(places.keySet())) {
-                    Coordinates c = places.get(id);
-                    hash = 31 * hash + java.util.Objects.hash(id, c.latitude(), c.longitude());
-                }
-            }
-            return hash;
         }
     }
 

@@ -140,7 +140,7 @@ public class Reports {
             if (query.kind() == Kind.TRAVEL) {
                 notes.add("Travel saved: for each attended session, the round trip the client would have made to the "
                         + "partner's own office, less the round trip to the SSO (none from home); from the client's "
-                        + "own SSO, by public transport. Method and parameters: README, “Client travel saved”.");
+                        + "own SSO, by public transport. Method and parameters: README, “Client travel saved: the method”.");
             }
             return table.publish(query.kind(), reference, notes, clock.instant());
         } catch (SQLException e) {
@@ -270,7 +270,6 @@ public class Reports {
                              Cell... inputs) {
         int due = t.count(part) + t.count(other);
         if (due == 0) {
-            line.values.put(key, null);
             return;
         }
         double value = Math.round(1000.0 * t.count(part) / due) / 10.0;
@@ -288,9 +287,7 @@ public class Reports {
         for (Table.Line line : table.lines) {
             for (String[] p : new String[][] {{"leadMedianDays", "50"}, {"leadP90Days", "90"}}) {
                 Integer days = line.tally.leadPercentile(Double.parseDouble(p[1]));
-                if (days == null) {
-                    line.values.put(p[0], null);
-                } else {
+                if (days != null) {  // none: not applicable, no cell
                     Cell cell = table.cells.add(days, line.tally.clients(Measure.BOOKED));
                     table.cells.derive(cell, line.cells.get("sessions"));
                     line.cells.put(p[0], cell);
@@ -459,7 +456,6 @@ public class Reports {
     private static void ratio(Table table, Table.Line line, String key, Cell booked, Cell available, double of,
                               double used) {
         if (of <= 0) {
-            line.values.put(key, null);
             return;
         }
         Cell rate = table.cells.addWithoutClients(Math.round(1000.0 * used / of) / 10.0);
@@ -569,8 +565,14 @@ public class Reports {
             return n;
         }
 
+        /** A service's name, with its agency's when another agency has a service of the same name. */
         String service(long id) {
-            return services.getOrDefault(id, "Service " + id);
+            String name = services.getOrDefault(id, "Service " + id);
+            Long agency = agencyOfService.get(id);
+            boolean shared = services.entrySet().stream().anyMatch(e -> e.getKey() != id
+                    && e.getValue().equals(name) && !java.util.Objects.equals(agencyOfService.get(e.getKey()), agency));
+            return shared && agency != null ? name + " (" + agencies.getOrDefault(agency, "agency " + agency) + ")"
+                    : name;
         }
 
         String label(GroupBy by, String key) {
@@ -605,7 +607,6 @@ public class Reports {
             final LocalDate periodStart;
             final ReportTally tally;
             final Map<String, Cell> cells = new LinkedHashMap<>();
-            final Map<String, Object> values = new LinkedHashMap<>();
 
             Line(String periodKey, LocalDate periodStart, String groupKey, ReportTally tally) {
                 this.periodKey = periodKey;
@@ -710,10 +711,8 @@ public class Reports {
             lines.add(new Line(null, null, null, grand));
             for (Line line : lines) {
                 for (Col col : columns) {
-                    if (col.of() != null) {
+                    if (col.of() != null) {  // columns without one get their cells later, or stay n/a
                         line.cells.put(col.key(), col.of().make(line.tally, cells));
-                    } else {
-                        line.values.put(col.key(), null);
                     }
                 }
             }
@@ -761,7 +760,6 @@ public class Reports {
         /** Puts a cell made elsewhere (from outside the roll-ups) in a column, and declares its totals. */
         void replace(String key, Function<Line, Cell> make) {
             for (Line line : lines) {
-                line.values.remove(key);
                 line.cells.put(key, make.apply(line));
             }
             sumColumns(List.of(key));

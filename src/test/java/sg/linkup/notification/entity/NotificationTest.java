@@ -50,6 +50,41 @@ class NotificationTest {
     }
 
     @Test
+    void aTextTakenOverFromANodeThatHadHandedItOverIsInDoubtSinceItWasDue() {
+        Instant due = NOW.minusSeconds(30);
+        Notification n = reminderDueAt(due);
+        n.claim("node-a", NOW, LEASE);
+        assertTrue(n.inDoubt().isEmpty(), "a first claim has nothing to doubt");
+        n.handOver("Linkup: reminder");
+        n.claim("node-b", NOW.plus(LEASE), LEASE);
+        assertEquals(new Notification.PreviousAttempt("node-a", "Linkup: reminder", due), n.inDoubt().orElseThrow());
+        assertEquals("Linkup: reminder", n.body(), "the text in doubt is kept until this attempt is decided");
+    }
+
+    @Test
+    void aTakeOverBeforeAnyTextWasHandedOverIsNotInDoubt() {
+        Notification n = reminderDueAt(NOW);
+        n.claim("node-a", NOW, LEASE);
+        n.claim("node-b", NOW.plus(LEASE), LEASE);
+        assertTrue(n.inDoubt().isEmpty(), "the dead node died before rendering: nothing can have gone");
+    }
+
+    @Test
+    void aRetryAfterATransientFailureIsNotInDoubt() {
+        Notification n = reminderDueAt(NOW);
+        n.claim("node-a", NOW, LEASE);
+        n.handOver("Linkup: reminder");
+        n.retryAt(NOW.plusSeconds(30), "TRANSIENT", NOW);
+        n.claim("node-a", NOW.plusSeconds(30), LEASE);
+        assertTrue(n.inDoubt().isEmpty(), "the provider answered; only a node that never did leaves doubt");
+    }
+
+    @Test
+    void onlyAClaimedMessageIsHandedOver() {
+        assertThrows(IllegalStateException.class, () -> reminderDueAt(NOW).handOver("Linkup: reminder"));
+    }
+
+    @Test
     void onlyAClaimedMessageCanBeMarkedFailedOrRetried() {
         Notification n = reminderDueAt(NOW);
         assertThrows(IllegalStateException.class, () -> n.fail("x", NOW));

@@ -63,4 +63,11 @@ class LoggingSmsTest {
             Logger.getLogger(LoggingSms.class.getName()).setLevel(null);
         }
     }
+
+    @Test
+    void itKeepsNothingSoItNeverFindsAText() {
+        LoggingSms sms = new LoggingSms();
+        sms.send(new Sms("+6591234567", "Linkup: hello", null));
+        assertTrue(sms.findSent("+6591234567", "Linkup: hello", java.time.Instant.EPOCH).isEmpty());
+    }
 }

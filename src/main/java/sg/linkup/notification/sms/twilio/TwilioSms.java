@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,6 +47,10 @@ public class TwilioSms implements SmsSender {
     static final int TOO_MANY_REQUESTS = 20429;
     /** The sender's queue at Twilio is full: the same message goes through once it has drained. */
     static final int QUEUE_FULL = 21611;
+    /** How many of a number's newest messages one lookup reads: a client gets a handful of texts per booking. */
+    static final long LOOKUP_PAGE = 100;
+    /** How far Twilio's clock may be behind ours when it stamps {@code date_created}. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
     private static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\d{6,}");
 
     @Inject
@@ -129,6 +134,40 @@ public class TwilioSms implements SmsSender {
         String status = message.getStatus() == null ? null : message.getStatus().toString();
         LOG.fine(() -> "Twilio took " + message.getSid() + " to " + number(sms.to()) + ", " + status);
         return new Receipt(message.getSid(), status);
+    }
+
+    /**
+     * One GET of Twilio's Messages list, filtered by {@code To}: its first page of {@link #LOOKUP_PAGE} messages,
+     * newest first. Not filtered by {@code DateSent}: a message still queued at Twilio has none yet, and such a
+     * filter would hide exactly the text being looked for. A match is an outbound message with this very body,
+     * created at or after {@code since} less {@link #CLOCK_SKEW} (Twilio's clock is not ours).
+     */
+    @Override
+    public Optional<String> findSent(String to, String body, Instant since) {
+        Instant from = since.minus(CLOCK_SKEW);
+        Iterable<Message> page;
+        try {
+            page = Message.reader().setTo(new PhoneNumber(to)).setPageSize(LOOKUP_PAGE).firstPage(client)
+                    .getRecords();
+        } catch (TwilioException e) {
+            SmsFailure failure = failure(e);
+            LOG.warning(() -> "Twilio could not list the messages to " + number(to) + ": " + failure.kind()
+                    + " (code " + failure.code() + ") " + failure.getMessage());
+            throw failure;
+        }
+        for (Message message : page) {
+            if (isOutbound(message) && body.equals(message.getBody()) && message.getDateCreated() != null
+                    && !message.getDateCreated().toInstant().isBefore(from)) {
+                LOG.info(() -> "Twilio already has " + message.getSid() + " to " + number(to) + ", "
+                        + message.getStatus());
+                return Optional.of(message.getSid());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isOutbound(Message message) {
+        return message.getDirection() != null && message.getDirection() != Message.Direction.INBOUND;
     }
 
     /**

@@ -1,7 +1,8 @@
 /**
  * Twilio, and only here: the one package that imports the Twilio SDK ({@code com.twilio}).
  * {@link sg.linkup.notification.sms.twilio.TwilioSms} is the {@code SmsSender} named {@code twilio}: one POST
- * per message on its own {@code TwilioRestClient}, Twilio's error codes turned into {@code SmsFailure} kinds.
+ * per message on its own {@code TwilioRestClient}, Twilio's error codes turned into {@code SmsFailure} kinds, and
+ * one GET of the Messages list (by {@code To}) to find a text a dead node may have sent.
  * {@link sg.linkup.notification.sms.twilio.TwilioWebhooks} takes Twilio's calls back — delivery reports and
  * clients' replies — after {@link sg.linkup.notification.sms.twilio.TwilioSignatures} has checked that Twilio
  * signed them.

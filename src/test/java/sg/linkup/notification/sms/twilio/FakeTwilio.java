@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -45,7 +46,9 @@ import javax.crypto.spec.SecretKeySpec;
  * /2010-04-01/Accounts/{AccountSid}/Messages.json} with HTTP Basic auth (account SID and auth token), form
  * parameters {@code To}, {@code Body}, {@code MessagingServiceSid} or {@code From}, {@code StatusCallback}, answered
  * 201 with a Message resource as Twilio writes it, or with Twilio's error JSON
- * ({@code {"code":21211,"message":…,"more_info":…,"status":400}}).
+ * ({@code {"code":21211,"message":…,"more_info":…,"status":400}}); and {@code GET} of the same URL, the Messages
+ * list ({@code To}, {@code From}, {@code PageSize}; first page only, newest first), as Linkup looks up a text
+ * whose sending node died ({@link #lookups} counts those calls).
  *
  * <p>Scriptable: {@link #enqueue} canned answers that the next requests get in order (a 500 then a normal 201,
  * a 21211, a 429…); {@link #delay} before every answer; {@link #unsubscribe} a number as if it had replied STOP.
@@ -146,7 +149,10 @@ public final class FakeTwilio implements AutoCloseable {
         return authToken;
     }
 
-    /** Canned answers for the next requests to the Messages endpoint, in order; then normal service resumes. */
+    /**
+     * Canned answers for the next requests to the Messages endpoint (sends and lists), in order; then normal
+     * service resumes.
+     */
     public FakeTwilio enqueue(Reply... replies) {
         Collections.addAll(script, replies);
         return this;
@@ -337,14 +343,17 @@ public final class FakeTwilio implements AutoCloseable {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         try {
-            Map<String, List<String>> form = form(exchange);
+            // A GET's parameters are its query; Received shows them as its form.
+            Map<String, List<String>> form = "GET".equals(exchange.getRequestMethod()) ? query(exchange)
+                    : form(exchange);
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("User-Agent"),
                     exchange.getRequestHeaders().getFirst("Content-Type"), form));
             pause();
             Matcher messages = MESSAGES.matcher(exchange.getRequestURI().getPath());
-            if (!"POST".equals(exchange.getRequestMethod()) || !messages.matches()) {
+            boolean list = "GET".equals(exchange.getRequestMethod());
+            if (!(list || "POST".equals(exchange.getRequestMethod())) || !messages.matches()) {
                 String path = exchange.getRequestURI().getPath();
                 respond(exchange, 404, errorJson(404, 20404, "The requested resource " + path + " was not found"));
                 return;
@@ -359,7 +368,11 @@ public final class FakeTwilio implements AutoCloseable {
                 respond(exchange, canned.status, canned.contentType, canned.body);
                 return;
             }
-            createMessage(exchange, messages.group(1), form);
+            if (list) {
+                listMessages(exchange, messages.group(1), form);
+            } else {
+                createMessage(exchange, messages.group(1), form);
+            }
         } catch (RuntimeException e) {
             respond(exchange, 500, errorJson(500, 20500, "Internal Server Error"));
         } finally {
@@ -418,6 +431,59 @@ public final class FakeTwilio implements AutoCloseable {
         respond(exchange, 201, messageJson(message));
     }
 
+    /**
+     * {@code GET …/Messages.json?To=…&PageSize=…}: the first page of the messages it took, newest first (Twilio
+     * sorts by DateSent; the fake sends nothing, so every message is still queued and ordered by creation).
+     * Filters {@code To} and {@code From}; the {@code DateSent} filters are refused, as no message here has one.
+     */
+    private void listMessages(HttpExchange exchange, String pathAccount, Map<String, List<String>> query)
+            throws IOException {
+        if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"Twilio API\"");
+            respond(exchange, 401, errorJson(401, 20003, "Authenticate"));
+            return;
+        }
+        if (!accountSid.equals(pathAccount)) {
+            respond(exchange, 404, errorJson(404, 20404,
+                    "The requested resource " + exchange.getRequestURI().getPath() + " was not found"));
+            return;
+        }
+        if (query.keySet().stream().anyMatch(name -> name.startsWith("DateSent"))) {
+            throw new UnsupportedOperationException("the fake keeps no DateSent");
+        }
+        String to = first(query, "To");
+        String from = first(query, "From");
+        int pageSize = first(query, "PageSize") == null ? 50 : Integer.parseInt(first(query, "PageSize"));
+        List<Message> newestFirst = new ArrayList<>(accepted);
+        Collections.reverse(newestFirst);
+        List<Map<String, Object>> page = newestFirst.stream()
+                .filter(m -> to == null || to.equals(m.to()))
+                .filter(m -> from == null || from.equals(m.from()))
+                .limit(pageSize)
+                .map(this::messageFields)
+                .toList();
+        String uri = "/" + API_VERSION + "/Accounts/" + accountSid + "/Messages.json";
+        String filter = (to == null ? "" : "&To=" + URLEncoder.encode(to, StandardCharsets.UTF_8))
+                + (from == null ? "" : "&From=" + URLEncoder.encode(from, StandardCharsets.UTF_8));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("end", Math.max(0, page.size() - 1));
+        json.put("first_page_uri", uri + "?PageSize=" + pageSize + filter + "&Page=0");
+        json.put("messages", page);
+        json.put("next_page_uri", null);
+        json.put("page", 0);
+        json.put("page_size", pageSize);
+        json.put("previous_page_uri", null);
+        json.put("start", 0);
+        json.put("uri", uri + "?PageSize=" + pageSize + filter + "&Page=0");
+        respond(exchange, 200, write(json));
+    }
+
+    /** The list calls it answered (any status), e.g. to count what looking messages up costs. */
+    public long lookups() {
+        return received.stream().filter(r -> "GET".equals(r.method()) && MESSAGES.matcher(r.path()).matches())
+                .count();
+    }
+
     private boolean authorized(String header) {
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return false;
@@ -432,6 +498,10 @@ public final class FakeTwilio implements AutoCloseable {
     }
 
     private String messageJson(Message message) {
+        return write(messageFields(message));
+    }
+
+    private Map<String, Object> messageFields(Message message) {
         String uri = "/" + API_VERSION + "/Accounts/" + accountSid + "/Messages/" + message.sid();
         String created = RFC_2822.format(message.created());
         Map<String, Object> json = new LinkedHashMap<>();
@@ -455,7 +525,7 @@ public final class FakeTwilio implements AutoCloseable {
         json.put("subresource_uris", Map.of("media", uri + "/Media.json"));
         json.put("to", message.to());
         json.put("uri", uri + ".json");
-        return write(json);
+        return json;
     }
 
     static String errorJson(int httpStatus, int code, String message) {
@@ -493,8 +563,16 @@ public final class FakeTwilio implements AutoCloseable {
         }
     }
 
+    private static Map<String, List<String>> query(HttpExchange exchange) {
+        String raw = exchange.getRequestURI().getRawQuery();
+        return pairs(raw == null ? "" : raw);
+    }
+
     private static Map<String, List<String>> form(HttpExchange exchange) throws IOException {
-        String text = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        return pairs(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, List<String>> pairs(String text) {
         Map<String, List<String>> form = new LinkedHashMap<>();
         for (String pair : text.split("&")) {
             if (pair.isEmpty()) {

