@@ -20,23 +20,51 @@ import java.math.BigDecimal;
  * Yasson on its own reads {@code 99999999999999999999999} into a Long by keeping its low 64 bits and
  * {@code 1.5} as 1, so an id out of range silently became another id and the request failed, or worse
  * succeeded, on something else. Here such a value is an {@link OutOfRange}; Yasson wraps it in an exception that
- * names the property, and {@link ProblemMapper} answers 400 naming the field.
+ * names the property, and {@link ProblemMapper} answers 400 naming the field. Likewise a yes/no field takes only
+ * {@code true} or {@code false}: Yasson read {@code "yes"} and {@code 2} into a Boolean without a word (found by
+ * BadInputIT), so a typo could withdraw a consent.
  */
 @Provider
 public class JsonNumbers implements ContextResolver<Jsonb> {
 
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
-            .withDeserializers(new Longs(), new Integers()));
+            .withDeserializers(new Longs(), new Integers(), new Booleans()));
 
     @Override
     public Jsonb getContext(Class<?> type) {
         return jsonb;
     }
 
+    /** A value the field's type refuses, with a message fit to show beside the field. */
+    public abstract static class Refused extends JsonbException {
+        Refused(String message) {
+            super(message);
+        }
+    }
+
     /** A number that the field's type cannot hold exactly. */
-    public static final class OutOfRange extends JsonbException {
+    public static final class OutOfRange extends Refused {
         OutOfRange(long min, long max) {
             super("must be a whole number from " + min + " to " + max);
+        }
+    }
+
+    /** A value that is not JSON's true or false where a yes/no is expected. */
+    public static final class NotABoolean extends Refused {
+        NotABoolean() {
+            super("must be true or false");
+        }
+    }
+
+    static final class Booleans implements JsonbDeserializer<Boolean> {
+        @Override
+        public Boolean deserialize(JsonParser parser, DeserializationContext context, Type type) {
+            return switch (parser.getValue().getValueType()) {
+                case TRUE -> Boolean.TRUE;
+                case FALSE -> Boolean.FALSE;
+                case NULL -> null;
+                default -> throw new NotABoolean();
+            };
         }
     }
 

@@ -95,8 +95,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 || e instanceof jakarta.json.JsonException) {
             String field = bodyField(e);
             if (field != null) {
-                JsonNumbers.OutOfRange outOfRange = outOfRange(e);
-                String message = outOfRange != null ? outOfRange.getMessage() : "has a value of the wrong form";
+                JsonNumbers.Refused refused = refused(e);
+                String message = refused != null ? refused.getMessage() : "has a value of the wrong form";
                 return respond(400, "invalid-input", "Invalid input", "Field '" + field + "' " + message, instance,
                         List.of(new LinkupException.Violation(field, message)));
             }
@@ -261,10 +261,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return names.isEmpty() ? null : String.join(".", names);
     }
 
-    private static JsonNumbers.OutOfRange outOfRange(Throwable e) {
+    private static JsonNumbers.Refused refused(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof JsonNumbers.OutOfRange out) {
-                return out;
+            if (t instanceof JsonNumbers.Refused refused) {
+                return refused;
             }
         }
         return null;

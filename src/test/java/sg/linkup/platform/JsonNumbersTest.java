@@ -17,7 +17,8 @@ class JsonNumbersTest {
 
     private final Jsonb jsonb = new JsonNumbers().getContext(Object.class);
 
-    public record Request(Long serviceId, Integer durationMinutes, List<Long> serviceIds, Inner client) {
+    public record Request(Long serviceId, Integer durationMinutes, List<Long> serviceIds, Inner client,
+                          Boolean consent) {
     }
 
     public record Inner(String name, Long officeId) {
@@ -88,5 +89,20 @@ class JsonNumbersTest {
                 () -> read("{\"serviceIds\":[1,99999999999999999999]}"));
 
         assertEquals("serviceIds", ProblemMapper.bodyField(refused));
+    }
+
+    @Test
+    void aYesNoFieldTakesTrueFalseOrNull() {
+        assertEquals(Boolean.TRUE, read("{\"consent\":true}").consent());
+        assertEquals(Boolean.FALSE, read("{\"consent\":false}").consent());
+        assertNull(read("{\"consent\":null}").consent());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"yes\"", "\"true\"", "2", "0", "\"\"", "[true]", "{}"})
+    void aYesNoFieldRefusesAnythingElseNamingTheField(String value) {
+        JsonbException refused = assertThrows(JsonbException.class, () -> read("{\"consent\":" + value + "}"));
+
+        assertEquals("consent", ProblemMapper.bodyField(refused));
     }
 }

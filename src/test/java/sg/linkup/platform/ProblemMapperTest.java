@@ -188,7 +188,7 @@ class ProblemMapperTest {
 
     // ---- request bodies, read as Jersey reads them: JSON-B's failure wrapped in a ProcessingException ----------
 
-    public record BookingBody(Long serviceId, Long clientId, Double latitude) {
+    public record BookingBody(Long serviceId, Long clientId, Double latitude, Boolean consentToShare) {
     }
 
     private static ProcessingException unreadable(String json) {
@@ -216,6 +216,16 @@ class ProblemMapperTest {
         JsonObject violation = body(response).getJsonArray("violations").getJsonObject(0);
         assertEquals("latitude", violation.getString("field"));
         assertEquals("has a value of the wrong form", violation.getString("message"));
+    }
+
+    @Test
+    void aYesNoFieldGivenAnythingButTrueOrFalseIs400SayingSo() {
+        Response response = problem(unreadable("{\"clientId\": 1, \"consentToShare\": \"yes\"}"));
+
+        assertProblem(400, "invalid-input", response);
+        JsonObject violation = body(response).getJsonArray("violations").getJsonObject(0);
+        assertEquals("consentToShare", violation.getString("field"));
+        assertEquals("must be true or false", violation.getString("message"));
     }
 
     @Test
