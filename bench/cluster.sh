@@ -7,10 +7,17 @@
 #   one HAProxy      Debian's, round-robin WITHOUT stickiness; it names the node that answered in X-Linkup-Node
 #
 #   bench/cluster.sh start | stop | status
-#   bench/cluster.sh start-node 1|2     one node again after a fault killed it
+#   bench/cluster.sh start-node 1|2     one node again after a fault killed it (with the options it started with)
 #   bench/cluster.sh metrics [1|2]      each node's application metrics (OpenMetrics text), as a scraper reads them
 #   bench/cluster.sh stop-db [TERM|KILL] the database alone: kill -9 by default (a crash), TERM a clean shutdown
 #   bench/cluster.sh start-db           the database again, on the same data (the nodes' pools reconnect)
+#
+#   NODE_OPTS="-Dlinkup.waitlist.sweep-seconds=2 …"   extra JVM options (system properties) for both nodes
+#   FAKE_PROVIDERS=1   also start the test tree's fake Twilio (answering after FAKE_TWILIO_DELAY_MS=1500) and a
+#                      GreenMail SMTP sink as one process (sg.linkup.bench.FakeProviders), and point both nodes at
+#                      them (linkup.sms.provider=twilio); bench/faults.sh counts the texts it took. Ports: Twilio
+#                      LB_PORT+3, its control LB_PORT+4, SMTP LB_PORT+5 (FAKE_TWILIO_PORT, FAKE_CONTROL_PORT,
+#                      FAKE_SMTP_PORT)
 #
 # Needs `mvn -DskipTests package` first (target/linkup.war). Everything it starts is recorded by pid under
 # target/cluster/ and `stop` ends exactly those processes. Ports (change with the environment variables):
@@ -35,6 +42,12 @@ NODE_HEAP=${NODE_HEAP:-512m}
 IDLE_MINUTES=${IDLE_MINUTES:-15}
 MVN_ARGS=${MVN_ARGS:--o}
 STARTUP_SECONDS=${STARTUP_SECONDS:-600}
+NODE_OPTS=${NODE_OPTS:-}
+FAKE_PROVIDERS=${FAKE_PROVIDERS:-0}
+FAKE_TWILIO_PORT=${FAKE_TWILIO_PORT:-$((LB_PORT + 3))}
+FAKE_CONTROL_PORT=${FAKE_CONTROL_PORT:-$((LB_PORT + 4))}
+FAKE_SMTP_PORT=${FAKE_SMTP_PORT:-$((LB_PORT + 5))}
+FAKE_TWILIO_DELAY_MS=${FAKE_TWILIO_DELAY_MS:-1500}
 WAR=$ROOT/target/linkup.war
 
 pom_property() {
@@ -134,6 +147,13 @@ start_node() {
     # A fresh root each start: a kept one redeploys the WAR it remembers, and --deploy then deploys it again.
     rm -rf "$STATE/node$n"
     mkdir -p "$STATE/node$n"
+    # What cmd_start chose (NODE_OPTS, the fakes), one option a line: a restarted node gets the same.
+    local extra=()
+    [[ -f "$STATE/node-opts" ]] && mapfile -t extra <"$STATE/node-opts"
+    if [[ -f "$STATE/fakes.port" ]]; then
+        # A secret reaches the node as production gives it one: from the environment (the fake's own token).
+        export LINKUP_TWILIO_AUTH_TOKEN=f00dfeedf00dfeedf00dfeedf00dfeed
+    fi
     # Both nodes name both members; the cluster name keeps them apart from any other Payara on this machine.
     # --nohostaware on both (they must agree): host-aware partitioning keeps no backup on a member with the same
     # IP address, and here both are 127.0.0.1, so the sessions a killed node owned would be gone with it.
@@ -143,10 +163,34 @@ start_node() {
         -Dmp.metrics.tags="node=node$n" \
         -Dlinkup.bootstrap.admin-username=bench-admin \
         -Dlinkup.bootstrap.admin-password="$(cat "$STATE/admin-password")" \
+        "${extra[@]}" \
         -jar "$(maven_jar fish.payara.extras payara-micro "$PAYARA_VERSION")" \
         --deploy "$WAR" --contextroot / --port "$port" --name "node$n" --rootdir "$STATE/node$n/root" \
         --clustername linkup-bench --clustermode "tcpip:127.0.0.1:$HZ_PORT,127.0.0.1:$((HZ_PORT + 1))" \
         --startport "$hz" --interfaces 127.0.0.1 --hzpublicaddress 127.0.0.1 --nohostaware "${protect[@]}"
+}
+
+# The test tree's fake Twilio and an SMTP sink, one JVM on the test classpath (mvn package compiled it).
+start_fakes() {
+    [[ -f "$ROOT/target/test-classes/sg/linkup/bench/FakeProviders.class" ]] ||
+        { echo "no FakeProviders in target/test-classes: run mvn -DskipTests package first" >&2; exit 1; }
+    if [[ ! -s "$STATE/test-classpath" || "$ROOT/pom.xml" -nt "$STATE/test-classpath" ]]; then
+        (cd "$ROOT" && mvn -q $MVN_ARGS dependency:build-classpath -Dmdep.includeScope=test \
+            -Dmdep.outputFile="$STATE/test-classpath") >&2
+    fi
+    launch fakes java -Xmx256m -cp "$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$STATE/test-classpath")" \
+        sg.linkup.bench.FakeProviders "$FAKE_TWILIO_PORT" "$FAKE_CONTROL_PORT" "$FAKE_SMTP_PORT" \
+        "$FAKE_TWILIO_DELAY_MS"
+    wait_for "fake providers" fakes "port_taken $FAKE_CONTROL_PORT"
+    echo "$FAKE_TWILIO_PORT" >"$STATE/fakes.port"
+}
+
+fake_node_opts() {
+    printf '%s\n' -Dlinkup.sms.provider=twilio \
+        -Dlinkup.twilio.api-base-url="http://127.0.0.1:$FAKE_TWILIO_PORT" \
+        -Dlinkup.twilio.account-sid=AC0123456789abcdef0123456789abcdef \
+        -Dlinkup.twilio.messaging-service-sid=MG0123456789abcdef0123456789abcdef \
+        -Dlinkup.mail.host=127.0.0.1 -Dlinkup.mail.port="$FAKE_SMTP_PORT"
 }
 
 node_ready() {
@@ -205,6 +249,16 @@ print_ports() {
     echo "node2          http://127.0.0.1:$NODE2_PORT/   Hazelcast 127.0.0.1:$((HZ_PORT + 1))   metrics $(metrics_url 2)"
     echo "MariaDB        127.0.0.1:$DB_PORT  (root, database linkup)"
     echo "admin          bench-admin / $(cat "$STATE/admin-password" 2>/dev/null)"
+    if [[ -f "$STATE/fakes.port" ]]; then
+        local twilio control smtp
+        twilio=$(sed -n 's/^FAKE_TWILIO_PORT=//p' "$STATE/ports")
+        control=$(sed -n 's/^FAKE_CONTROL_PORT=//p' "$STATE/ports")
+        smtp=$(sed -n 's/^FAKE_SMTP_PORT=//p' "$STATE/ports")
+        echo "fake Twilio    http://127.0.0.1:$twilio/ (control http://127.0.0.1:$control/stats), SMTP 127.0.0.1:$smtp"
+    fi
+    if [[ -s "$STATE/node-opts" ]]; then
+        echo "node options   $(tr '\n' ' ' <"$STATE/node-opts")"
+    fi
     echo "state, logs    $STATE"
 }
 
@@ -239,17 +293,19 @@ cmd_metrics() {
 cmd_start() {
     [[ -f "$WAR" ]] || { echo "no $WAR: run mvn -DskipTests package first" >&2; exit 1; }
     mkdir -p "$STATE"
-    for name in mariadb node1 node2 haproxy; do
+    for name in mariadb node1 node2 haproxy fakes; do
         if alive "$name"; then
             echo "$name is already running (pid $(cat "$STATE/$name.pid")): bench/cluster.sh stop first" >&2
             exit 1
         fi
     done
-    for port in "$LB_PORT" "$NODE1_PORT" "$NODE2_PORT" "$NODE1_TLS_PORT" "$NODE2_TLS_PORT" "$DB_PORT" "$HZ_PORT" \
-        "$((HZ_PORT + 1))"; do
+    local ports=("$LB_PORT" "$NODE1_PORT" "$NODE2_PORT" "$NODE1_TLS_PORT" "$NODE2_TLS_PORT" "$DB_PORT" "$HZ_PORT" \
+        "$((HZ_PORT + 1))")
+    [[ $FAKE_PROVIDERS == 1 ]] && ports+=("$FAKE_TWILIO_PORT" "$FAKE_CONTROL_PORT" "$FAKE_SMTP_PORT")
+    for port in "${ports[@]}"; do
         if port_taken "$port"; then
-            echo "port $port is taken; set LB_PORT, NODE1_PORT, NODE2_PORT, NODE1_TLS_PORT, NODE2_TLS_PORT, DB_PORT or" \
-                "HZ_PORT" >&2
+            echo "port $port is taken; set LB_PORT, NODE1_PORT, NODE2_PORT, NODE1_TLS_PORT, NODE2_TLS_PORT, DB_PORT," \
+                "HZ_PORT (or FAKE_*_PORT)" >&2
             exit 2
         fi
     done
@@ -261,6 +317,18 @@ cmd_start() {
         "$LB_PORT" "$NODE1_PORT" "$NODE2_PORT" "$NODE1_TLS_PORT" "$NODE2_TLS_PORT" "$DB_PORT" "$HZ_PORT" \
         >"$STATE/ports"
     echo "PROTECT_METRICS=$PROTECT_METRICS" >>"$STATE/ports"
+    rm -f "$STATE/fakes.port"
+    : >"$STATE/node-opts"
+    if [[ $FAKE_PROVIDERS == 1 ]]; then
+        printf 'FAKE_TWILIO_PORT=%s\nFAKE_CONTROL_PORT=%s\nFAKE_SMTP_PORT=%s\nFAKE_TWILIO_DELAY_MS=%s\n' \
+            "$FAKE_TWILIO_PORT" "$FAKE_CONTROL_PORT" "$FAKE_SMTP_PORT" "$FAKE_TWILIO_DELAY_MS" >>"$STATE/ports"
+        echo "== fake Twilio on $FAKE_TWILIO_PORT (answers after $FAKE_TWILIO_DELAY_MS ms), SMTP sink on $FAKE_SMTP_PORT"
+        start_fakes
+        fake_node_opts >>"$STATE/node-opts"
+    fi
+    # Word-split on purpose: NODE_OPTS is a list of -D options without spaces inside.
+    # shellcheck disable=SC2086
+    [[ -n "$NODE_OPTS" ]] && printf '%s\n' $NODE_OPTS >>"$STATE/node-opts"
     echo "== MariaDB on $DB_PORT"
     start_db
     # Node 1 first: it runs the migrations; node 2 then finds the schema current and joins its Hazelcast.
@@ -310,7 +378,7 @@ cmd_start_db() {
 
 cmd_stop() {
     # The load balancer first, the database last: nothing is left talking to something already gone.
-    for name in haproxy node2 node1 mariadb; do
+    for name in haproxy node2 node1 fakes mariadb; do
         if alive "$name"; then
             local pid
             pid=$(cat "$STATE/$name.pid")
@@ -327,11 +395,14 @@ cmd_stop() {
         fi
         rm -f "$STATE/$name.pid"
     done
+    rm -f "$STATE/fakes.port"
 }
 
 cmd_status() {
     local status=0
-    for name in mariadb node1 node2 haproxy; do
+    local names=(mariadb node1 node2 haproxy)
+    [[ -f "$STATE/fakes.port" ]] && names+=(fakes)
+    for name in "${names[@]}"; do
         if alive "$name"; then
             printf '%-8s running  pid %s\n' "$name" "$(cat "$STATE/$name.pid")"
         else

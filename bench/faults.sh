@@ -13,6 +13,23 @@
 #                                    DB_DOWN_SECONDS (15) and started again -> only 503 problem+json meanwhile,
 #                                    no answer slower than DB_ANSWER_SECONDS (15), /health/ready DOWN then UP on
 #                                    both nodes, the pools reconnect, every booking answered 201 is in the database
+#   bench/faults.sh reminders        issue 17, fault 2: 1,000 bookings through the API, their 24-hour reminders
+#                                    made due at once (SQL), kill -9 node1 mid-stream; node2 sends the rest and
+#                                    takes node1's over after the lease; counted at the fake Twilio: due, sent,
+#                                    sent twice, never sent, time to drain; node1 restarted at the end
+#   bench/faults.sh bookings         issue 17, fault 3: 400 bookings (a quarter as hold + book) through the LB
+#                                    and straight to each node, kill -9 one node mid-burst (VICTIM=1|2, default 1),
+#                                    clients retry with the same Idempotency-Key; then by SQL: every 2xx booking
+#                                    exists, no orphan client/ledger row, holds left only as lapsing ones; the
+#                                    node restarts, rejoins the data grid and serves
+#   bench/faults.sh sweeps           issue 17, fault 5: both nodes' reminder, no-show and waitlist sweeps over
+#                                    600 due reminders, 600 past sessions (SWEEP_BOOKINGS) and 30 waitlist
+#                                    entries for 24 freed slots; each booking reminded / marked / offered exactly
+#                                    once (SQL, audit, the fake Twilio)
+#
+# reminders and sweeps need the cluster started with FAKE_PROVIDERS=1; sweeps wants short sweep intervals:
+#   FAKE_PROVIDERS=1 NODE_OPTS="-Dlinkup.booking.no-show-sweep-seconds=2 -Dlinkup.waitlist.sweep-seconds=2" \
+#       bench/cluster.sh start
 #
 # Needs curl and jq. Reads ports and the bench admin's password from target/cluster/ (cluster.sh's state).
 set -euo pipefail
@@ -435,9 +452,564 @@ db_restart() {
     echo "  held: only 503 problem+json while it was down, readiness DOWN then UP, the pools reconnected, no 201 lost"
 }
 
+# ---- faults 2, 3 and 5 (issue 17). Helpers are prefixed fk_; each fault is one function.
+
+fk_need_fakes() {
+    [[ -n ${FAKE_CONTROL_PORT:-} ]] && curl -sf "http://127.0.0.1:$FAKE_CONTROL_PORT/stats" >/dev/null ||
+        fail "no fake Twilio: start the cluster with FAKE_PROVIDERS=1 (bench/cluster.sh)"
+}
+
+fk_stat() {
+    curl -sf "http://127.0.0.1:$FAKE_CONTROL_PORT/stats" | jq -r ".$1"
+}
+
+# The texts the fake took from the $1-th on, one JSON object a line ({i, sid, to, body, created}).
+fk_accepted_since() {
+    curl -sf "http://127.0.0.1:$FAKE_CONTROL_PORT/accepted?from=$1"
+}
+
+fk_seconds_since() {
+    awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'
+}
+
+fk_code() {
+    head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n' | tr a-f A-F
+}
+
+# $1 working days (Mon-Fri, no public holiday) from 8 days ahead on (Asia/Singapore), after skipping $2 of them.
+fk_working_days() {
+    local want=$1 skip=${2:-0} day holidays found=()
+    day=$(TZ=Asia/Singapore date -d '+8 days' +%F)
+    holidays=$(curl -s -u "$ADMIN" "$LB/api/holidays?year=${day:0:4}")$(curl -s -u "$ADMIN" "$LB/api/holidays?year=$((${day:0:4} + 1))")
+    while ((${#found[@]} < want + skip)); do
+        if [[ $(date -d "$day" +%u) -le 5 && $holidays != *"$day"* ]]; then
+            found+=("$day")
+        fi
+        day=$(date -d "$day +1 day" +%F)
+    done
+    echo "${found[@]:$skip}"
+}
+
+# An office, an agency, a 30-minute in-person service and $2 advisors, each with a room of their own and
+# availability from 09:00 to $6 (default 17:00) by the rule $3 (default every weekday), $4/$5 its first and last
+# day. Sets FK_OFFICE, FK_SERVICE, FK_ADVISORS and FK_ROOMS (arrays, advisor i uses room i) and FK_ADVISOR_LIST.
+fk_catalogue() {
+    local tag=$1 count=$2 rrule=${3:-FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR} from=${4:-$(TZ=Asia/Singapore date +%F)} until=${5:-}
+    local ends=${6:-17:00}
+    local agency advisor room i
+    FK_OFFICE=$(create "$LB" api/offices "$(jq -nc --arg code "$tag" '{code:$code,name:("SSO@" + $code),
+        address:"1 Tampines Walk",postalCode:"528523",latitude:1.3521,longitude:103.9448,
+        openingHours:[("MONDAY","TUESDAY","WEDNESDAY","THURSDAY","FRIDAY")|{day:.,opens:"08:30",closes:"17:30"}]}')")
+    agency=$(create "$LB" api/agencies "{\"code\":\"AG-$tag\",\"name\":\"Agency $tag\",\"domain\":\"EMPLOYMENT\",
+        \"baseAddress\":\"1 Agency Road\",\"baseLatitude\":1.2966,\"baseLongitude\":103.8520}")
+    FK_SERVICE=$(create "$LB" api/services "{\"agencyId\":$agency,\"code\":\"SVC-$tag\",
+        \"name\":{\"en\":\"Career coaching\",\"zh\":\"职业辅导\",\"ms\":\"Bimbingan kerjaya\",\"ta\":\"தொழில் வழிகாட்டல்\"},
+        \"durationMinutes\":30,\"allowedModes\":[\"IN_PERSON\"],\"bufferBeforeMinutes\":0,\"bufferAfterMinutes\":0,
+        \"minNoticeMinutes\":120,\"horizonDays\":60}")
+    FK_ADVISORS=()
+    FK_ROOMS=()
+    for i in $(seq 1 "$count"); do
+        room=$(create "$LB" api/rooms "{\"officeId\":$FK_OFFICE,\"name\":\"Interview $i\",\"kind\":\"INTERVIEW_ROOM\"}")
+        advisor=$(create "$LB" api/advisors "{\"agencyId\":$agency,\"displayName\":\"Advisor $i\",
+            \"email\":\"${tag,,}-$i@example.org\",\"languages\":[\"EN\"],\"serviceIds\":[$FK_SERVICE]}")
+        create "$LB" "api/advisors/$advisor/rules" "$(jq -nc --arg rrule "$rrule" --arg from "$from" \
+            --arg until "$until" --arg ends "$ends" --argjson office "$FK_OFFICE" '{rrule:$rrule,startTime:"09:00",endTime:$ends,
+            validFrom:$from,officeId:$office,modes:["IN_PERSON"]} + (if $until == "" then {} else {validUntil:$until} end)')" \
+            >/dev/null
+        FK_ADVISORS+=("$advisor")
+        FK_ROOMS+=("$room")
+    done
+    FK_ADVISOR_LIST=$(IFS=,; echo "${FK_ADVISORS[*]}")
+}
+
+# Writes request $2 into directory $1: a booking of advisor/room index $3 at $4 (e.g. 2027-01-05T09:00+08:00)
+# for a new client (name $5, mobile $6, SMS consent $7), sent first to $8 (a base URL) with an Idempotency-Key;
+# "hold" as $9 makes it a hold and then a booking of that hold.
+fk_request() {
+    local dir=$1 n=$2 index=$3 start=$4 name=$5 mobile=$6 consent=$7 base=$8 kind=${9:-book} client=null
+    if [[ $kind == hold ]]; then
+        # A hold is for a registered client (no inline registration): registered now, before the burst.
+        client=$(create "$LB" api/clients "$(jq -nc --arg name "${name/client/holder}" --arg mobile "$mobile" \
+            --argjson consent "$consent" --argjson office "$FK_OFFICE" \
+            '{name:$name,mobile:$mobile,preferredLanguage:"EN",smsConsent:$consent,officeId:$office}')")
+    fi
+    # Built with printf, not jq: a thousand of these on a busy machine, and every value here is plain text.
+    local who
+    if [[ $client == null ]]; then
+        printf -v who '"client":{"name":"%s","mobile":"%s","preferredLanguage":"EN","smsConsent":%s,"officeId":%s}' \
+            "$name" "$mobile" "$consent" "$FK_OFFICE"
+    else
+        who="\"clientId\":$client"
+    fi
+    printf '{"serviceId":%s,"officeId":%s,"mode":"IN_PERSON","start":"%s","advisorId":%s,"roomId":%s,%s}\n' \
+        "$FK_SERVICE" "$FK_OFFICE" "$start" "${FK_ADVISORS[$index]}" "${FK_ROOMS[$index]}" "$who" >"$dir/$n.json"
+    echo "$base" >"$dir/$n.base"
+    echo "$kind" >"$dir/$n.kind"
+    local key
+    read -r key </proc/sys/kernel/random/uuid
+    echo "$key" >"$dir/$n.key"
+}
+
+# Sends every request prepared in $1 (fk_request), $2 at a time, and waits for them. Each answer goes to N.out:
+# "first-status final-status retries booking-id answered-by hold-id" (the statuses of the booking request; the
+# retries of the hold's and the booking's requests together). A request that got no answer (000) or a
+# 502/503/504 is sent again through the load balancer with the same Idempotency-Key, as a client would (up to 5
+# attempts, 1 s apart).
+fk_send_all() {
+    local dir=$1 parallel=$2
+    cat >"$dir/send.sh" <<'EOF'
+#!/usr/bin/env bash
+dir=$1 n=$2 admin=$3 lb=$4 node1=$5 node2=$6
+base=$(cat "$dir/$n.base")
+key=$(cat "$dir/$n.key")
+retries=0
+# call PATH BODY KEY: sets first, status, id, by
+call() {
+    local path=$1 body=$2 key=$3 attempts=0
+    first=""
+    while :; do
+        attempts=$((attempts + 1))
+        status=$(curl -s --max-time 60 -o "$dir/$n.body" -D "$dir/$n.headers" -w '%{http_code}' -u "$admin" \
+            -H 'Content-Type: application/json' -H "Idempotency-Key: $key" -d "$body" "$base/$path")
+        [[ -z $first ]] && first=$status
+        case $status in
+            000 | 502 | 503 | 504) ((attempts < 5)) || break; retries=$((retries + 1)); sleep 1; base=$lb ;;
+            *) break ;;
+        esac
+    done
+    id=$(jq -r '.id // empty' "$dir/$n.body" 2>/dev/null)
+    case $base in
+        "$lb") by=$(tr -d '\r' <"$dir/$n.headers" | sed -n 's/^[Xx]-[Ll]inkup-[Nn]ode: //p') ;;
+        "$node1") by=node1 ;;
+        "$node2") by=node2 ;;
+    esac
+}
+hold=-
+if [[ $(cat "$dir/$n.kind") == hold ]]; then
+    call api/holds "$(cat "$dir/$n.json")" "$key"
+    if [[ $status == 20[01] ]]; then
+        hold=$id
+        call api/bookings "{\"holdId\":$hold}" "$key-book"
+    fi
+else
+    call api/bookings "$(cat "$dir/$n.json")" "$key"
+fi
+echo "$first $status $retries ${id:--} ${by:--} $hold" >"$dir/$n.out"
+EOF
+    find "$dir" -name '*.json' -printf '%f\n' | sed 's/\.json$//' | sort -n |
+        xargs -P "$parallel" -I{} bash "$dir/send.sh" "$dir" {} "$ADMIN" "$LB" \
+            "http://127.0.0.1:$NODE1_PORT" "http://127.0.0.1:$NODE2_PORT"
+}
+
+# "count×status …" of the final answers in $1.
+fk_answers() {
+    cat "$1"/*.out | awk '{print $2}' | sort | uniq -c | awk '{printf "%s%s×%s", sep, $1, $2; sep=", "}'
+}
+
+# A Singapore mobile number unique to run $1 (8 characters of hex) and request $2.
+fk_mobile() {
+    printf '+659%d%02d%04d' $((0x${1:0:2} % 8 + 1)) $((0x${1:2:2} % 100)) "$2"
+}
+
+# Waits (at most $2 s) until the SQL count $1 is 0, printing it every 15 s; returns 1 on time-out.
+fk_wait_zero() {
+    local query=$1 limit=$2 started=$SECONDS left last=0
+    while :; do
+        left=$(sql "$query")
+        [[ $left == 0 ]] && return 0
+        ((SECONDS - started > limit)) && return 1
+        if ((SECONDS - last >= 15)); then
+            echo "    … $left left after $((SECONDS - started)) s"
+            last=$SECONDS
+        fi
+        sleep 1
+    done
+}
+
+# The dispatcher name (the outbox's claimed_by) of node $1, from its log.
+fk_dispatcher() {
+    grep -a -o 'Notification dispatcher [^:]*' "$STATE/node$1.log" | tail -1 | awk '{print $3}'
+}
+
+# Books $2 slots for fault $1's catalogue, the slot list in day/time/advisor order, clients with SMS consent $3,
+# all through the load balancer; fails unless every one is a 201.
+fk_book_slots() {
+    local dir=$1 count=$2 consent=$3 code=$4 tag=$5 days=("${@:6}") n=0 day minutes index
+    mkdir -p "$dir"
+    for day in "${days[@]}"; do
+        for minutes in $(seq 540 30 990); do
+            for index in "${!FK_ADVISORS[@]}"; do
+                ((n < count)) || break 3
+                fk_request "$dir" "$n" "$index" "${day}T$(printf '%02d:%02d' $((minutes / 60)) $((minutes % 60)))+08:00" \
+                    "$tag client $n" "$(fk_mobile "$code" "$n")" "$consent" "$LB"
+                n=$((n + 1))
+            done
+        done
+    done
+    ((n == count)) || fail "only $n slots for $count bookings"
+    fk_send_all "$dir" 6
+    local created
+    created=$(cat "$dir"/*.out | awk '$2 == 201' | wc -l)
+    [[ $created == "$count" ]] || fail "$count bookings asked, answers: $(fk_answers "$dir"); e.g. $(grep -L '^201 201' "$dir"/*.out | head -1 | xargs cat)"
+}
+
+reminders() {
+    fk_need_fakes
+    local code tag days started
+    code=$(fk_code)
+    tag=F2-$code
+    read -ra days <<<"$(fk_working_days 4)"
+    echo "== fault 2: 1,000 due reminders, kill -9 node1 mid-stream (run $tag)"
+    fk_catalogue "$tag" 20
+    echo "  catalogue: office $FK_OFFICE, service $FK_SERVICE, 20 advisors with rooms, bookings on ${days[*]}"
+    started=$(date +%s.%N)
+    fk_book_slots "$WORK/book" 1000 true "$code" "$tag" "${days[@]}"
+    local runs="b.advisor_id IN ($FK_ADVISOR_LIST)"
+    echo "  1,000 bookings through the API (each a new client with SMS consent) in $(fk_seconds_since "$started") s;" \
+        "waiting for their 1,000 confirmations to go out first"
+    fk_wait_zero "SELECT COUNT(*) FROM notification n JOIN booking b ON b.id = n.booking_id WHERE $runs
+        AND n.kind = 'CONFIRMATION' AND n.status IN ('PENDING', 'SENDING')" 600 ||
+        fail "the confirmations did not go out within 600 s"
+
+    local node1 node2 before lookups_before found_before
+    node1=$(fk_dispatcher 1)
+    node2=$(fk_dispatcher 2)
+    before=$(fk_stat accepted)
+    lookups_before=$(fk_stat lookups)
+    found_before=$(grep -a -c 'recorded, not sent again' "$STATE/node2.log" || true)
+    # The app wrote two reminders per booking (24 h and 2 h before); the earlier one of each booking is made due
+    # now, all in one transaction, so both dispatchers see the whole burst at once. Nothing else is changed.
+    local due ids
+    ids=$(sql "SELECT GROUP_CONCAT(n.id) FROM notification n JOIN booking b ON b.id = n.booking_id
+        WHERE $runs AND n.kind = 'REMINDER' AND n.status = 'PENDING' AND n.due_at < b.starts_at - INTERVAL 3 HOUR")
+    # The rows of the burst, by id: a row put back for a retry gets a later due_at, so no time filter finds them all.
+    local reminders="SELECT COUNT(*) FROM notification n WHERE n.id IN ($ids)"
+    due=$(sql "UPDATE notification SET due_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE id IN ($ids);
+        SELECT ROW_COUNT()")
+    started=$(date +%s.%N)
+    echo "  $due reminders (the 24-hour one of each booking) made due at once by SQL; fake Twilio answers after" \
+        "${FAKE_TWILIO_DELAY_MS:-?} ms"
+    while (($(fk_stat accepted) - before < due / 4)); do sleep 0.1; done
+    local pid at_kill
+    pid=$(cat "$STATE/node1.pid")
+    kill -9 "$pid"
+    at_kill=$(fk_seconds_since "$started")
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+    rm -f "$STATE/node1.pid"
+    local accepted_at_kill
+    accepted_at_kill=$(($(fk_stat accepted) - before))
+    echo "  kill -9 node1 after $at_kill s: the fake had taken $accepted_at_kill; rows then:" \
+        "$(sql "SELECT GROUP_CONCAT(CONCAT(c, ' ', s) SEPARATOR ', ') FROM (SELECT CONCAT(n.status,
+            CASE WHEN n.status = 'SENDING' THEN CONCAT(' by ', IF(n.claimed_by = '$node1', 'node1', 'node2')) ELSE '' END) s,
+            COUNT(*) c FROM notification n WHERE n.id IN ($ids) GROUP BY s) t")"
+    fk_wait_zero "$reminders AND n.status IN ('PENDING', 'SENDING')" 900 ||
+        echo "  NOT drained within 900 s"
+    local drained
+    drained=$(fk_seconds_since "$started")
+    sleep 2  # answers of the last sends may still be on their way to the fake's list
+
+    local texts twice sent_db by_node never unrecorded lookups found
+    texts=$(fk_accepted_since "$before")
+    local sent_at_fake distinct
+    sent_at_fake=$(jq -s 'length' <<<"$texts")
+    distinct=$(jq -s 'map(.to + "|" + .body) | unique | length' <<<"$texts")
+    twice=$(jq -s 'group_by(.to + "|" + .body) | map(select(length > 1)) | length' <<<"$texts")
+    sent_db=$(sql "$reminders AND n.status = 'SENT'")
+    by_node=$(sql "SELECT GROUP_CONCAT(CONCAT(IF(claimed_by = '$node1', 'node1', IF(claimed_by = '$node2', 'node2',
+        claimed_by)), ' ', c) SEPARATOR ', ') FROM (SELECT n.claimed_by, COUNT(*) c FROM notification n
+        WHERE n.id IN ($ids) AND n.status = 'SENT' GROUP BY n.claimed_by) t")
+    never=$(sql "$reminders AND n.status <> 'SENT'")
+    # A text the fake took whose SID no row recorded went unrecorded (it would be a duplicate or a lost outcome).
+    local recorded
+    recorded=$(sql "SELECT n.provider_id FROM notification n WHERE n.id IN ($ids) AND n.status = 'SENT'" | sort)
+    unrecorded=$(comm -23 <(jq -r '.sid' <<<"$texts" | sort) <(echo "$recorded") | grep -c . || true)
+    lookups=$(($(fk_stat lookups) - lookups_before))
+    found=$(($(grep -a -c 'recorded, not sent again' "$STATE/node2.log" || true) - found_before))
+    echo "  due $due; sent (rows SENT) $sent_db — by $by_node; never sent $never"
+    echo "  the fake took $sent_at_fake texts, $distinct different (number+text); sent twice: $twice;" \
+        "SIDs no row recorded: $unrecorded"
+    echo "  taken over from node1 after the lease: $lookups list calls, $found found already sent and recorded" \
+        "(not sent again), the rest sent now"
+    echo "  time: kill at $at_kill s, all $due drained after $drained s (lease: $(grep -o 'lease-seconds=[0-9]*' \
+        "$STATE/node-opts" || echo 'the default, 120 s'))"
+    echo "== restarting node1"
+    "$ROOT/bench/cluster.sh" start-node 1 | grep -E 'node1|size' || true
+    [[ $twice == 0 && $never == 0 && $sent_db == "$due" && $unrecorded == 0 ]] ||
+        fail "expected every reminder sent exactly once"
+    echo "  held: every reminder sent, none twice"
+}
+
+bookings() {
+    local victim=${VICTIM:-1} code tag days
+    [[ $victim == [12] ]] || fail "VICTIM must be 1 or 2"
+    local other=$((3 - victim))
+    code=$(fk_code)
+    tag=F3-$code
+    read -ra days <<<"$(fk_working_days 3)"
+    echo "== fault 3: kill -9 node$victim during a burst of 400 bookings (run $tag)"
+    fk_catalogue "$tag" 10
+    local dir=$WORK/burst n=0 day minutes index base kind
+    mkdir -p "$dir"
+    # A third straight to each node and a third through the load balancer; every fourth a hold, then its booking.
+    for day in "${days[@]}"; do
+        for minutes in $(seq 540 30 990); do
+            for index in "${!FK_ADVISORS[@]}"; do
+                ((n < 400)) || break 3
+                case $((n % 3)) in
+                    0) base=$LB ;;
+                    1) base=http://127.0.0.1:$NODE1_PORT ;;
+                    2) base=http://127.0.0.1:$NODE2_PORT ;;
+                esac
+                kind=book
+                ((n % 4 == 3)) && kind=hold
+                fk_request "$dir" "$n" "$index" "${day}T$(printf '%02d:%02d' $((minutes / 60)) $((minutes % 60)))+08:00" \
+                    "$tag client $n" "$(fk_mobile "$code" "$n")" false "$base" "$kind"
+                n=$((n + 1))
+            done
+        done
+    done
+    echo "  400 requests (300 bookings, 100 holds then booked), 8 at a time, each a new client; a request without an" \
+        "answer or with a 502/503/504 is retried through the LB with the same Idempotency-Key"
+    local started
+    started=$(date +%s.%N)
+    fk_send_all "$dir" 8 &
+    local burst=$!
+    while (($(find "$dir" -name '*.out' | wc -l) < 130)); do sleep 0.1; done
+    local pid at_kill grid_log
+    grid_log=$(fk_log_size "$other")
+    pid=$(cat "$STATE/node$victim.pid")
+    kill -9 "$pid"
+    at_kill=$(fk_seconds_since "$started")
+    local answered_at_kill
+    answered_at_kill=$(find "$dir" -name '*.out' | wc -l)
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+    rm -f "$STATE/node$victim.pid"
+    echo "  kill -9 node$victim after $at_kill s ($answered_at_kill of 400 answered)"
+    wait "$burst"
+    echo "  burst done after $(fk_seconds_since "$started") s; final answers: $(fk_answers "$dir")"
+    echo "  first answers (before any retry): $(cat "$dir"/*.out | awk '{print $1}' | sort | uniq -c |
+        awk '{printf "%s%s×%s", sep, $1, $2; sep=", "}'); requests retried: $(cat "$dir"/*.out | awk '$3 > 0' | wc -l)" \
+        "($(cat "$dir"/*.out | awk '$3 > 0 && $2 == 200' | wc -l) then answered 200: their first attempt had committed)"
+
+    # Every booking a client was told about (201, or 200 for a retry that found its first attempt's booking).
+    local told ok_ids held
+    told=$(cat "$dir"/*.out | awk '$2 == 201 || $2 == 200 {print $4}' | sort -n)
+    ok_ids=$(paste -sd, <<<"$told")
+    local told_count exist_count distinct_count
+    told_count=$(grep -c . <<<"$told" || true)
+    distinct_count=$(sort -u <<<"$told" | grep -c . || true)
+    exist_count=$(sql "SELECT COUNT(*) FROM booking WHERE id IN (${ok_ids:-0}) AND status = 'BOOKED'")
+    echo "  SQL: $told_count bookings answered 2xx ($distinct_count different ids), $exist_count of them exist as BOOKED"
+    # Requests that never got a 2xx: did their booking commit anyway (an answer lost with the node)?
+    local keys lost_but_there
+    keys=$(for out in "$dir"/*.out; do
+        read -r _ final _ <"$out"
+        [[ $final == 20[01] ]] || { k=$(cat "${out%.out}.key"); printf "'bench-admin:%s','bench-admin:hold:%s'," "$k" "$k"; }
+    done)
+    lost_but_there=$(sql "SELECT COUNT(*) FROM booking WHERE idempotency_key IN (${keys}'')")
+    echo "  requests without a 2xx in the end: $(cat "$dir"/*.out | awk '$2 != 201 && $2 != 200' | wc -l);" \
+        "bookings or holds of theirs that exist anyway: $lost_but_there"
+    local runs="advisor_id IN ($FK_ADVISOR_LIST)"
+    local per_key
+    per_key=$(sql "SELECT COUNT(*) FROM (SELECT idempotency_key FROM booking WHERE $runs AND idempotency_key IS NOT NULL
+        GROUP BY idempotency_key HAVING COUNT(*) > 1) t")
+    echo "  this run's bookings by status: $(sql "SELECT GROUP_CONCAT(CONCAT(c, ' ', status) SEPARATOR ', ') FROM
+        (SELECT status, COUNT(*) c FROM booking WHERE $runs GROUP BY status) t"); keys used twice: $per_key"
+    held=$(sql "SELECT CONCAT(COUNT(*), IF(COUNT(*) = 0, '', CONCAT(', lapsing ', DATE_FORMAT(MIN(hold_expires_at), '%H:%i:%s'),
+        '–', DATE_FORMAT(MAX(hold_expires_at), '%H:%i:%s'), ' UTC (', TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), MAX(hold_expires_at)),
+        ' s from now)'))) FROM booking WHERE $runs AND status = 'HELD'")
+    echo "  holds never booked (their client got no booking 2xx): $held"
+    local orphans ledger_dead ledger_holds clients_alone overlaps
+    orphans=$(sql "SELECT COUNT(*) FROM occupancy o LEFT JOIN booking b ON b.id = o.booking_id WHERE b.id IS NULL")
+    ledger_dead=$(sql "SELECT COUNT(*) FROM occupancy o JOIN booking b ON b.id = o.booking_id
+        WHERE b.$runs AND b.status NOT IN ('HELD', 'BOOKED')")
+    ledger_holds=$(sql "SELECT COUNT(*) FROM occupancy o JOIN booking b ON b.id = o.booking_id
+        WHERE b.$runs AND b.status = 'HELD' AND (o.expires_at IS NULL OR o.expires_at <> b.hold_expires_at)")
+    clients_alone=$(sql "SELECT COUNT(*) FROM client c WHERE c.name LIKE '$tag client %'
+        AND NOT EXISTS (SELECT 1 FROM booking b WHERE b.client_id = c.id)")
+    overlaps=$(sql "SELECT COUNT(*) FROM occupancy a JOIN occupancy b
+          ON a.resource_kind = b.resource_kind AND a.resource_id = b.resource_id AND a.id < b.id
+         AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at
+        WHERE (a.expires_at IS NULL OR a.expires_at > UTC_TIMESTAMP(6))
+          AND (b.expires_at IS NULL OR b.expires_at > UTC_TIMESTAMP(6))")
+    echo "  ledger: rows without a booking $orphans; rows of bookings neither held nor booked $ledger_dead;" \
+        "hold rows not lapsing with their hold $ledger_holds; live overlaps $overlaps"
+    echo "  clients registered in a booking request that has no booking: $clients_alone"
+
+    echo "== restarting node$victim"
+    local restart_started
+    restart_started=$(date +%s.%N)
+    "$ROOT/bench/cluster.sh" start-node "$victim" >/dev/null
+    echo "  node$victim ready after $(fk_seconds_since "$restart_started") s; its data grid:" \
+        "$(grep -a -o 'DG Size: [0-9]*' "$STATE/node$victim.log" | tail -1);" \
+        "node$other's data grid since the kill: $(tail -c +"$((grid_log + 1))" "$STATE/node$other.log" |
+            grep -a -o 'DG Size: [0-9]*' | grep -o '[0-9]*$' | paste -sd' ' | sed 's/ / → /g')"
+    local port_var=NODE${victim}_PORT serves=0 i
+    for i in $(seq 1 10); do
+        [[ $(curl -s -o /dev/null -w '%{http_code}' -u "$ADMIN" "http://127.0.0.1:${!port_var}/api/bookings/${told%%$'\n'*}") == 200 ]] &&
+            serves=$((serves + 1))
+    done
+    local spread
+    spread=$(for i in $(seq 1 10); do
+        curl -s -o /dev/null -D - -u "$ADMIN" "$LB/api/offices" | tr -d '\r' | sed -n 's/^[Xx]-[Ll]inkup-[Nn]ode: //p'
+    done | sort | uniq -c | awk '{printf "%s%s×%s", sep, $2, $1; sep=" "}')
+    echo "  node$victim answers 10 of 10 reads itself: $serves/10; through the LB: $spread"
+    [[ $exist_count == "$told_count" && $told_count == "$distinct_count" && $per_key == 0 && $orphans == 0 &&
+        $ledger_dead == 0 && $ledger_holds == 0 && $clients_alone == 0 && $overlaps == 0 && $serves == 10 ]] ||
+        fail "expected every 2xx booking to exist once, no orphan, and node$victim back"
+    echo "  held: every booking a client was told about exists; nothing orphaned but holds that lapse; node$victim rejoined"
+}
+
+# The lines node $1's log gained since it had $2 bytes, matching $3: "node1 ×N (a+b+…)".
+fk_log_since() {
+    local node=$1 from=$2 pattern=$3
+    tail -c +"$((from + 1))" "$STATE/node$node.log" | grep -a -o "$pattern" | grep -o '[0-9]*' |
+        awk -v node="node$node" '{ sum += $1; list = list sep $1; sep = "+" } END { printf "%s %d (%s)", node, sum, list }'
+}
+
+fk_log_size() {
+    stat -c %s "$STATE/node$1.log"
+}
+
+sweeps() {
+    fk_need_fakes
+    local code tag days wday count=${SWEEP_BOOKINGS:-600}
+    code=$(fk_code)
+    tag=F5-$code
+    # 10 advisors, 16 sessions a day each.
+    read -ra days <<<"$(fk_working_days $(((count + 159) / 160)))"
+    wday=$(fk_working_days 1 ${#days[@]})
+    echo "== fault 5: reminder, no-show and waitlist sweeps on both nodes (run $tag)"
+    grep -q 'sweep-seconds' "$STATE/node-opts" 2>/dev/null ||
+        echo "  (the nodes sweep at their default intervals, 60 s: NODE_OPTS in bench/cluster.sh makes them shorter)"
+    echo "  sweep intervals: $(grep -o 'linkup[a-z.-]*sweep-seconds=[0-9]*' "$STATE/node-opts" | tr '\n' ' ')"
+    fk_catalogue "$tag" 10
+    fk_book_slots "$WORK/s5" "$count" true "$code" "$tag" "${days[@]}"
+    local ids
+    ids=$(cat "$WORK"/s5/*.out | awk '{print $4}' | paste -sd,)
+    echo "  $count bookings (clients with SMS consent) on ${days[*]}"
+
+    # The waitlist's service: 3 advisors on one day only, 09:00-13:00, every slot booked by clients without texts.
+    local wcode
+    wcode=$(fk_code)
+    fk_catalogue "$tag-W" 3 "FREQ=WEEKLY;BYDAY=$(LC_ALL=C date -d "$wday" +%a | cut -c1-2 | tr a-z A-Z)" "$wday" "$wday" 13:00
+    fk_book_slots "$WORK/s5w" 24 false "$wcode" "$tag-W filler" "$wday"
+    local waiting=() i client entry
+    for i in $(seq 1 30); do
+        client=$(create "$LB" api/clients "{\"name\":\"$tag waiting $i\",\"mobile\":\"$(fk_mobile "$wcode" $((1000 + i)))\",
+            \"preferredLanguage\":\"EN\",\"smsConsent\":true,\"officeId\":$FK_OFFICE}")
+        entry=$(create "$LB" api/waitlist "{\"clientId\":$client,\"serviceId\":$FK_SERVICE,\"officeIds\":[$FK_OFFICE],
+            \"firstDay\":\"$wday\",\"lastDay\":\"$wday\",\"urgent\":false}")
+        waiting+=("$entry")
+    done
+    local entries
+    entries=$(IFS=,; echo "${waiting[*]}")
+    echo "  waitlist: 24 slots on $wday all booked, 30 clients waiting for them (entries ${waiting[0]}–${waiting[29]})"
+    fk_wait_zero "SELECT COUNT(*) FROM notification WHERE booking_id IN ($ids) AND kind = 'CONFIRMATION'
+        AND status IN ('PENDING', 'SENDING')" 600 || fail "the confirmations did not go out within 600 s"
+
+    local node1 node2 before started due log1 log2
+    node1=$(fk_dispatcher 1)
+    node2=$(fk_dispatcher 2)
+    echo "-- reminders: the 24-hour reminder of each of the $count bookings made due at once (SQL)"
+    local reminder_ids
+    reminder_ids=$(sql "SELECT GROUP_CONCAT(n.id) FROM notification n JOIN booking b ON b.id = n.booking_id
+        WHERE b.id IN ($ids) AND n.kind = 'REMINDER' AND n.status = 'PENDING' AND n.due_at < b.starts_at - INTERVAL 3 HOUR")
+    before=$(fk_stat accepted)
+    due=$(sql "UPDATE notification SET due_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE id IN ($reminder_ids);
+        SELECT ROW_COUNT()")
+    started=$(date +%s.%N)
+    fk_wait_zero "SELECT COUNT(*) FROM notification WHERE id IN ($reminder_ids) AND status IN ('PENDING', 'SENDING')" 600 ||
+        fail "the reminders did not drain within 600 s"
+    local drained texts twice reminded sent_db by_node
+    drained=$(fk_seconds_since "$started")
+    sleep 2
+    texts=$(fk_accepted_since "$before")
+    twice=$(jq -s 'group_by(.to + "|" + .body) | map(select(length > 1)) | length' <<<"$texts")
+    reminded=$(jq -s 'map(.to) | unique | length' <<<"$texts")
+    sent_db=$(sql "SELECT COUNT(*) FROM notification WHERE id IN ($reminder_ids) AND status = 'SENT'")
+    by_node=$(sql "SELECT GROUP_CONCAT(CONCAT(IF(claimed_by = '$node1', 'node1', IF(claimed_by = '$node2', 'node2',
+        claimed_by)), ' ', c) SEPARATOR ', ') FROM (SELECT claimed_by, COUNT(*) c FROM notification
+        WHERE id IN ($reminder_ids) AND status = 'SENT' GROUP BY claimed_by) t")
+    echo "  due $due; rows SENT $sent_db (by $by_node) in $drained s; the fake took $(jq -s length <<<"$texts")" \
+        "texts to $reminded different clients; sent twice: $twice"
+    local reminders_ok=0
+    [[ $due == "$count" && $sent_db == "$count" && $reminded == "$count" && $twice == 0 &&
+        $(jq -s length <<<"$texts") == "$count" ]] &&
+        reminders_ok=1
+
+    echo "-- no-shows: the $count sessions moved into the past (SQL, one transaction: bookings and their ledger rows)"
+    log1=$(fk_log_size 1)
+    log2=$(fk_log_size 2)
+    sql "START TRANSACTION;
+        SET @shift = (SELECT TIMESTAMPDIFF(MICROSECOND, UTC_TIMESTAMP(6) - INTERVAL 1 HOUR, MAX(starts_at))
+            FROM booking WHERE id IN ($ids));
+        UPDATE occupancy SET starts_at = starts_at - INTERVAL @shift MICROSECOND,
+            ends_at = ends_at - INTERVAL @shift MICROSECOND WHERE booking_id IN ($ids);
+        UPDATE booking SET starts_at = starts_at - INTERVAL @shift MICROSECOND,
+            ends_at = ends_at - INTERVAL @shift MICROSECOND WHERE id IN ($ids);
+        COMMIT"
+    started=$(date +%s.%N)
+    fk_wait_zero "SELECT COUNT(*) FROM booking WHERE id IN ($ids) AND status = 'BOOKED'" 300 ||
+        fail "the no-show sweeps did not mark all $count within 300 s"
+    drained=$(fk_seconds_since "$started")
+    sleep 6  # a few more sweeps of each node: nothing more may be marked
+    local marked audits not_once
+    marked=$(sql "SELECT COUNT(*) FROM booking WHERE id IN ($ids) AND status = 'NO_SHOW'")
+    audits=$(sql "SELECT COUNT(*) FROM audit_event WHERE action = 'BOOKING_NO_SHOW' AND subject_type = 'Booking'
+        AND subject_id IN ($ids)")
+    not_once=$(sql "SELECT COUNT(*) FROM (SELECT b.id FROM booking b LEFT JOIN audit_event a ON a.subject_id = b.id
+        AND a.subject_type = 'Booking' AND a.action = 'BOOKING_NO_SHOW' WHERE b.id IN ($ids)
+        GROUP BY b.id HAVING COUNT(a.id) <> 1) t")
+    echo "  NO_SHOW $marked of $count after $drained s; audit lines $audits; bookings not marked exactly once: $not_once"
+    echo "  marked by: $(fk_log_since 1 "$log1" 'No-show sweep marked [0-9]*'), $(fk_log_since 2 "$log2" 'No-show sweep marked [0-9]*')"
+    local noshows_ok=0
+    [[ $marked == "$count" && $audits == "$count" && $not_once == 0 ]] && noshows_ok=1
+
+    echo "-- waitlist: the 24 booked slots cancelled at once through the load balancer (spread over both nodes)"
+    log1=$(fk_log_size 1)
+    log2=$(fk_log_size 2)
+    before=$(fk_stat accepted)
+    started=$(date +%s.%N)
+    cat "$WORK"/s5w/*.out | awk '{print $4}' | xargs -P 8 -I{} curl -s -o /dev/null -w '%{http_code}\n' -u "$ADMIN" \
+        -H 'Content-Type: application/json' -d '{"reason":"fault 5: freed for the waitlist"}' \
+        "$LB/api/bookings/{}/cancel" | sort | uniq -c | awk '{printf "  cancel answers: %s×%s\n", $1, $2}'
+    fk_wait_zero "SELECT 24 - COUNT(*) FROM waitlist_entry WHERE id IN ($entries) AND status = 'OFFERED'" 300 ||
+        echo "  NOT all 24 slots offered within 300 s"
+    drained=$(fk_seconds_since "$started")
+    sleep 10  # five more sweeps of each node: nobody may get a second offer
+    fk_wait_zero "SELECT COUNT(*) FROM notification n JOIN waitlist_entry e ON e.offer_booking_id = n.booking_id
+        WHERE e.id IN ($entries) AND n.kind = 'WAITLIST_OFFER' AND n.status IN ('PENDING', 'SENDING')" 300 || true
+    sleep 2
+    local offered waiting_now offers offered_twice holds offer_texts offer_twice
+    offered=$(sql "SELECT COUNT(*) FROM waitlist_entry WHERE id IN ($entries) AND status = 'OFFERED'")
+    waiting_now=$(sql "SELECT COUNT(*) FROM waitlist_entry WHERE id IN ($entries) AND status = 'WAITING'")
+    offers=$(sql "SELECT COUNT(*) FROM audit_event WHERE action = 'WAITLIST_OFFERED' AND subject_id IN ($entries)")
+    offered_twice=$(sql "SELECT COUNT(*) FROM (SELECT subject_id FROM audit_event WHERE action = 'WAITLIST_OFFERED'
+        AND subject_id IN ($entries) GROUP BY subject_id HAVING COUNT(*) > 1) t")
+    holds=$(sql "SELECT COUNT(DISTINCT CONCAT(b.advisor_id, '@', b.starts_at)) FROM waitlist_entry e
+        JOIN booking b ON b.id = e.offer_booking_id WHERE e.id IN ($entries) AND b.status = 'HELD'")
+    texts=$(fk_accepted_since "$before")
+    offer_texts=$(jq -s 'length' <<<"$texts")
+    offer_twice=$(jq -s 'group_by(.to) | map(select(length > 1)) | length' <<<"$texts")
+    echo "  after $drained s: $offered entries OFFERED, $waiting_now still WAITING; WAITLIST_OFFERED audit lines $offers," \
+        "entries offered more than once $offered_twice; the offers hold $holds different slots"
+    echo "  offers made by: $(fk_log_since 1 "$log1" 'Waitlist: [0-9]*'), $(fk_log_since 2 "$log2" 'Waitlist: [0-9]*')"
+    echo "  offer texts at the fake: $offer_texts, to a number more than once: $offer_twice"
+    local waitlist_ok=0
+    [[ $offered == 24 && $waiting_now == 6 && $offers == 24 && $offered_twice == 0 && $holds == 24 &&
+        $offer_texts == 24 && $offer_twice == 0 ]] && waitlist_ok=1
+    ((reminders_ok && noshows_ok && waitlist_ok)) ||
+        fail "expected every booking reminded, marked and offered exactly once (reminders $reminders_ok, no-shows $noshows_ok, waitlist $waitlist_ok)"
+    echo "  held: each booking reminded once, marked once, each slot offered once"
+}
+
 case "${1:-}" in
     double-booking) double_booking ;;
     sessions) sessions ;;
     db-restart) db_restart ;;
-    *) echo "usage: $0 double-booking|sessions|db-restart" >&2; exit 64 ;;
+    reminders) reminders ;;
+    bookings) bookings ;;
+    sweeps) sweeps ;;
+    *) echo "usage: $0 double-booking|sessions|db-restart|reminders|bookings|sweeps" >&2; exit 64 ;;
 esac

@@ -93,6 +93,10 @@ public class Waitlist {
                 failed("No offer for waitlist entry " + entry, e);
             }
         }
+        if (offered > 0) {
+            // Which node made how many offers: every node sweeps, and the log shows how the work was shared.
+            LOG.info("Waitlist: " + offered + " offer(s) made for service " + serviceId);
+        }
         return offered;
     }
 
