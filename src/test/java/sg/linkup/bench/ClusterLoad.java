@@ -125,13 +125,10 @@ final class ClusterLoad implements CounterOfficer.Run {
             List<CounterOfficer> officers = officers(db, lb);
             Map<String, Long> pids = pids(nodes);
             print("");
-            print("Heap after a full GC, before the warm-up: " + heaps(nodes, pids));
+            print("Heap after a full GC, before the warm-up: " + describe(heaps(nodes, pids)));
 
             runFor(officers, warmup, false);
-            Map<String, NodeHeap> heapStart = new LinkedHashMap<>();
-            for (int n = 1; n <= nodes; n++) {
-                heapStart.put("node" + n, NodeHeap.afterFullGc(pids.get("node" + n)));
-            }
+            Map<String, NodeHeap> heapStart = heaps(nodes, pids);
             print("Heap after a full GC, after the warm-up (start): " + describe(heapStart));
             Map<String, OpenMetrics> metricsStart = metrics(nodes);
             String loadBefore = loadAverage();
@@ -145,65 +142,20 @@ final class ClusterLoad implements CounterOfficer.Run {
             double busy = machine.busyPercent();
             Map<String, Double> cores = cpu.cores();
             String loadAfter = loadAverage();
-
             Map<String, OpenMetrics> metricsEnd = metrics(nodes);
-            Map<String, NodeHeap> heapEnd = new LinkedHashMap<>();
-            for (int n = 1; n <= nodes; n++) {
-                heapEnd.put("node" + n, NodeHeap.afterFullGc(pids.get("node" + n)));
-            }
+            Map<String, NodeHeap> heapEnd = heaps(nodes, pids);
+
             long requests = results(officers, elapsed);
             haproxyEvents(haproxyLogFrom);
             print("");
             print(String.format(Locale.ROOT, "Machine: %.0f %% of both cores busy during the window; load average "
                     + "before %s, after %s", busy, loadBefore, loadAfter));
-            StringBuilder perProcess = new StringBuilder("CPU during the window (cores):");
-            cores.forEach((name, c) -> perProcess.append(String.format(Locale.ROOT, " %s %.2f", name, c)));
-            print(perProcess.toString());
-            // CPU time per request moves far less than the rate with what else shares the machine: it says what a
-            // request costs, and so what two quiet cores could carry.
-            double nodeCores = cores.entrySet().stream().filter(c -> c.getKey().startsWith("node"))
-                    .mapToDouble(Map.Entry::getValue).sum();
-            double serverCores = nodeCores + cores.get("mariadb") + cores.get("haproxy");
-            if (requests > 0) {
-                print(String.format(Locale.ROOT, "CPU per request: %.1f ms in the node(s), %.1f ms in MariaDB, %.1f ms "
-                                + "in HAProxy, %.1f ms in this driver; the servers' %.1f ms would let 2 cores carry "
-                                + "about %.0f requests/s of this mix with nothing else running",
-                        1000 * nodeCores * elapsed / requests, 1000 * cores.get("mariadb") * elapsed / requests,
-                        1000 * cores.get("haproxy") * elapsed / requests, 1000 * cores.get("driver") * elapsed / requests,
-                        1000 * serverCores * elapsed / requests, 2 * requests / (serverCores * elapsed)));
-            }
-            print("Heap after a full GC — start: " + describe(heapStart));
-            print("                      end:   " + describe(heapEnd));
-            heapStart.forEach((node, start) -> print(String.format(Locale.ROOT, "  %s: %+,.1f MB", node,
-                    (heapEnd.get(node).usedKb() - start.usedKb()) / 1024.0)));
+            printCpu(cores, busy, elapsed, requests);
+            printHeaps(heapStart, heapEnd);
             print("");
-            for (var node : metricsEnd.entrySet()) {
-                print("/metrics?scope=application of " + node.getKey() + ", end against start:");
-                OpenMetrics before = metricsStart.get(node.getKey());
-                if (node.getValue() == null || before == null) {
-                    print("  (not readable)");
-                } else {
-                    node.getValue().changesSince(before).forEach(this::print);
-                }
-            }
-            db.setAutoCommit(true);
+            printMetrics(metricsStart, metricsEnd);
             print("");
-            // The generated history draws each booking's client at random, so it holds a few clients booked
-            // twice at once; the pairs that matter are those with a booking this run made (or moved).
-            String overlaps = "SELECT COUNT(*) FROM occupancy a JOIN occupancy b ON a.resource_kind = "
-                    + "b.resource_kind AND a.resource_id = b.resource_id AND a.id < b.id AND a.starts_at < "
-                    + "b.ends_at AND b.starts_at < a.ends_at WHERE (a.expires_at IS NULL OR a.expires_at > "
-                    + "UTC_TIMESTAMP(6)) AND (b.expires_at IS NULL OR b.expires_at > UTC_TIMESTAMP(6))";
-            print(String.format(Locale.ROOT, "SQL: %,d bookings before the warm-up, %,d after the run (%s created "
-                            + "since, %s of them still BOOKED); overlapping live ledger pairs with a booking made "
-                            + "since: %s (whole ledger, by kind: %s)", bookingsBefore, count(db, "booking"),
-                    single(db, "SELECT COUNT(*) FROM booking WHERE id > " + lastBookingBefore),
-                    single(db, "SELECT COUNT(*) FROM booking WHERE status = 'BOOKED' AND id > " + lastBookingBefore),
-                    single(db, overlaps + " AND (a.booking_id > " + lastBookingBefore + " OR b.booking_id > "
-                            + lastBookingBefore + ")"),
-                    single(db, "SELECT COALESCE(GROUP_CONCAT(CONCAT(kind, ' ', pairs)), 'none') FROM (SELECT "
-                            + "a.resource_kind kind, COUNT(*) pairs FROM occupancy a JOIN occupancy b ON "
-                            + overlaps.substring(overlaps.indexOf(" ON ") + 4) + " GROUP BY a.resource_kind) k")));
+            printLedger(db, bookingsBefore, lastBookingBefore);
         } finally {
             Files.createDirectories(out.toAbsolutePath().getParent());
             Files.writeString(out, report);
@@ -398,6 +350,69 @@ final class ClusterLoad implements CounterOfficer.Run {
         return String.format(Locale.ROOT, "%-13s %9d %8.1f %s", label, l.count(), l.count() / elapsed, l.columns());
     }
 
+    private void printCpu(Map<String, Double> cores, double busy, double elapsed, long requests) {
+        StringBuilder perProcess = new StringBuilder("CPU during the window (cores):");
+        cores.forEach((name, c) -> perProcess.append(String.format(Locale.ROOT, " %s %.2f", name, c)));
+        double ours = cores.values().stream().mapToDouble(Double::doubleValue).sum();
+        double busyCores = Runtime.getRuntime().availableProcessors() * busy / 100;
+        print(perProcess + String.format(Locale.ROOT, "; together %.2f of the %.2f cores busy, the rest (%.2f) other "
+                + "processes on the machine", ours, busyCores, Math.max(0, busyCores - ours)));
+        if (requests == 0) {
+            return;
+        }
+        // CPU time per request moves far less than the rate with what else shares the machine: it says what a
+        // request costs, and so what two quiet cores could carry.
+        double nodeCores = cores.entrySet().stream().filter(c -> c.getKey().startsWith("node"))
+                .mapToDouble(Map.Entry::getValue).sum();
+        double serverCores = nodeCores + cores.get("mariadb") + cores.get("haproxy");
+        double perRequest = 1000 * elapsed / requests;
+        print(String.format(Locale.ROOT, "CPU per request: %.1f ms in the node(s), %.1f ms in MariaDB, %.1f ms in "
+                        + "HAProxy, %.1f ms in this driver; the servers' %.1f ms would let 2 cores carry about %.0f "
+                        + "requests/s of this mix with nothing else running", nodeCores * perRequest,
+                cores.get("mariadb") * perRequest, cores.get("haproxy") * perRequest, cores.get("driver") * perRequest,
+                serverCores * perRequest, 2 * requests / (serverCores * elapsed)));
+    }
+
+    private void printHeaps(Map<String, NodeHeap> start, Map<String, NodeHeap> end) {
+        print("Heap after a full GC — start: " + describe(start));
+        print("                      end:   " + describe(end));
+        start.forEach((node, before) -> print(String.format(Locale.ROOT, "  %s: %+,.1f MB; grown most: %s", node,
+                (end.get(node).usedKb() - before.usedKb()) / 1024.0,
+                String.join(", ", end.get(node).grownSince(before, 6)))));
+    }
+
+    private void printMetrics(Map<String, OpenMetrics> start, Map<String, OpenMetrics> end) {
+        for (var node : end.entrySet()) {
+            print("/metrics?scope=application of " + node.getKey() + ", end against start:");
+            OpenMetrics before = start.get(node.getKey());
+            if (node.getValue() == null || before == null) {
+                print("  (not readable)");
+            } else {
+                node.getValue().changesSince(before).forEach(this::print);
+            }
+        }
+    }
+
+    /** What the run left in the database, and whether any booking it made overlaps another in the ledger. */
+    private void printLedger(Connection db, long bookingsBefore, long lastBookingBefore) throws SQLException {
+        db.setAutoCommit(true);
+        // The generated history draws each booking's client at random, so it holds a few clients booked twice at
+        // once; the pairs that matter are those with a booking this run made (or moved).
+        String pairs = "FROM occupancy a JOIN occupancy b ON a.resource_kind = b.resource_kind AND a.resource_id = "
+                + "b.resource_id AND a.id < b.id AND a.starts_at < b.ends_at AND b.starts_at < a.ends_at WHERE "
+                + "(a.expires_at IS NULL OR a.expires_at > UTC_TIMESTAMP(6)) AND (b.expires_at IS NULL OR "
+                + "b.expires_at > UTC_TIMESTAMP(6))";
+        print(String.format(Locale.ROOT, "SQL: %,d bookings before the warm-up, %,d after the run (%s created since, "
+                        + "%s of them still BOOKED); overlapping live ledger pairs with a booking made since: %s "
+                        + "(whole ledger, by kind: %s)", bookingsBefore, count(db, "booking"),
+                single(db, "SELECT COUNT(*) FROM booking WHERE id > " + lastBookingBefore),
+                single(db, "SELECT COUNT(*) FROM booking WHERE status = 'BOOKED' AND id > " + lastBookingBefore),
+                single(db, "SELECT COUNT(*) " + pairs + " AND (a.booking_id > " + lastBookingBefore
+                        + " OR b.booking_id > " + lastBookingBefore + ")"),
+                single(db, "SELECT COALESCE(GROUP_CONCAT(CONCAT(kind, ' ', n)), 'none') FROM (SELECT "
+                        + "a.resource_kind kind, COUNT(*) n " + pairs + " GROUP BY a.resource_kind) k")));
+    }
+
     /** What HAProxy said during the window: a node taken out (failed health checks) and back. */
     private void haproxyEvents(long from) throws IOException {
         byte[] log = Files.readAllBytes(state.resolve("haproxy.log"));
@@ -426,12 +441,13 @@ final class ClusterLoad implements CounterOfficer.Run {
         return Long.parseLong(Files.readString(state.resolve(name + ".pid")).strip());
     }
 
-    private String heaps(int nodes, Map<String, Long> pids) throws IOException, InterruptedException {
+    private static Map<String, NodeHeap> heaps(int nodes, Map<String, Long> pids)
+            throws IOException, InterruptedException {
         Map<String, NodeHeap> heaps = new LinkedHashMap<>();
         for (int n = 1; n <= nodes; n++) {
             heaps.put("node" + n, NodeHeap.afterFullGc(pids.get("node" + n)));
         }
-        return describe(heaps);
+        return heaps;
     }
 
     private static String describe(Map<String, NodeHeap> heaps) {

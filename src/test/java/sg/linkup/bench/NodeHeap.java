@@ -2,7 +2,10 @@ package sg.linkup.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,9 +16,11 @@ import java.util.regex.Pattern;
  * in use and committed. What is left after a full GC is what the node holds on to; compared at the start and the
  * end of a run it shows growth.
  */
-record NodeHeap(long usedKb, long committedKb, String info) {
+record NodeHeap(long usedKb, long committedKb, Map<String, Long> bytesByClass) {
 
     private static final Pattern HEAP = Pattern.compile("total (\\d+)K, used (\\d+)K");
+    /** A line of GC.class_histogram: "   1:   291993   29453984  [B (java.base@17)". */
+    private static final Pattern CLASS = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)");
 
     static NodeHeap afterFullGc(long pid) throws IOException, InterruptedException {
         jcmd(pid, "GC.run");
@@ -24,7 +29,26 @@ record NodeHeap(long usedKb, long committedKb, String info) {
         if (!m.find()) {
             throw new IllegalStateException("jcmd " + pid + " GC.heap_info said: " + info);
         }
-        return new NodeHeap(Long.parseLong(m.group(2)), Long.parseLong(m.group(1)), info.strip());
+        // What is live by class (the histogram collects again first), to say what any growth is made of.
+        Map<String, Long> bytes = new HashMap<>();
+        for (String line : jcmd(pid, "GC.class_histogram").split("\n")) {
+            Matcher row = CLASS.matcher(line);
+            if (row.find()) {
+                bytes.merge(row.group(2), Long.parseLong(row.group(1)), Long::sum);
+            }
+        }
+        return new NodeHeap(Long.parseLong(m.group(2)), Long.parseLong(m.group(1)), bytes);
+    }
+
+    /** The classes whose live bytes grew most since {@code start}. */
+    List<String> grownSince(NodeHeap start, int most) {
+        return bytesByClass.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - start.bytesByClass.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(most)
+                .map(e -> String.format(Locale.ROOT, "%+,.1f MB %s", e.getValue() / 1048576.0, e.getKey()))
+                .toList();
     }
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {
