@@ -4,10 +4,10 @@
 # changes, a warm-up and then a fixed measured window; heap after a full GC on each node and /metrics deltas
 # before and after. sg.linkup.bench.ClusterLoad (test sources) does the work and says what exactly.
 #
-#   bench/load.sh                       48 officers, 60 s warm-up, 600 s measured
+#   bench/load.sh                       48 officers, 120 s warm-up, 600 s measured
 #   LOAD_SECONDS=60 bench/load.sh       a short run while developing
 #
-# Environment: CLUSTER_STATE (as for cluster.sh), LOAD_COUNTERS=48, LOAD_SECONDS=600, LOAD_WARMUP=60,
+# Environment: CLUSTER_STATE (as for cluster.sh), LOAD_COUNTERS=48, LOAD_SECONDS=600, LOAD_WARMUP=120,
 # LOAD_THINK_MS=0 (closed loop), LOAD_OUT=target/bench/load-<N>node.txt. The first run on a fresh database writes
 # the data set by JDBC (1–4 minutes); later runs reuse it, with the bookings earlier runs added.
 set -euo pipefail
@@ -32,7 +32,7 @@ java -Xmx512m -Duser.timezone=UTC \
     -Dload.state="$STATE" \
     -Dload.counters="${LOAD_COUNTERS:-48}" \
     -Dload.seconds="${LOAD_SECONDS:-600}" \
-    -Dload.warmup="${LOAD_WARMUP:-60}" \
+    -Dload.warmup="${LOAD_WARMUP:-120}" \
     -Dload.think-ms="${LOAD_THINK_MS:-0}" \
     -Dload.out="${LOAD_OUT:-target/bench/load-${NODES}node.txt}" \
     -cp "target/test-classes:$(cat "$CLASSPATH_FILE")" sg.linkup.bench.ClusterLoad

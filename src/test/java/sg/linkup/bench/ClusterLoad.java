@@ -54,7 +54,7 @@ import sg.linkup.bench.CounterOfficer.Kind;
  * the CPU each process used, the heap, the metrics' deltas, and a SQL count of overlapping live ledger rows.
  *
  * <p>Settings (system properties): {@code load.state} (the cluster's state directory), {@code load.counters}
- * (48), {@code load.seconds} (600), {@code load.warmup} (60), {@code load.think-ms} (0: closed loop, each
+ * (48), {@code load.seconds} (600), {@code load.warmup} (120), {@code load.think-ms} (0: closed loop, each
  * officer sends its next request as soon as the last one answered), {@code load.out}
  * ({@code target/bench/load.txt}).
  */
@@ -87,7 +87,7 @@ final class ClusterLoad implements CounterOfficer.Run {
         state = Path.of(required("load.state"));
         counters = Integer.getInteger("load.counters", 48);
         seconds = Integer.getInteger("load.seconds", 600);
-        warmup = Integer.getInteger("load.warmup", 60);
+        warmup = Integer.getInteger("load.warmup", 120);
         thinkMillis = Long.getLong("load.think-ms", 0);
         out = Path.of(System.getProperty("load.out", "target/bench/load.txt"));
         ports = new LinkedHashMap<>();
