@@ -22,6 +22,7 @@
 # Needs `mvn -DskipTests package` first (target/linkup.war). Everything it starts is recorded by pid under
 # target/cluster/ and `stop` ends exactly those processes. Ports (change with the environment variables):
 #   IDLE_MINUTES=15 (the session idle limit; 1 lets bench/faults.sh sessions watch it end)
+#   NODES=2 (1: node1 only, still behind HAProxy, which then has one backend: the one-node load run)
 #   LB_PORT=8090  NODE1_PORT=8091  NODE2_PORT=8092  DB_PORT=3326  HZ_PORT=6970 (node 2: HZ_PORT+1)
 #   NODE1_TLS_PORT=8191  NODE2_TLS_PORT=8192 (each node's HTTPS listener: /metrics is served there only)
 #   PROTECT_METRICS=1 (as production: config/post-boot-production.asadmin; 0 leaves /metrics open as in the dev run)
@@ -30,6 +31,12 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STATE=${CLUSTER_STATE:-$ROOT/target/cluster}
+# status, stop and start-node may run without the environment start had: what start recorded fills the gaps.
+if [[ ${1:-} != start && -f "$STATE/ports" ]]; then
+    while IFS='=' read -r name value; do
+        [[ -n ${!name:-} ]] || declare "$name=$value"
+    done <"$STATE/ports"
+fi
 LB_PORT=${LB_PORT:-8090}
 NODE1_PORT=${NODE1_PORT:-8091}
 NODE2_PORT=${NODE2_PORT:-8092}
@@ -40,6 +47,8 @@ DB_PORT=${DB_PORT:-3326}
 HZ_PORT=${HZ_PORT:-6970}
 NODE_HEAP=${NODE_HEAP:-512m}
 IDLE_MINUTES=${IDLE_MINUTES:-15}
+NODES=${NODES:-2}
+[[ $NODES == [12] ]] || { echo "NODES must be 1 or 2" >&2; exit 64; }
 MVN_ARGS=${MVN_ARGS:--o}
 STARTUP_SECONDS=${STARTUP_SECONDS:-600}
 NODE_OPTS=${NODE_OPTS:-}
@@ -224,6 +233,9 @@ defaults
     timeout connect 2s
     timeout client 60s
     timeout server 60s
+    # Without it a check may take only the 1 s interval: under the load run (bench/load.sh) a busy node missed
+    # that twice and was taken out. A dead node still refuses connections at once.
+    timeout check 5s
     errorfile 503 $STATE/haproxy-503.http
 frontend linkup
     bind 127.0.0.1:$LB_PORT
@@ -235,9 +247,11 @@ backend nodes
     option httpchk GET /health/ready
     # Which node answered: for watching the spread (a production LB need not say it).
     http-response set-header X-Linkup-Node %s
-    server node1 127.0.0.1:$NODE1_PORT check inter 1s fall 2 rise 2
-    server node2 127.0.0.1:$NODE2_PORT check inter 1s fall 2 rise 2
 EOF
+    for n in $(seq 1 "$NODES"); do
+        local port_var=NODE${n}_PORT
+        echo "    server node$n 127.0.0.1:${!port_var} check inter 1s fall 2 rise 2" >>"$STATE/haproxy.cfg"
+    done
     haproxy -c -q -f "$STATE/haproxy.cfg"
     launch haproxy haproxy -db -f "$STATE/haproxy.cfg"
     wait_for "HAProxy" haproxy "port_taken $LB_PORT"
@@ -246,7 +260,7 @@ EOF
 print_ports() {
     echo "load balancer  http://127.0.0.1:$LB_PORT/   (HAProxy, round-robin, header X-Linkup-Node; no /metrics)"
     echo "node1          http://127.0.0.1:$NODE1_PORT/   Hazelcast 127.0.0.1:$HZ_PORT   metrics $(metrics_url 1)"
-    echo "node2          http://127.0.0.1:$NODE2_PORT/   Hazelcast 127.0.0.1:$((HZ_PORT + 1))   metrics $(metrics_url 2)"
+    ((NODES == 1)) || echo "node2          http://127.0.0.1:$NODE2_PORT/   Hazelcast 127.0.0.1:$((HZ_PORT + 1))   metrics $(metrics_url 2)"
     echo "MariaDB        127.0.0.1:$DB_PORT  (root, database linkup)"
     echo "admin          bench-admin / $(cat "$STATE/admin-password" 2>/dev/null)"
     if [[ -f "$STATE/fakes.port" ]]; then
@@ -275,7 +289,8 @@ metrics_url() {
 cmd_metrics() {
     # The settings the cluster was started with, whatever this shell's environment says.
     [[ -f "$STATE/ports" ]] && source "$STATE/ports"
-    local nodes=(1 2)
+    local nodes
+    read -ra nodes <<<"$(seq -s ' ' 1 "$NODES")"
     [[ -n ${1:-} ]] && nodes=("$1")
     for n in "${nodes[@]}"; do
         local port_var=NODE${n}_PORT tls_port_var=NODE${n}_TLS_PORT
@@ -317,6 +332,7 @@ cmd_start() {
         "$LB_PORT" "$NODE1_PORT" "$NODE2_PORT" "$NODE1_TLS_PORT" "$NODE2_TLS_PORT" "$DB_PORT" "$HZ_PORT" \
         >"$STATE/ports"
     echo "PROTECT_METRICS=$PROTECT_METRICS" >>"$STATE/ports"
+    echo "NODES=$NODES" >>"$STATE/ports"
     rm -f "$STATE/fakes.port"
     : >"$STATE/node-opts"
     if [[ $FAKE_PROVIDERS == 1 ]]; then
@@ -335,9 +351,11 @@ cmd_start() {
     echo "== node1 on $NODE1_PORT"
     start_node 1 "$NODE1_PORT" "$HZ_PORT"
     wait_for "node1" node1 "node_ready $NODE1_PORT"
-    echo "== node2 on $NODE2_PORT"
-    start_node 2 "$NODE2_PORT" "$((HZ_PORT + 1))"
-    wait_for "node2" node2 "node_ready $NODE2_PORT"
+    if ((NODES == 2)); then
+        echo "== node2 on $NODE2_PORT"
+        start_node 2 "$NODE2_PORT" "$((HZ_PORT + 1))"
+        wait_for "node2" node2 "node_ready $NODE2_PORT"
+    fi
     echo "== HAProxy on $LB_PORT"
     start_lb
     cmd_status
@@ -401,6 +419,7 @@ cmd_stop() {
 cmd_status() {
     local status=0
     local names=(mariadb node1 node2 haproxy)
+    ((NODES == 2)) || names=(mariadb node1 haproxy)
     [[ -f "$STATE/fakes.port" ]] && names+=(fakes)
     for name in "${names[@]}"; do
         if alive "$name"; then
@@ -410,7 +429,7 @@ cmd_status() {
             status=3
         fi
     done
-    for n in 1 2; do
+    for n in $(seq 1 "$NODES"); do
         local port_var=NODE${n}_PORT
         if alive "node$n"; then
             printf 'node%s    /health/ready %s\n' "$n" \
@@ -430,7 +449,7 @@ case "${1:-}" in
     start) cmd_start ;;
     stop) cmd_stop ;;
     status) cmd_status ;;
-    start-node) [[ ${2:-} == [12] ]] || { echo "usage: $0 start-node 1|2" >&2; exit 64; }; cmd_start_node "$2" ;;
+    start-node) [[ ${2:-} == [12] && ${2:-} -le $NODES ]] || { echo "usage: $0 start-node 1|2 (of NODES=$NODES)" >&2; exit 64; }; cmd_start_node "$2" ;;
     metrics) [[ ${2:-1} == [12] ]] || { echo "usage: $0 metrics [1|2]" >&2; exit 64; }; cmd_metrics "${2:-}" ;;
     stop-db) [[ ${2:-KILL} == @(TERM|KILL) ]] || { echo "usage: $0 stop-db [TERM|KILL]" >&2; exit 64; }; cmd_stop_db "${2:-KILL}" ;;
     start-db) cmd_start_db ;;
