@@ -631,8 +631,9 @@ fk_dispatcher() {
     grep -a -o 'Notification dispatcher [^:]*' "$STATE/node$1.log" | tail -1 | awk '{print $3}'
 }
 
-# Books $2 slots for fault $1's catalogue, the slot list in day/time/advisor order, clients with SMS consent $3,
-# all through the load balancer; fails unless every one is a 201.
+# Books $2 slots of the last fk_catalogue (requests and answers in directory $1), in day/time/advisor order over the
+# days $6…, each for a new client (SMS consent $3, numbers of run $4, names "$5 client N"), all through the load
+# balancer; fails unless every one is a 201.
 fk_book_slots() {
     local dir=$1 count=$2 consent=$3 code=$4 tag=$5 days=("${@:6}") n=0 day minutes index
     mkdir -p "$dir"
