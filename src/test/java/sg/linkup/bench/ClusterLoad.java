@@ -14,6 +14,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -32,6 +34,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import sg.linkup.bench.CounterOfficer.Kind;
 
 /**
@@ -457,22 +462,24 @@ final class ClusterLoad implements CounterOfficer.Run {
         return text.toString();
     }
 
-    /** Each node's application metrics, asked of the node itself (not through the LB); null where unreadable. */
-    private Map<String, OpenMetrics> metrics(int nodes) throws InterruptedException {
+    /**
+     * Each node's application metrics, asked of the node itself as a scraper would (the LB does not route them):
+     * over the node's HTTPS listener as the bench admin when the cluster protects them as production does, plain
+     * HTTP otherwise. Null where unreadable.
+     */
+    private Map<String, OpenMetrics> metrics(int nodes) throws IOException, InterruptedException {
+        boolean protect = "1".equals(ports.get("PROTECT_METRICS"));
+        String admin = "Basic " + Base64.getEncoder().encodeToString(("bench-admin:" + Files.readString(
+                state.resolve("admin-password")).strip()).getBytes(StandardCharsets.UTF_8));
         Map<String, OpenMetrics> metrics = new LinkedHashMap<>();
         for (int n = 1; n <= nodes; n++) {
-            URI uri = URI.create("http://127.0.0.1:" + ports.get("NODE" + n + "_PORT") + "/metrics?scope=application");
+            URI uri = URI.create(protect ? "https://localhost:" + ports.get("NODE" + n + "_TLS_PORT")
+                    + "/metrics?scope=application" : "http://127.0.0.1:" + ports.get("NODE" + n + "_PORT")
+                    + "/metrics?scope=application");
             try {
-                HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/plain")
-                        .timeout(Duration.ofSeconds(30));
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 401) {
-                    // Metrics may be closed to anonymous callers: the bench admin may read them.
-                    response = http.send(request.header("Authorization", "Basic " + Base64.getEncoder()
-                            .encodeToString(("bench-admin:" + Files.readString(state.resolve("admin-password"))
-                                    .strip()).getBytes(StandardCharsets.UTF_8))).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                }
+                HttpResponse<String> response = (protect ? selfSignedTls() : http).send(HttpRequest.newBuilder(uri)
+                        .header("Accept", "text/plain").header("Authorization", admin)
+                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
                 metrics.put("node" + n, response.statusCode() == 200 ? OpenMetrics.parse(response.body()) : null);
                 if (response.statusCode() != 200) {
                     print("  " + uri + " answered " + response.statusCode());
@@ -483,6 +490,33 @@ final class ClusterLoad implements CounterOfficer.Run {
             }
         }
         return metrics;
+    }
+
+    /**
+     * A client that accepts the node's own self-signed certificate (Payara Micro's default; a bench on loopback,
+     * as {@code curl -k} in cluster.sh). bench/load.sh also turns off the JDK client's host name check for it.
+     */
+    private static HttpClient selfSignedTls() {
+        try {
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, new TrustManager[] {new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, null);
+            return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // --- small things ---
