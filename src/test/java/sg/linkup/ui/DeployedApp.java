@@ -2,6 +2,7 @@ package sg.linkup.ui;
 
 import java.net.URL;
 import org.junit.jupiter.api.extension.ExtendWith;
+import sg.linkup.it.SharedApp;
 
 /**
  * What every browser journey stands on: the WAR the build made (not a test-made archive, so the tests see what ships),

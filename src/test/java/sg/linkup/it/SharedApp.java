@@ -1,9 +1,10 @@
-package sg.linkup.ui;
+package sg.linkup.it;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URL;
@@ -13,25 +14,37 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.ClassDescriptor;
+import org.junit.jupiter.api.ClassOrderer;
+import org.junit.jupiter.api.ClassOrdererContext;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestInstancePostProcessor;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * One Payara Micro for all browser journeys of a Failsafe JVM. Arquillian's payara-micro-managed container starts
- * a whole server per test class, which cost about a minute a class; the journeys only need an address to drive.
+ * One Payara Micro for all integration tests of a Failsafe JVM that drive the built WAR from outside: the browser
+ * journeys and the API ITs. Arquillian's payara-micro-managed container starts a whole server per test class, which
+ * cost one to two and a half minutes a class; these tests only need an address. (NotificationIT deploys its own
+ * archive with test classes inside, so it stays on Arquillian.)
  *
  * <p>The server runs the WAR the build made ({@code it.war}), with the JVM options of {@code arquillian.xml}'s
  * {@code cmdOptions} (read from that file, so the two cannot drift) and the environment Failsafe gives this JVM
  * (database URL, SMS and mail settings), as the Arquillian-forked one does. It lives in the root context's store, so
  * JUnit stops it once, after the last class; a shutdown hook stops it if the JVM ends another way. Its log goes to
- * {@code target/it-payara-ui.log} (SecurityIT reads {@code target/it-payara.log}, written by its own server).
+ * {@code target/it-payara-shared.log}, apart from the Arquillian server's {@code target/it-payara.log}
+ * (SecurityIT reads both).
+ *
+ * <p>A test class declares {@code @ExtendWith(SharedApp.class)} and a {@code URL deployment} field (its own or a
+ * superclass's); the field is set before each test.
  */
-final class SharedApp implements TestInstancePostProcessor {
+public final class SharedApp implements TestInstancePostProcessor {
 
     private static final Duration STARTUP = Duration.ofSeconds(
             Long.getLong("it.shared-app.startup-seconds", 900));
@@ -40,9 +53,49 @@ final class SharedApp implements TestInstancePostProcessor {
     public void postProcessTestInstance(Object testInstance, ExtensionContext context) throws Exception {
         Server server = context.getRoot().getStore(ExtensionContext.Namespace.create(SharedApp.class))
                 .getOrComputeIfAbsent(Server.class, type -> Server.start(), Server.class);
-        Field field = DeployedApp.class.getDeclaredField("deployment");
-        field.setAccessible(true);
-        field.set(testInstance, server.url);
+        for (Class<?> type = testInstance.getClass(); type != Object.class; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                if (field.getName().equals("deployment") && field.getType() == URL.class
+                        && !Modifier.isStatic(field.getModifiers())) {
+                    field.setAccessible(true);
+                    field.set(testInstance, server.url);
+                    return;
+                }
+            }
+        }
+        throw new IllegalStateException(testInstance.getClass() + " has no URL deployment field for SharedApp to set");
+    }
+
+    /**
+     * For a class that brings its own server (NotificationIT, on Arquillian): the shared one is stopped first, so no
+     * second node's schedulers and dispatcher work on the same database while that class counts what its node did.
+     * A later class starts the shared server again; {@link FirstOwnServers} orders classes so that this is rare.
+     */
+    public static final class Stopped implements BeforeAllCallback {
+        @Override
+        public void beforeAll(ExtensionContext context) {
+            Server running = context.getRoot().getStore(ExtensionContext.Namespace.create(SharedApp.class))
+                    .remove(Server.class, Server.class);
+            if (running != null) {
+                running.close();
+            }
+        }
+    }
+
+    /**
+     * Failsafe's class order (junit-platform.properties): classes that bring their own server run first, before
+     * the shared one starts, so it starts once. Otherwise by name, as before.
+     */
+    public static final class FirstOwnServers implements ClassOrderer {
+        @Override
+        public void orderClasses(ClassOrdererContext context) {
+            context.getClassDescriptors().sort(Comparator
+                    .comparing((ClassDescriptor d) -> !d.isAnnotated(ExtendWith.class)
+                            || Arrays.stream(d.findRepeatableAnnotations(ExtendWith.class).stream()
+                                    .flatMap(e -> Arrays.stream(e.value())).toArray())
+                                    .noneMatch(Stopped.class::equals))
+                    .thenComparing(d -> d.getTestClass().getName()));
+        }
     }
 
     /** The running server; {@link #close} is called by JUnit when the root context closes. */
@@ -71,8 +124,8 @@ final class SharedApp implements TestInstancePostProcessor {
                 command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
                 command.addAll(Arrays.asList(arquillianCmdOptions().trim().split("\\s+")));
                 command.addAll(List.of("-jar", jar.getPath(), "--deploy", war.getPath(), "--port", String.valueOf(port),
-                        "--nocluster", "--logtofile", "target/it-payara-ui.log"));
-                Path out = Path.of("target", "it-payara-ui.out");
+                        "--nocluster", "--logtofile", "target/it-payara-shared.log"));
+                Path out = Path.of("target", "it-payara-shared.out");
                 Process process = new ProcessBuilder(command).redirectErrorStream(true)
                         .redirectOutput(out.toFile()).start();  // the environment is inherited, as Arquillian's fork does
                 String context = war.getName().replaceFirst("\\.war$", "");
