@@ -60,9 +60,10 @@ import sg.linkup.notification.sms.twilio.FakeTwilio;
  * Notifications end to end: bookings text the client through the real Twilio SDK (to a fake Twilio this test
  * runs on the port Payara was given) and mail calendar invitations (to a GreenMail this test runs); signed
  * webhooks; client replies; the advisor's ICS feed; and two dispatchers on one database sending 1,000 messages
- * (that part runs inside the deployment, where it can start dispatchers of its own).
+ * (that part runs inside the deployment, where it can start dispatchers of its own). It deploys its own archive
+ * on Arquillian's Payara, with the shared server of the other ITs stopped ({@link SharedApp.Stopped}).
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith({SharedApp.Stopped.class, ArquillianExtension.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NotificationIT {
 
@@ -77,7 +78,8 @@ class NotificationIT {
         // Testable: one test runs inside the deployment; the classes its class refers to must be there too.
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")))
                 .addClasses(Api.class, Api.Reply.class, CatalogueIT.class, AvailabilityIT.class, BookingIT.class,
-                        FakeTwilio.class,
+                        FakeTwilio.class, SharedApp.class, SharedApp.Stopped.class, SharedApp.Server.class,
+                        SharedApp.FirstOwnServers.class,
                         FakeTwilio.Message.class, FakeTwilio.Received.class, FakeTwilio.Reply.class,
                         NotificationFakes.class, NotificationFakes.Mail.class, Ics.class, DueReminders.class);
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpRequest;
@@ -22,11 +21,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,17 +31,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * supervisor of office A, and partner staff of agency X and of agency Y — and checks each status; an operation
  * without a row fails it.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedApp.class)
 class SecurityIT {
 
     private static final String PASSWORD = "a-long-enough-pass-1";
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-    }
-
-    @ArquillianResource
+    /** The shared server's address, set by {@link SharedApp}. */
     URL deployment;
 
     Api admin;
@@ -710,10 +699,12 @@ class SecurityIT {
         admin.withToken(token).get("api/agencies/" + agency + "/closures");
         admin.withToken(token + "x").get("api/offices");
 
-        // Payara Micro appends a rotation number: target/it-payara.log.0
+        // The shared server's log and console (target/it-payara-shared.log, .out) and any Arquillian server's
+        // (target/it-payara.log); Payara Micro appends a rotation number: target/it-payara.log.0
         StringBuilder logs = new StringBuilder();
         try (var files = Files.list(Path.of("target"))) {
-            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("it-payara.log")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith("it-payara")
+                    && Files.isRegularFile(f)).toList()) {
                 logs.append(Files.readString(file));
             }
         }

@@ -1,26 +1,18 @@
 package sg.linkup.ui;
 
-import java.io.File;
 import java.net.URL;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
+import sg.linkup.it.SharedApp;
 
 /**
  * What every browser journey stands on: the WAR the build made (not a test-made archive, so the tests see what ships),
- * deployed on Payara Micro by Arquillian, and its address for {@link Browser} and {@link Setup}.
+ * running on the one Payara Micro that {@link SharedApp} starts for all journeys of the Failsafe JVM, and its address
+ * for {@link Browser} and {@link Setup}. The journeys share that server (and, as before, the database): each makes
+ * its own office, staff and clients, and asserts nothing about what other journeys left behind.
  */
-@ExtendWith(ArquillianExtension.class)
+@ExtendWith(SharedApp.class)
 abstract class DeployedApp {
 
-    @Deployment(testable = false)
-    static WebArchive war() {
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("it.war")));
-    }
-
-    @ArquillianResource
+    /** Set by {@link SharedApp} before each test. */
     URL deployment;
 }
