@@ -163,10 +163,9 @@ public class Bookings {
         Instant now = clock.instant();
         // Locked before the ledger's resources (no ledger lock ever leads to a booking row, so no cycle): a retry
         // racing its first attempt waits here and then finds it BOOKED, instead of failing at the version check.
-        Booking booking = em.find(Booking.class, holdId, LockModeType.PESSIMISTIC_WRITE);
-        if (booking == null) {
-            throw new NotFound("Booking", holdId);
-        }
+        // Refreshed under the lock: the caller's scope check may have read it in this transaction already.
+        Booking booking = find(holdId);
+        em.refresh(booking, LockModeType.PESSIMISTIC_WRITE);
         if (booking.status() == BookingStatus.BOOKED) {
             return booking;  // a retried confirmation: the same booking, nothing changes
         }
