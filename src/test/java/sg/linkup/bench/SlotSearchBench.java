@@ -152,9 +152,11 @@ class SlotSearchBench {
         }
         print(String.format(Locale.ROOT, "warm-up %.1f s", seconds(t)));
         t = System.nanoTime();
+        ProcessCpu cpu = ProcessCpu.start(servers());
         series.addAll(run(history, new Random(SEED + 3)));
-        print(String.format(Locale.ROOT, "measured %d + %d + %d searches in %.1f s", MEASURED, MEASURED, MEASURED,
-                seconds(t)));
+        double measuredSeconds = seconds(t);
+        print(String.format(Locale.ROOT, "measured %d + %d + %d searches in %.1f s; CPU per search: %s", MEASURED,
+                MEASURED, MEASURED, measuredSeconds, perSearch(cpu, measuredSeconds, 3 * MEASURED)));
         throughput(db, history);
 
         // What the database is asked, and how it answers: the same window a measured search reads.
@@ -332,16 +334,18 @@ class SlotSearchBench {
             long lockWaits = rowLockWaits(db);
             double[] millis = new double[SEARCHERS * SEARCHES_EACH];
             MachineLoad load = MachineLoad.start();
+            ProcessCpu cpu = ProcessCpu.start(servers());
             long started = System.nanoTime();
             runSearchers(pool, SEARCHES_EACH, SEED + 6, millis);
             double elapsed = seconds(started);
+            String perSearch = perSearch(cpu, elapsed, millis.length);
             double busy = load.busyPercent();
             Latencies latencies = Latencies.of(millis);
             print(String.format(Locale.ROOT, "%d concurrent searchers over HTTP (%s, one office, default limit): "
                             + "%,d searches in %.1f s = %.0f searches/s; p50 %.1f ms, p95 %.1f ms, p99 %.1f ms; "
-                            + "machine CPU busy %.0f %%; InnoDB row-lock waits meanwhile: %d",
+                            + "machine CPU busy %.0f %%; CPU per search: %s; InnoDB row-lock waits meanwhile: %d",
                     SEARCHERS, history, millis.length, elapsed, millis.length / elapsed, latencies.p50(),
-                    latencies.p95(), latencies.p99(), busy, rowLockWaits(db) - lockWaits));
+                    latencies.p95(), latencies.p99(), busy, perSearch, rowLockWaits(db) - lockWaits));
         } finally {
             pool.shutdownNow();
         }
@@ -371,6 +375,24 @@ class SlotSearchBench {
                 throw new IllegalStateException(e.getCause());
             }
         }
+    }
+
+    /** Payara and MariaDB of this run, to tell what a search costs in CPU whatever else shares the machine. */
+    private static Map<String, Long> servers() {
+        Map<String, Long> pids = new java.util.LinkedHashMap<>();
+        ProcessCpu.payaraStartedHere().ifPresent(pid -> pids.put("Payara", pid));
+        Matcher port = Pattern.compile("//[^:/]+:(\\d+)/").matcher(System.getenv("LINKUP_DB_URL"));
+        if (port.find()) {
+            ProcessCpu.mariaDb(Integer.parseInt(port.group(1))).ifPresent(pid -> pids.put("MariaDB", pid));
+        }
+        return pids;
+    }
+
+    private static String perSearch(ProcessCpu cpu, double seconds, int searches) {
+        StringBuilder text = new StringBuilder();
+        cpu.cores().forEach((name, cores) -> text.append(text.isEmpty() ? "" : ", ").append(String.format(
+                Locale.ROOT, "%s %.2f ms", name, cores * seconds * 1000 / searches)));
+        return text.isEmpty() ? "(not measured)" : text.toString();
     }
 
     private static long rowLockWaits(Connection db) throws SQLException {
