@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import sg.linkup.availability.control.Catalogue;
 import sg.linkup.availability.entity.AvailabilityRule;
 import sg.linkup.availability.entity.Recurrence;
 import sg.linkup.directory.entity.Advisor;
@@ -74,6 +75,13 @@ public final class AvailabilityFixtures {
         week.add(hours(DayOfWeek.SATURDAY, "09:00", "12:00"));
         return withId(new Office("TAMPINES", "SSO@Tampines", "1 Tampines Walk", "528523", TAMPINES, week),
                 OFFICE_ID);
+    }
+
+    /** The office as the catalogue in memory holds it (what CatalogueCache reads from its rows). */
+    public static Catalogue.OfficeEntry entryOf(Office office) {
+        return new Catalogue.OfficeEntry(office.id(), office.name(), office.isActive(),
+                office.openingHours().stream().map(h -> new Catalogue.Hours(h.day(), h.opens(), h.closes())).toList(),
+                office.closures().stream().map(c -> new Catalogue.Closure(c.firstDay(), c.lastDay())).toList());
     }
 
     public static Service.Terms terms(int minNoticeMinutes, int horizonDays) {

@@ -208,7 +208,7 @@ public class RulesResource {
                 if (!listed.add(key)) {
                     continue;
                 }
-                Office office = found.offices().get(slot.officeId());
+                var office = found.offices().get(slot.officeId());
                 boolean thisRule = drafted.stream().anyMatch(w -> w.serves(slot.mode(), slot.officeId(),
                         slot.session()));
                 LocalDate day = Clocks.dateIn(slot.session().start());

@@ -6,7 +6,6 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import sg.linkup.availability.control.SlotFinder.Slot;
 import sg.linkup.availability.control.SlotSearch.Found;
-import sg.linkup.directory.entity.Office;
 import sg.linkup.directory.entity.SessionMode;
 import sg.linkup.platform.Clocks;
 
@@ -34,7 +33,7 @@ public record SlotJson(OffsetDateTime start, OffsetDateTime end, SessionMode mod
     }
 
     public static SlotJson of(Slot slot, Found found, boolean withCandidates) {
-        Office office = found.offices().get(slot.officeId());
+        var office = found.offices().get(slot.officeId());
         return new SlotJson(shown(slot.session().start()), shown(slot.session().end()), slot.mode(),
                 new Ref(office.id(), office.name()),
                 new Ref(slot.advisorId(), found.advisorNames().get(slot.advisorId())),

@@ -108,7 +108,7 @@ public final class SlotFinder {
         List<Agenda> byLoad = candidates.stream()
                 .sorted(Comparator.comparingInt((Candidate c) -> taken.advisor(c.advisorId()).size())
                         .thenComparingLong(Candidate::advisorId))
-                .map(Agenda::new)
+                .map(c -> new Agenda(c, taken.advisor(c.advisorId())))
                 .toList();
         List<Slot> slots = new ArrayList<>();
         long gridSeconds = demand.gridMinutes() * 60L;
@@ -172,7 +172,7 @@ public final class SlotFinder {
         }
         List<Long> advisors = new ArrayList<>();
         for (Agenda agenda : byLoad) {
-            if (agenda.serves(mode, site.officeId(), session) && taken.advisor(agenda.advisorId).isFree(widened)) {
+            if (agenda.serves(mode, site.officeId(), session) && agenda.busy.isFree(widened)) {
                 advisors.add(agenda.advisorId);
                 if (!demand.allCandidates()) {
                     break;
@@ -187,14 +187,19 @@ public final class SlotFinder {
                 demand.allCandidates() ? List.copyOf(rooms) : List.of());
     }
 
-    /** A candidate's windows, searchable by start; {@code maxEnd[i]} bounds every window up to i. */
+    /**
+     * A candidate's windows, searchable by start ({@code maxEnd[i]} bounds every window up to i), and when they are
+     * taken: looked up once per search, not once per start.
+     */
     private static final class Agenda {
         final long advisorId;
         final AvailabilityWindow[] windows;
         final Instant[] maxEnd;
+        final BusyTimes busy;
 
-        Agenda(Candidate candidate) {
+        Agenda(Candidate candidate, BusyTimes busy) {
             advisorId = candidate.advisorId();
+            this.busy = busy;
             windows = candidate.windows().toArray(AvailabilityWindow[]::new);
             maxEnd = new Instant[windows.length];
             for (int i = 0; i < windows.length; i++) {

@@ -2,15 +2,16 @@ package sg.linkup.availability.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,17 +29,15 @@ import sg.linkup.availability.entity.AvailabilityWindow;
 import sg.linkup.availability.entity.Resource;
 import sg.linkup.availability.entity.TimeRange;
 import sg.linkup.directory.entity.Language;
-import sg.linkup.directory.entity.Office;
-import sg.linkup.directory.entity.OpeningHours;
-import sg.linkup.directory.entity.RoomKind;
 import sg.linkup.directory.entity.Service;
 import sg.linkup.directory.entity.SessionMode;
 import sg.linkup.platform.Clocks;
 import sg.linkup.platform.InvalidInput;
 
 /**
- * Loads what {@link SlotFinder} needs for one search — a fixed number of indexed queries, each bounded by the
- * searched window (never by history) — and checks the question itself first, naming the parameter at fault.
+ * Gathers what {@link SlotFinder} needs for one search — the catalogue from memory ({@link CatalogueCache}: one
+ * stamp read), and the occupancy of the candidates in one indexed query bounded by the searched window (never by
+ * history) — and checks the question itself first, naming the parameter at fault.
  */
 @ApplicationScoped
 public class SlotSearch {
@@ -52,9 +51,6 @@ public class SlotSearch {
     static final List<SessionMode> MODE_ORDER =
             List.of(SessionMode.VIDEO_AT_SSO, SessionMode.IN_PERSON, SessionMode.VIDEO_REMOTE);
 
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
     Clock clock;
 
@@ -62,7 +58,7 @@ public class SlotSearch {
     OccupancyLedger ledger;
 
     @Inject
-    HolidayCalendar holidays;
+    CatalogueCache catalogues;
 
     @Inject
     @ConfigProperty(name = "linkup.slots.grid-minutes", defaultValue = "15")
@@ -70,17 +66,17 @@ public class SlotSearch {
 
     /**
      * What the caller asked; null means "not given". Built from {@link #of} or {@link #startingAt} and the named
-     * refinements below, so that no caller lines up eleven positional values (five of them ids).
+     * refinements below, so that no caller lines up thirteen positional values (six of them ids).
      * {@code ignoreBooking} leaves one booking's own occupancy out, so that a reschedule may move a session by less
-     * than its length.
+     * than its length. {@code locking} is for a booking's own check: see {@link #lockingCandidates}.
      */
     public record Query(Long serviceId, List<Long> officeIds, SessionMode mode, Instant from, Instant to,
                        Language language, Long clientId, Integer limit, boolean allCandidates, Long ignoreBooking,
-                       Long onlyAdvisor) {
+                       Long onlyAdvisor, Long onlyRoom, boolean locking) {
 
         /** The service at these offices (nearest first), in [from, to); a null mode, from or to takes the default. */
         public static Query of(Long serviceId, List<Long> officeIds, SessionMode mode, Instant from, Instant to) {
-            return new Query(serviceId, officeIds, mode, from, to, null, null, null, false, null, null);
+            return new Query(serviceId, officeIds, mode, from, to, null, null, null, false, null, null, null, false);
         }
 
         /**
@@ -95,43 +91,63 @@ public class SlotSearch {
         /** Leaves out the times this client is already booked. */
         public Query forClient(Long id) {
             return new Query(serviceId, officeIds, mode, from, to, language, id, limit, allCandidates, ignoreBooking,
-                    onlyAdvisor);
+                    onlyAdvisor, onlyRoom, locking);
         }
 
         /** Only advisors who speak the language. */
         public Query speaking(Language spoken) {
             return new Query(serviceId, officeIds, mode, from, to, spoken, clientId, limit, allCandidates,
-                    ignoreBooking, onlyAdvisor);
+                    ignoreBooking, onlyAdvisor, onlyRoom, locking);
         }
 
         /** At most this many slots (null: the default). */
         public Query first(Integer most) {
             return new Query(serviceId, officeIds, mode, from, to, language, clientId, most, allCandidates,
-                    ignoreBooking, onlyAdvisor);
+                    ignoreBooking, onlyAdvisor, onlyRoom, locking);
         }
 
         /** Whether each slot lists every free advisor and room, not just the suggested ones. */
         public Query withCandidates(boolean all) {
             return new Query(serviceId, officeIds, mode, from, to, language, clientId, limit, all, ignoreBooking,
-                    onlyAdvisor);
+                    onlyAdvisor, onlyRoom, locking);
         }
 
         /** As if this booking (being moved) did not occupy its advisor, room and client. */
         public Query ignoring(Long bookingId) {
             return new Query(serviceId, officeIds, mode, from, to, language, clientId, limit, allCandidates,
-                    bookingId, onlyAdvisor);
+                    bookingId, onlyAdvisor, onlyRoom, locking);
         }
 
         /** Only this advisor (null: any advisor of the service). */
         public Query onlyAdvisor(Long advisorId) {
             return new Query(serviceId, officeIds, mode, from, to, language, clientId, limit, allCandidates,
-                    ignoreBooking, advisorId);
+                    ignoreBooking, advisorId, onlyRoom, locking);
+        }
+
+        /** Only this room (null: any suitable room of the office). */
+        public Query onlyRoom(Long roomId) {
+            return new Query(serviceId, officeIds, mode, from, to, language, clientId, limit, allCandidates,
+                    ignoreBooking, onlyAdvisor, roomId, locking);
+        }
+
+        /**
+         * Locks the candidates (advisors, rooms, the client) in the ledger before reading their occupancy, inside
+         * the caller's transaction: a booking that names its advisor and room then checks the slot and the ledger
+         * with one read (see {@link OccupancyLedger#lock}); {@link Found#locked()} hands the locks on.
+         */
+        public Query lockingCandidates() {
+            return new Query(serviceId, officeIds, mode, from, to, language, clientId, limit, allCandidates,
+                    ignoreBooking, onlyAdvisor, onlyRoom, true);
         }
     }
 
-    /** The slots, and the names that go with their ids. */
-    public record Found(TimeRange window, int gridMinutes, List<Slot> slots, Map<Long, Office> offices,
-                        Map<Long, String> advisorNames, Map<Long, String> roomNames) {
+    /**
+     * The slots, and the names that go with their ids; the catalogue they were found in, and (for a
+     * {@link Query#lockingCandidates locking} search) the ledger's locks and read, else null.
+     */
+    public record Found(TimeRange window, int gridMinutes, List<Slot> slots, Map<Long, Catalogue.OfficeEntry> offices,
+                        Map<Long, String> advisorNames, Map<Long, String> roomNames, Catalogue catalogue,
+                        OccupancyLedger.Locked locked) {
     }
 
     /**
@@ -146,18 +162,28 @@ public class SlotSearch {
         return search(query, Draft.NONE);
     }
 
+    /** The same search in a catalogue the caller already holds (read in its transaction). */
+    public Found search(Query query, Catalogue catalogue) {
+        return search(query, Draft.NONE, catalogue);
+    }
+
     /** The same search, with the advisor's rules as they would be if the draft were saved. */
     public Found search(Query query, Draft draft) {
+        return search(query, draft, catalogues.now());
+    }
+
+    /** The same search in a catalogue the caller already holds (read in its transaction). */
+    public Found search(Query query, Draft draft, Catalogue catalogue) {
         Instant now = clock.instant();
-        Service service = activeService(query.serviceId());
+        Catalogue.ServiceEntry service = activeService(catalogue, query.serviceId());
         Service.Terms terms = service.terms();
         List<SessionMode> modes = modes(service, query.mode());
         int limit = limit(query.limit());
-        Map<Long, Office> offices = offices(query.officeIds());
+        Map<Long, Catalogue.OfficeEntry> offices = offices(catalogue, query.officeIds());
         TimeRange window = window(query, terms, now);
         Instant earliest = earliestStart(window, terms, now);
         if (!earliest.isBefore(window.end())) {
-            return new Found(window, grid(), List.of(), offices, Map.of(), Map.of());
+            return new Found(window, grid(), List.of(), offices, Map.of(), Map.of(), catalogue, null);
         }
 
         Duration before = Duration.ofMinutes(terms.bufferBeforeMinutes());
@@ -166,32 +192,47 @@ public class SlotSearch {
                 .widen(before, after);
         LocalDate firstDay = Clocks.dateIn(earliest);
         LocalDate lastDay = Clocks.dateIn(reach.end());
-        Set<LocalDate> closedDays = holidays.daysBetween(firstDay, lastDay);
+        Set<LocalDate> closedDays = catalogue.holidaysBetween(firstDay, lastDay);
 
-        Map<Long, String> advisorNames = advisors(service, query.language(), query.onlyAdvisor());
+        Map<Long, String> advisorNames = advisors(catalogue, service, query.language(), query.onlyAdvisor());
         Map<Long, String> roomNames = new HashMap<>();
-        List<Site> sites = sites(offices, modes, firstDay, lastDay, closedDays, roomNames);
+        List<Site> sites = sites(catalogue, offices, modes, firstDay, lastDay, closedDays, query.onlyRoom(),
+                roomNames);
 
-        Map<Long, List<AvailabilityWindow>> windows = windows(advisorNames.keySet(), firstDay, lastDay, draft);
+        Map<Long, List<AvailabilityWindow>> windows = windows(catalogue, advisorNames.keySet(), firstDay, lastDay,
+                draft);
         List<Candidate> candidates = windows.entrySet().stream()
                 .map(e -> new Candidate(e.getKey(), e.getValue()))
                 .toList();
         Set<Long> available = windows.keySet();
         advisorNames.keySet().retainAll(available);
 
-        Long ignore = query.ignoreBooking();
-        Map<Long, List<TimeRange>> advisorBusy = ledger.busy(Resource.ADVISOR, available, reach, now, ignore);
-        addBlackouts(service, available, reach, advisorBusy);
-        Map<Long, List<TimeRange>> roomBusy = ledger.busy(Resource.ROOM, roomNames.keySet(), reach, now, ignore);
+        Map<Resource, Collection<Long>> asked = new EnumMap<>(Resource.class);
+        asked.put(Resource.ADVISOR, available);
+        asked.put(Resource.ROOM, roomNames.keySet());
+        asked.put(Resource.CLIENT, query.clientId() == null ? List.of() : List.of(query.clientId()));
+        OccupancyLedger.Locked locked = null;
+        OccupancyLedger.Occupied occupied;
+        if (query.locking()) {
+            List<OccupancyLedger.Key> keys = new ArrayList<>();
+            asked.forEach((resource, ids) -> ids.forEach(id -> keys.add(new OccupancyLedger.Key(resource, id))));
+            locked = ledger.lock(keys, reach, now, query.ignoreBooking());
+            occupied = locked.occupied();
+        } else {
+            occupied = ledger.read(asked, reach, now, query.ignoreBooking());
+        }
+        Map<Long, List<TimeRange>> advisorBusy = new HashMap<>();
+        occupied.of(Resource.ADVISOR).forEach((id, busy) -> advisorBusy.put(id, new ArrayList<>(busy)));
+        addLeave(catalogue, service, available, reach, advisorBusy);
         List<TimeRange> clientBusy = query.clientId() == null ? List.of()
-                : ledger.busy(Resource.CLIENT, List.of(query.clientId()), reach, now, ignore)
-                        .getOrDefault(query.clientId(), List.of());
+                : occupied.of(Resource.CLIENT).getOrDefault(query.clientId(), List.of());
 
-        Taken taken = new Taken(busyTimes(advisorBusy), busyTimes(roomBusy), BusyTimes.of(clientBusy));
+        Taken taken = new Taken(busyTimes(advisorBusy), busyTimes(occupied.of(Resource.ROOM)),
+                BusyTimes.of(clientBusy));
         Demand demand = new Demand(service.duration(), before, after, earliest, window.end(), modes, grid(),
                 limit, query.allCandidates());
         List<Slot> slots = SlotFinder.find(demand, sites, candidates, taken);
-        return new Found(window, grid(), slots, offices, advisorNames, roomNames);
+        return new Found(window, grid(), slots, offices, advisorNames, roomNames, catalogue, locked);
     }
 
     private int grid() {
@@ -202,18 +243,15 @@ public class SlotSearch {
         return gridMinutes;
     }
 
-    private Service activeService(Long id) {
+    private static Catalogue.ServiceEntry activeService(Catalogue catalogue, Long id) {
         if (id == null) {
             throw new InvalidInput("service", "is required");
         }
-        Service service = em.find(Service.class, id);
-        if (service == null || !service.isActive() || !service.agency().isActive()) {
-            throw new InvalidInput("service", "no active service with id " + id);
-        }
-        return service;
+        return catalogue.service(id).filter(Catalogue.ServiceEntry::bookable)
+                .orElseThrow(() -> new InvalidInput("service", "no active service with id " + id));
     }
 
-    private static List<SessionMode> modes(Service service, SessionMode asked) {
+    private static List<SessionMode> modes(Catalogue.ServiceEntry service, SessionMode asked) {
         if (asked != null) {
             if (!service.allows(asked)) {
                 throw new InvalidInput("mode", "the service " + service.code() + " is not offered " + asked
@@ -234,19 +272,17 @@ public class SlotSearch {
         return asked;
     }
 
-    private Map<Long, Office> offices(List<Long> ids) {
+    private static Map<Long, Catalogue.OfficeEntry> offices(Catalogue catalogue, List<Long> ids) {
         if (ids == null || ids.isEmpty()) {
             throw new InvalidInput("office", "name at least one office (any SSO the client can reach)");
         }
         if (ids.size() > MAX_OFFICES) {
             throw new InvalidInput("office", "at most " + MAX_OFFICES + " offices per search");
         }
-        Map<Long, Office> offices = new LinkedHashMap<>();
+        Map<Long, Catalogue.OfficeEntry> offices = new LinkedHashMap<>();
         for (Long id : ids) {
-            Office office = id == null ? null : em.find(Office.class, id);
-            if (office == null || !office.isActive()) {
-                throw new InvalidInput("office", "no active office with id " + id);
-            }
+            Catalogue.OfficeEntry office = catalogue.office(id).filter(Catalogue.OfficeEntry::active)
+                    .orElseThrow(() -> new InvalidInput("office", "no active office with id " + id));
             offices.put(id, office);
         }
         return offices;
@@ -278,57 +314,47 @@ public class SlotSearch {
     }
 
     /** Who offers the service (and speaks the language); just one advisor when a booking names them. */
-    private Map<Long, String> advisors(Service service, Language language, Long only) {
-        String jpql = "SELECT a.id, a.displayName FROM Advisor a JOIN a.services s"
-                + (language == null ? "" : " JOIN a.languages l")
-                + " WHERE s.id = :service AND a.active = TRUE"
-                + (language == null ? "" : " AND l = :language")
-                + (only == null ? "" : " AND a.id = :only");
-        var q = em.createQuery(jpql, Object[].class).setParameter("service", service.id());
-        if (language != null) {
-            q.setParameter("language", language);
-        }
-        if (only != null) {
-            q.setParameter("only", only);
-        }
+    private static Map<Long, String> advisors(Catalogue catalogue, Catalogue.ServiceEntry service, Language language,
+                                              Long only) {
         Map<Long, String> names = new HashMap<>();
-        for (Object[] row : q.getResultList()) {
-            names.put((Long) row[0], (String) row[1]);
+        for (Catalogue.AdvisorEntry advisor : catalogue.advisorsOffering(service.id())) {
+            if ((language == null || advisor.languages().contains(language))
+                    && (only == null || only == advisor.id())) {
+                names.put(advisor.id(), advisor.displayName());
+            }
         }
         return names;
     }
 
-    private List<Site> sites(Map<Long, Office> offices, List<SessionMode> modes, LocalDate firstDay,
-                             LocalDate lastDay, Set<LocalDate> closedDays, Map<Long, String> roomNames) {
-        Map<Long, List<RoomSpec>> rooms = new HashMap<>();
-        if (modes.stream().anyMatch(SessionMode::needsRoom)) {
-            for (Object[] row : em.createQuery("""
-                            SELECT r.id, r.kind, r.office.id, r.name FROM Room r
-                            WHERE r.office.id IN :offices AND r.active = TRUE""", Object[].class)
-                    .setParameter("offices", offices.keySet())
-                    .getResultList()) {
-                rooms.computeIfAbsent((Long) row[2], id -> new ArrayList<>())
-                        .add(new RoomSpec((Long) row[0], (RoomKind) row[1]));
-                roomNames.put((Long) row[0], (String) row[3]);
-            }
-        }
+    private static List<Site> sites(Catalogue catalogue, Map<Long, Catalogue.OfficeEntry> offices,
+                                    List<SessionMode> modes, LocalDate firstDay, LocalDate lastDay,
+                                    Set<LocalDate> closedDays, Long onlyRoom, Map<Long, String> roomNames) {
+        boolean needsRooms = modes.stream().anyMatch(SessionMode::needsRoom);
         List<Site> sites = new ArrayList<>();
-        for (Office office : offices.values()) {
-            sites.add(new Site(office.id(), openPeriods(office, firstDay, lastDay, closedDays),
-                    rooms.getOrDefault(office.id(), List.of())));
+        for (Catalogue.OfficeEntry office : offices.values()) {
+            List<RoomSpec> rooms = new ArrayList<>();
+            if (needsRooms) {
+                for (Catalogue.RoomEntry room : catalogue.roomsAt(office.id())) {
+                    if (onlyRoom == null || onlyRoom == room.id()) {
+                        rooms.add(new RoomSpec(room.id(), room.kind()));
+                        roomNames.put(room.id(), room.name());
+                    }
+                }
+            }
+            sites.add(new Site(office.id(), openPeriods(office, firstDay, lastDay, closedDays), rooms));
         }
         return sites;
     }
 
     /** When the office is open on the Singapore dates [firstDay, lastDay], minus its closures and holidays. */
-    static List<TimeRange> openPeriods(Office office, LocalDate firstDay, LocalDate lastDay,
+    static List<TimeRange> openPeriods(Catalogue.OfficeEntry office, LocalDate firstDay, LocalDate lastDay,
                                        Set<LocalDate> holidays) {
         List<TimeRange> open = new ArrayList<>();
         for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
             if (holidays.contains(day) || office.isClosedOn(day)) {
                 continue;
             }
-            for (OpeningHours hours : office.openingHoursOn(day)) {
+            for (Catalogue.Hours hours : office.openingHoursOn(day)) {
                 open.add(new TimeRange(Clocks.at(day, hours.opens()), Clocks.at(day, hours.closes())));
             }
         }
@@ -340,53 +366,38 @@ public class SlotSearch {
         return later(window.start(), now.plus(Duration.ofMinutes(terms.minNoticeMinutes())));
     }
 
-    private Map<Long, List<AvailabilityWindow>> windows(Set<Long> advisorIds, LocalDate firstDay,
-                                                        LocalDate lastDay, Draft draft) {
-        Map<Long, List<AvailabilityWindow>> windows = new HashMap<>();
+    /** The advisors' windows from the catalogue; a draft replaces (or adds to) its advisor's rules. */
+    private static Map<Long, List<AvailabilityWindow>> windows(Catalogue catalogue, Set<Long> advisorIds,
+                                                               LocalDate firstDay, LocalDate lastDay, Draft draft) {
         if (advisorIds.isEmpty()) {
-            return windows;
+            return new HashMap<>();
         }
-        List<AvailabilityRule> rules = em.createQuery("""
-                        SELECT r FROM AvailabilityRule r
-                        WHERE r.advisorId IN :advisors AND r.validFrom <= :last
-                          AND (r.validUntil IS NULL OR r.validUntil >= :first)""", AvailabilityRule.class)
-                .setParameter("advisors", advisorIds)
-                .setParameter("first", firstDay)
-                .setParameter("last", lastDay)
-                .setHint("eclipselink.batch.type", "IN")
-                .setHint("eclipselink.batch", "r.modes")
-                .setHint("eclipselink.batch", "r.exceptDates")
-                .getResultList();
-        if (draft.rule() != null) {
-            rules = new ArrayList<>(rules.stream().filter(rule -> !rule.id().equals(draft.replacing())).toList());
-            rules.add(draft.rule());
+        AvailabilityRule drafted = draft.rule();
+        if (drafted == null || !advisorIds.contains(drafted.advisorId())) {
+            return catalogue.windows(advisorIds, firstDay, lastDay);
         }
-        for (AvailabilityRule rule : rules) {
-            if (!advisorIds.contains(rule.advisorId())) {
-                continue;
+        Set<Long> others = new HashSet<>(advisorIds);
+        others.remove(drafted.advisorId());
+        Map<Long, List<AvailabilityWindow>> windows = catalogue.windows(others, firstDay, lastDay);
+        List<AvailabilityWindow> own = new ArrayList<>();
+        for (AvailabilityRule.Pattern rule : catalogue.rulesOf(drafted.advisorId())) {
+            if (!rule.ruleId().equals(draft.replacing())) {
+                own.addAll(rule.windows(firstDay, lastDay));
             }
-            List<AvailabilityWindow> ruleWindows = rule.windows(firstDay, lastDay);
-            if (!ruleWindows.isEmpty()) {
-                windows.computeIfAbsent(rule.advisorId(), id -> new ArrayList<>()).addAll(ruleWindows);
-            }
+        }
+        own.addAll(drafted.windows(firstDay, lastDay));
+        if (!own.isEmpty()) {
+            windows.put(drafted.advisorId(), own);
         }
         return windows;
     }
 
-    private void addBlackouts(Service service, Set<Long> advisors, TimeRange reach,
-                              Map<Long, List<TimeRange>> advisorBusy) {
-        for (Object[] row : em.createQuery("""
-                        SELECT b.advisorId, b.startsAt, b.endsAt FROM Blackout b
-                        WHERE b.agencyId = :agency AND b.startsAt < :end AND b.endsAt > :start""", Object[].class)
-                .setParameter("agency", service.agency().id())
-                .setParameter("start", reach.start())
-                .setParameter("end", reach.end())
-                .getResultList()) {
-            TimeRange range = new TimeRange((Instant) row[1], (Instant) row[2]);
-            Long advisor = (Long) row[0];
-            for (Long id : advisor == null ? advisors : Set.of(advisor)) {
+    private static void addLeave(Catalogue catalogue, Catalogue.ServiceEntry service, Set<Long> advisors,
+                                 TimeRange reach, Map<Long, List<TimeRange>> advisorBusy) {
+        for (Catalogue.Leave leave : catalogue.leaveOf(service.agencyId(), reach)) {
+            for (Long id : leave.advisorId() == null ? advisors : Set.of(leave.advisorId())) {
                 if (advisors.contains(id)) {
-                    advisorBusy.computeIfAbsent(id, k -> new ArrayList<>()).add(range);
+                    advisorBusy.computeIfAbsent(id, k -> new ArrayList<>()).add(leave.range());
                 }
             }
         }

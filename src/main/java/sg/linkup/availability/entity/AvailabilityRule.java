@@ -170,24 +170,52 @@ public class AvailabilityRule {
         this.exceptDates.addAll(schedule.exceptDates());
     }
 
+    /**
+     * What the rule says as a plain value, detached from the persistence context: slot search keeps these in memory
+     * between catalogue changes (see {@code CatalogueCache}), and the entity answers through the same code.
+     */
+    public record Pattern(Long ruleId, Long advisorId, Long officeId, Recurrence recurrence, LocalTime startTime,
+                          LocalTime endTime, LocalDate validFrom, LocalDate validUntil, Set<SessionMode> modes,
+                          Set<LocalDate> exceptDates) {
+        public Pattern {
+            modes = Set.copyOf(modes);
+            exceptDates = Set.copyOf(exceptDates);
+        }
+
+        /** The dates in [from, to] on which the rule gives availability. */
+        public List<LocalDate> datesBetween(LocalDate from, LocalDate to) {
+            LocalDate first = from.isBefore(validFrom) ? validFrom : from;
+            LocalDate last = validUntil != null && validUntil.isBefore(to) ? validUntil : to;
+            if (last.isBefore(first)) {
+                return List.of();
+            }
+            return recurrence.dates(validFrom, first, last).stream()
+                    .filter(day -> !exceptDates.contains(day))
+                    .toList();
+        }
+
+        /** The rule's availability on the Singapore dates [from, to]. */
+        public List<AvailabilityWindow> windows(LocalDate from, LocalDate to) {
+            return datesBetween(from, to).stream()
+                    .map(day -> new AvailabilityWindow(advisorId,
+                            new TimeRange(Clocks.at(day, startTime), Clocks.at(day, endTime)), modes, officeId))
+                    .toList();
+        }
+    }
+
+    public Pattern pattern() {
+        return new Pattern(id, advisorId, officeId, recurrence(), startTime, endTime, validFrom, validUntil, modes,
+                exceptDates);
+    }
+
     /** The dates in [from, to] on which this rule gives availability. */
     public List<LocalDate> datesBetween(LocalDate from, LocalDate to) {
-        LocalDate first = from.isBefore(validFrom) ? validFrom : from;
-        LocalDate last = validUntil != null && validUntil.isBefore(to) ? validUntil : to;
-        if (last.isBefore(first)) {
-            return List.of();
-        }
-        return recurrence().dates(validFrom, first, last).stream()
-                .filter(day -> !exceptDates.contains(day))
-                .toList();
+        return pattern().datesBetween(from, to);
     }
 
     /** This rule's availability on the Singapore dates [from, to]. */
     public List<AvailabilityWindow> windows(LocalDate from, LocalDate to) {
-        return datesBetween(from, to).stream()
-                .map(day -> new AvailabilityWindow(advisorId,
-                        new TimeRange(Clocks.at(day, startTime), Clocks.at(day, endTime)), modes, officeId))
-                .toList();
+        return pattern().windows(from, to);
     }
 
     /**

@@ -53,6 +53,7 @@ import sg.linkup.platform.ETags;
 import sg.linkup.platform.InvalidInput;
 import sg.linkup.platform.Listing;
 import sg.linkup.platform.Lookup;
+import sg.linkup.platform.Transactions;
 import sg.linkup.platform.Page;
 import sg.linkup.security.control.Caller;
 import sg.linkup.security.entity.Role;
@@ -100,6 +101,9 @@ public class BookingsResource {
 
     @Inject
     BookingMetrics metrics;
+
+    @Inject
+    Transactions transactions;
 
     @Context
     HttpHeaders headers;
@@ -177,8 +181,10 @@ public class BookingsResource {
             throw new InvalidInput("serviceId", "send the slot (or holdId) and the client");
         }
         AuditEvent.Actor actor = caller.actor();
+        IdempotencyKeys.Purpose purpose = IdempotencyKeys.Purpose.BOOKING;
         try {
-            return access.answer(idempotency.once(IdempotencyKeys.Purpose.BOOKING, key, actor, scopedKey -> {
+            // The replay check, the scope checks, the booking and the answer in one transaction on one connection.
+            return transactions.inOne(() -> answered(idempotency.firstOrReplay(purpose, key, actor, scopedKey -> {
                 if (body.holdId() != null) {
                     access.readable(body.holdId());
                     return bookings.confirm(body.holdId(), body.referral(), actor);
@@ -193,13 +199,27 @@ public class BookingsResource {
                     access.client(body.clientId());
                     return bookings.book(body.wanted(body.clientId()), body.referral(), actor, scopedKey);
                 }
-            }));
-        } catch (SlotTaken | SlotUnavailable lost) {
+            })));
+        } catch (RuntimeException failed) {
+            // Rolled back: a retry that raced its own first attempt answers with what that attempt made.
+            var won = idempotency.wonMeanwhile(purpose, key, actor);
+            if (won.isPresent()) {
+                return access.answer(won.get());
+            }
+            if (!(failed instanceof SlotTaken) && !(failed instanceof SlotUnavailable)) {
+                throw failed;
+            }
             // A hold that cannot be booked any more gets alternatives around its own slot, like any request.
             BookingRequest asked = body.holdId() == null ? body : sameSlotAs(access.readable(body.holdId()), access);
-            throw lost instanceof SlotTaken taken ? withAlternatives(taken, asked)
-                    : ((SlotUnavailable) lost).withAlternatives(alternatives(asked));
+            throw failed instanceof SlotTaken taken ? withAlternatives(taken, asked)
+                    : ((SlotUnavailable) failed).withAlternatives(alternatives(asked));
         }
+    }
+
+    /** The answer built inside the transaction, after its last write: the ETag must name the version committed. */
+    private Response answered(IdempotencyKeys.Outcome outcome) {
+        em.flush();
+        return access.answer(outcome);
     }
 
     @POST

@@ -6,6 +6,8 @@ import static sg.linkup.security.entity.Role.Names.COUNTER_STAFF;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
@@ -26,6 +28,7 @@ import sg.linkup.booking.control.IdempotencyKeys;
 import sg.linkup.booking.control.SlotUnavailable;
 import sg.linkup.booking.entity.Booking;
 import sg.linkup.platform.InvalidInput;
+import sg.linkup.platform.Transactions;
 import sg.linkup.security.control.Caller;
 
 /**
@@ -62,6 +65,12 @@ public class HoldsResource {
     @Inject
     BookingMetrics metrics;
 
+    @Inject
+    Transactions transactions;
+
+    @PersistenceContext
+    EntityManager em;
+
     @POST
     @Operation(summary = "Hold a slot for a client", description = "Book it with POST /api/bookings {holdId}; "
             + "a retried request with the same Idempotency-Key returns the same hold; a slot taken meanwhile is a 409 "
@@ -75,17 +84,32 @@ public class HoldsResource {
             throw new InvalidInput("serviceId", "send the slot and the client");
         }
         AuditEvent.Actor actor = caller.actor();
+        IdempotencyKeys.Purpose purpose = IdempotencyKeys.Purpose.HOLD;
         try {
-            return access.answer(idempotency.once(IdempotencyKeys.Purpose.HOLD, key, actor, scopedKey -> {
-                access.office(body.officeId());
-                access.client(body.clientId());
-                return bookings.hold(body.wanted(body.clientId()), actor, scopedKey);
-            }));
-        } catch (SlotTaken taken) {
-            // Only reached past the scope checks above: the client is one the caller looks after.
-            throw taken.withAlternatives(Alternatives.around(search, body, clock.instant()));
-        } catch (SlotUnavailable unavailable) {
-            throw unavailable.withAlternatives(Alternatives.around(search, body, clock.instant()));
+            // The replay check, the scope checks, the hold and the answer in one transaction on one connection.
+            return transactions.inOne(() -> {
+                var outcome = idempotency.firstOrReplay(purpose, key, actor, scopedKey -> {
+                    access.office(body.officeId());
+                    access.client(body.clientId());
+                    return bookings.hold(body.wanted(body.clientId()), actor, scopedKey);
+                });
+                em.flush();  // the ETag names the version committed
+                return access.answer(outcome);
+            });
+        } catch (RuntimeException failed) {
+            // Rolled back: a retry that raced its own first attempt answers with what that attempt made.
+            var won = idempotency.wonMeanwhile(purpose, key, actor);
+            if (won.isPresent()) {
+                return access.answer(won.get());
+            }
+            if (failed instanceof SlotTaken taken) {
+                // Only reached past the scope checks above: the client is one the caller looks after.
+                throw taken.withAlternatives(Alternatives.around(search, body, clock.instant()));
+            }
+            if (failed instanceof SlotUnavailable unavailable) {
+                throw unavailable.withAlternatives(Alternatives.around(search, body, clock.instant()));
+            }
+            throw failed;
         }
     }
 

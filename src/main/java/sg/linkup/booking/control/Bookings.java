@@ -16,9 +16,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import sg.linkup.audit.control.AuditTrail;
 import sg.linkup.audit.entity.AuditEvent.Actor;
+import sg.linkup.availability.control.Catalogue;
+import sg.linkup.availability.control.CatalogueCache;
 import sg.linkup.availability.control.OccupancyLedger;
 import sg.linkup.availability.control.OccupancyLedger.Claim;
 import sg.linkup.availability.control.SlotFinder.Slot;
@@ -29,7 +32,6 @@ import sg.linkup.booking.entity.CancelledBy;
 import sg.linkup.booking.entity.BookingStatus;
 import sg.linkup.booking.entity.Outcome;
 import sg.linkup.client.entity.Client;
-import sg.linkup.directory.entity.Advisor;
 import sg.linkup.directory.entity.Office;
 import sg.linkup.directory.entity.Service;
 import sg.linkup.directory.entity.SessionMode;
@@ -55,6 +57,9 @@ public class Bookings {
 
     @Inject
     SlotSearch search;
+
+    @Inject
+    CatalogueCache catalogues;
 
     @Inject
     AuditTrail audit;
@@ -113,10 +118,11 @@ public class Bookings {
     @Transactional
     public Booking hold(Wanted wanted, Actor actor, String idempotencyKey, Duration holdFor) {
         Instant now = clock.instant();
-        Booking.Placement placement = place(wanted, null);
+        Placed placed = place(wanted, null);
         Instant until = now.plus(holdFor);
-        Booking booking = Booking.hold(placement, wanted.clientId(), until, actor.name(), now, idempotencyKey);
-        ledger.occupy(claims(placement, wanted.clientId()), until, now, () -> persist(booking));
+        Booking booking = Booking.hold(placed.placement(), wanted.clientId(), until, actor.name(), now,
+                idempotencyKey);
+        occupy(placed, wanted.clientId(), until, now, () -> persist(booking));
         audit.record(actor, "BOOKING_HELD", "Booking", booking.id(), booking.describe());
         return booking;
     }
@@ -124,10 +130,11 @@ public class Bookings {
     @Transactional
     public Booking book(Wanted wanted, Booking.Referral referral, Actor actor, String idempotencyKey) {
         Instant now = clock.instant();
-        Booking.Placement placement = place(wanted, null);
-        Booking booking = Booking.book(placement, wanted.clientId(), referral, actor.name(), now, idempotencyKey);
-        ledger.occupy(claims(placement, wanted.clientId()), null, now, () -> persist(booking));
-        withVideo(booking);
+        Placed placed = place(wanted, null);
+        Booking booking = Booking.book(placed.placement(), wanted.clientId(), referral, actor.name(), now,
+                idempotencyKey);
+        occupy(placed, wanted.clientId(), null, now, () -> persist(booking));
+        withVideo(booking, placed.catalogue());
         audit.record(actor, "BOOKING_BOOKED", "Booking", booking.id(), booking.describe());
         changed.fire(new BookingChanged(booking.id(), BookingChanged.Change.BOOKED, actor));
         return booking;
@@ -158,18 +165,17 @@ public class Bookings {
         Instant now = clock.instant();
         // Locked before the ledger's resources (no ledger lock ever leads to a booking row, so no cycle): a retry
         // racing its first attempt waits here and then finds it BOOKED, instead of failing at the version check.
-        Booking booking = em.find(Booking.class, holdId, LockModeType.PESSIMISTIC_WRITE);
-        if (booking == null) {
-            throw new NotFound("Booking", holdId);
-        }
+        // Refreshed under the lock: the caller's scope check may have read it in this transaction already.
+        Booking booking = find(holdId);
+        em.refresh(booking, LockModeType.PESSIMISTIC_WRITE);
         if (booking.status() == BookingStatus.BOOKED) {
             return booking;  // a retried confirmation: the same booking, nothing changes
         }
         String before = booking.describe();
-        Booking.Placement placement = booking.isLapsedHoldAt(now) ? placeAgain(booking) : placementOf(booking);
+        Placed placed = booking.isLapsedHoldAt(now) ? placeAgain(booking) : placedAs(booking);
         booking.confirm(referral);
-        ledger.replace(holdId, claims(placement, booking.clientId()), null, now);
-        withVideo(booking);
+        replace(placed, holdId, booking.clientId(), now);
+        withVideo(booking, placed.catalogue());
         audit.record(actor, "BOOKING_BOOKED", "Booking", holdId, before + " → " + booking.describe());
         changed.fire(new BookingChanged(holdId, BookingChanged.Change.BOOKED, actor));
         return booking;
@@ -197,12 +203,12 @@ public class Bookings {
         Wanted same = new Wanted(booking.serviceId(), wanted.officeId() == null ? booking.officeId()
                 : wanted.officeId(), wanted.mode() == null ? booking.mode() : wanted.mode(), wanted.start(),
                 wanted.advisorId(), wanted.roomId(), booking.clientId());
-        Booking.Placement placement = place(same, id);
+        Placed placed = place(same, id);
         // The ledger first: the booking's UPDATE of advisor_id/room_id would take shared foreign-key locks on the
         // new advisor and room rows before the ledger's exclusive ones — the upgrade deadlock occupy() avoids.
-        ledger.replace(id, claims(placement, booking.clientId()), null, now);
-        booking.reschedule(placement);
-        withVideo(booking);
+        replace(placed, id, booking.clientId(), now);
+        booking.reschedule(placed.placement());
+        withVideo(booking, placed.catalogue());
         audit.record(actor, "BOOKING_RESCHEDULED", "Booking", id, before + " → " + booking.describe());
         changed.fire(new BookingChanged(id, BookingChanged.Change.RESCHEDULED, actor));
         return booking;
@@ -377,8 +383,21 @@ public class Bookings {
                 .executeUpdate();
     }
 
-    /** Resolves the wanted slot with the same search counters use, so a booking obeys every availability rule. */
-    private Booking.Placement place(Wanted wanted, Long ignoreBooking) {
+    /**
+     * A slot as the booking's own check resolved it, with the catalogue it was checked in, and the ledger's locks
+     * and read when the check could take them first (null: the ledger locks and reads when it writes).
+     */
+    private record Placed(Booking.Placement placement, Catalogue catalogue, OccupancyLedger.Locked locked) {
+    }
+
+    /**
+     * Resolves the wanted slot with the same search counters use, so a booking obeys every availability rule, in
+     * the catalogue as this transaction sees it now. When the caller names everything the session takes (mode,
+     * advisor, and the room if the mode needs one), the check locks those resources before it reads their
+     * occupancy, and that one read serves the ledger too; otherwise the check reads every candidate unlocked to
+     * choose, and the ledger locks and reads the chosen ones again.
+     */
+    private Placed place(Wanted wanted, Long ignoreBooking) {
         if (wanted.start() == null) {
             throw new InvalidInput("start", "is required");
         }
@@ -388,11 +407,15 @@ public class Bookings {
         if (wanted.officeId() == null) {
             throw new InvalidInput("officeId", "is required (the SSO the session is held at)");
         }
+        SlotSearch.Query query = SlotSearch.Query.startingAt(wanted.serviceId(), wanted.officeId(), wanted.mode(),
+                wanted.start()).forClient(wanted.clientId()).ignoring(ignoreBooking).onlyAdvisor(wanted.advisorId());
+        if (wanted.mode() != null && wanted.advisorId() != null
+                && (!wanted.mode().needsRoom() || wanted.roomId() != null)) {
+            query = query.onlyRoom(wanted.mode().needsRoom() ? wanted.roomId() : null).lockingCandidates();
+        }
         SlotSearch.Found found;
         try {
-            found = search.search(SlotSearch.Query.startingAt(wanted.serviceId(), wanted.officeId(), wanted.mode(),
-                    wanted.start()).forClient(wanted.clientId()).ignoring(ignoreBooking)
-                    .onlyAdvisor(wanted.advisorId()));
+            found = search.search(query, catalogues.now());
         } catch (InvalidInput e) {
             throw e.violations().stream().anyMatch(v -> v.field().equals("from") || v.field().equals("to"))
                     ? e.at("start") : e;
@@ -417,16 +440,16 @@ public class Bookings {
             }
             room = wanted.roomId();
         }
-        return new Booking.Placement(wanted.serviceId(), wanted.officeId(), slot.mode(), advisor, room,
-                slot.session());
+        return new Placed(new Booking.Placement(wanted.serviceId(), wanted.officeId(), slot.mode(), advisor, room,
+                slot.session()), found.catalogue(), found.locked());
     }
 
     /** A lapsed hold's slot, checked as a new booking of it would be. */
-    private Booking.Placement placeAgain(Booking hold) {
+    private Placed placeAgain(Booking hold) {
         try {
-            Booking.Placement again = place(new Wanted(hold.serviceId(), hold.officeId(), hold.mode(),
+            Placed again = place(new Wanted(hold.serviceId(), hold.officeId(), hold.mode(),
                     hold.session().start(), hold.advisorId(), hold.roomId(), hold.clientId()), hold.id());
-            if (!again.session().equals(hold.session())) {
+            if (!again.placement().session().equals(hold.session())) {
                 // The service's length changed since the hold: the client was shown another session.
                 throw new SlotUnavailable("the service's sessions have changed length since it was held");
             }
@@ -441,14 +464,38 @@ public class Bookings {
         }
     }
 
+    /** A booking's (or live hold's) own slot, not checked again: the ledger alone decides whether it still holds. */
+    private Placed placedAs(Booking booking) {
+        return new Placed(placementOf(booking), catalogues.now(), null);
+    }
+
     private static Booking.Placement placementOf(Booking booking) {
         return new Booking.Placement(booking.serviceId(), booking.officeId(), booking.mode(), booking.advisorId(),
                 booking.roomId(), booking.session());
     }
 
+    private void occupy(Placed placed, long clientId, Instant expiresAt, Instant now, LongSupplier booking) {
+        List<Claim> claims = claims(placed, clientId);
+        if (placed.locked() != null) {
+            ledger.occupy(placed.locked(), claims, expiresAt, booking);
+        } else {
+            ledger.occupy(claims, expiresAt, now, booking);
+        }
+    }
+
+    private void replace(Placed placed, long bookingId, long clientId, Instant now) {
+        List<Claim> claims = claims(placed, clientId);
+        if (placed.locked() != null) {
+            ledger.replace(placed.locked(), bookingId, claims, null);
+        } else {
+            ledger.replace(bookingId, claims, null, now);
+        }
+    }
+
     /** Advisor and room are taken with the service's buffers around the session; the client for the session. */
-    private List<Claim> claims(Booking.Placement placement, long clientId) {
-        Service.Terms terms = em.find(Service.class, placement.serviceId()).terms();
+    private static List<Claim> claims(Placed placed, long clientId) {
+        Booking.Placement placement = placed.placement();
+        Service.Terms terms = placed.catalogue().service(placement.serviceId()).orElseThrow().terms();
         var widened = placement.session().widen(Duration.ofMinutes(terms.bufferBeforeMinutes()),
                 Duration.ofMinutes(terms.bufferAfterMinutes()));
         List<Claim> claims = new ArrayList<>();
@@ -467,12 +514,12 @@ public class Bookings {
     }
 
     /** Video sessions get a fresh link for their (new) time; the provider is whatever is configured. */
-    private void withVideo(Booking booking) {
+    private void withVideo(Booking booking, Catalogue catalogue) {
         if (booking.mode() == SessionMode.IN_PERSON) {
             booking.attachVideoLink(null);
             return;
         }
-        Advisor advisor = em.find(Advisor.class, booking.advisorId());
+        Catalogue.AdvisorEntry advisor = catalogue.advisor(booking.advisorId()).orElseThrow();
         var meeting = video.create(new VideoMeetings.MeetingRequest(booking.id(), booking.session().start(),
                 booking.session().end(), advisor.displayName(), advisor.email()));
         booking.attachVideoLink(meeting.joinUrl());

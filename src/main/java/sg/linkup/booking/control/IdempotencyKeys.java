@@ -45,22 +45,35 @@ public class IdempotencyKeys {
      * the key to store with what it makes (null when the request carries none, and then it simply creates).
      */
     public Outcome once(Purpose purpose, String key, Actor caller, Function<String, Booking> create) {
+        scoped(purpose, key, caller.name());  // a key too long is bad input, not a failure to recover from
+        try {
+            return firstOrReplay(purpose, key, caller, create);
+        } catch (RuntimeException failed) {
+            return wonMeanwhile(purpose, key, caller).orElseThrow(() -> failed);
+        }
+    }
+
+    /**
+     * The first half of {@link #once}, for a caller that runs it inside its own transaction: what an earlier request
+     * with the key made, else what {@code create} makes now. If it fails, the caller asks {@link #wonMeanwhile}
+     * once that transaction has rolled back.
+     */
+    public Outcome firstOrReplay(Purpose purpose, String key, Actor caller, Function<String, Booking> create) {
         String scoped = scoped(purpose, key, caller.name());
         Optional<Booking> replay = bookings.byIdempotencyKey(scoped);
         if (replay.isPresent()) {
             return new Outcome(replay.get(), false);
         }
-        try {
-            return new Outcome(create.apply(scoped), true);
-        } catch (RuntimeException failed) {
-            // A retry racing its own first attempt lost to it: in the slot search or the ledger (the slot is the
-            // first attempt's) or on the key's unique index. Answer with what the first attempt made.
-            Optional<Booking> won = bookings.byIdempotencyKey(scoped);
-            if (won.isPresent()) {
-                return new Outcome(won.get(), false);
-            }
-            throw failed;
-        }
+        return new Outcome(create.apply(scoped), true);
+    }
+
+    /**
+     * The second half of {@link #once}, after a failed attempt: a retry racing its own first attempt lost to it — in
+     * the slot search or the ledger (the slot is the first attempt's) or on the key's unique index — and answers
+     * with what the first attempt made; empty when there is none (the failure is the answer).
+     */
+    public Optional<Outcome> wonMeanwhile(Purpose purpose, String key, Actor caller) {
+        return bookings.byIdempotencyKey(scoped(purpose, key, caller.name())).map(won -> new Outcome(won, false));
     }
 
     /**

@@ -3,6 +3,7 @@ package sg.linkup.availability.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static sg.linkup.availability.AvailabilityFixtures.SINGAPORE;
+import static sg.linkup.availability.AvailabilityFixtures.entryOf;
 import static sg.linkup.availability.AvailabilityFixtures.office;
 import static sg.linkup.availability.AvailabilityFixtures.sgt;
 import static sg.linkup.availability.AvailabilityFixtures.terms;
@@ -200,7 +201,7 @@ class SlotSearchRulesTest {
 
     @Test
     void aWeekdayWithALunchBreakGivesTwoPeriodsInSingaporeTime() {
-        List<TimeRange> open = SlotSearch.openPeriods(office(), MONDAY, MONDAY, Set.of());
+        List<TimeRange> open = SlotSearch.openPeriods(entryOf(office()), MONDAY, MONDAY, Set.of());
 
         assertEquals(List.of(
                 new TimeRange(Instant.parse("2026-12-07T00:30:00Z"), Instant.parse("2026-12-07T04:00:00Z")),
@@ -209,7 +210,7 @@ class SlotSearchRulesTest {
 
     @Test
     void aWholeWeekGivesTheWeekdaysTwiceSaturdayOnceAndSundayNever() {
-        List<TimeRange> open = SlotSearch.openPeriods(office(), MONDAY, SUNDAY, Set.of());
+        List<TimeRange> open = SlotSearch.openPeriods(entryOf(office()), MONDAY, SUNDAY, Set.of());
 
         assertEquals(11, open.size());
         assertEquals(new TimeRange(sgt(SUNDAY.minusDays(1), "09:00"), sgt(SUNDAY.minusDays(1), "12:00")),
@@ -219,24 +220,24 @@ class SlotSearchRulesTest {
 
     @Test
     void aDayWithoutOpeningHoursHasNoPeriod() {
-        assertEquals(List.of(), SlotSearch.openPeriods(office(), SUNDAY, SUNDAY, Set.of()));
+        assertEquals(List.of(), SlotSearch.openPeriods(entryOf(office()), SUNDAY, SUNDAY, Set.of()));
     }
 
     @Test
     void aPublicHolidayHasNoPeriod() {
         LocalDate tuesday = MONDAY.plusDays(1);
 
-        List<TimeRange> open = SlotSearch.openPeriods(office(), MONDAY, SUNDAY, Set.of(tuesday));
+        List<TimeRange> open = SlotSearch.openPeriods(entryOf(office()), MONDAY, SUNDAY, Set.of(tuesday));
 
         assertEquals(9, open.size());
         assertTrue(open.stream().noneMatch(p -> p.start().atZone(SINGAPORE).toLocalDate().equals(tuesday)));
-        assertEquals(List.of(), SlotSearch.openPeriods(office(), tuesday, tuesday, Set.of(tuesday)));
+        assertEquals(List.of(), SlotSearch.openPeriods(entryOf(office()), tuesday, tuesday, Set.of(tuesday)));
     }
 
     @Test
     void aHolidayOutsideTheDaysAskedChangesNothing() {
-        assertEquals(SlotSearch.openPeriods(office(), MONDAY, MONDAY, Set.of()),
-                SlotSearch.openPeriods(office(), MONDAY, MONDAY, Set.of(MONDAY.minusDays(1), MONDAY.plusDays(1))));
+        assertEquals(SlotSearch.openPeriods(entryOf(office()), MONDAY, MONDAY, Set.of()),
+                SlotSearch.openPeriods(entryOf(office()), MONDAY, MONDAY, Set.of(MONDAY.minusDays(1), MONDAY.plusDays(1))));
     }
 
     @Test
@@ -246,12 +247,12 @@ class SlotSearchRulesTest {
         LocalDate thursday = MONDAY.plusDays(3);
         office.close(wednesday, thursday, "Renovation");
 
-        List<TimeRange> open = SlotSearch.openPeriods(office, MONDAY, SUNDAY, Set.of());
+        List<TimeRange> open = SlotSearch.openPeriods(entryOf(office), MONDAY, SUNDAY, Set.of());
 
         assertEquals(7, open.size());
         assertTrue(open.stream().map(p -> p.start().atZone(SINGAPORE).toLocalDate())
                 .noneMatch(d -> d.equals(wednesday) || d.equals(thursday)));
-        assertEquals(List.of(), SlotSearch.openPeriods(office, wednesday, thursday, Set.of()));
+        assertEquals(List.of(), SlotSearch.openPeriods(entryOf(office), wednesday, thursday, Set.of()));
     }
 
     @Test
@@ -259,6 +260,6 @@ class SlotSearchRulesTest {
         Office office = office();
         office.deactivate();
 
-        assertEquals(List.of(), SlotSearch.openPeriods(office, MONDAY, SUNDAY, Set.of()));
+        assertEquals(List.of(), SlotSearch.openPeriods(entryOf(office), MONDAY, SUNDAY, Set.of()));
     }
 }

@@ -168,6 +168,34 @@ class IdempotencyKeysTest {
         assertTrue(byKey.isEmpty());
     }
 
+    // --- in two halves, around the caller's own transaction (the booking endpoints) ---
+
+    @Test
+    void theFirstHalfLeavesAFailureToTheCallerToHandleAfterItsRollback() {
+        Booking winner = booking();
+        var taken = new SlotTaken(Resource.ADVISOR, 11, SESSION);
+
+        var thrown = assertThrows(SlotTaken.class, () -> keys.firstOrReplay(Purpose.BOOKING, "2b1c", COUNTER, key -> {
+            byKey.put(key, winner);
+            throw taken;
+        }));
+
+        assertSame(taken, thrown);
+        var won = keys.wonMeanwhile(Purpose.BOOKING, "2b1c", COUNTER).orElseThrow();
+        assertSame(winner, won.booking());
+        assertFalse(won.created());
+    }
+
+    @Test
+    void nothingWonMeanwhileWithoutAKeyOrWithAnotherCallersKey() {
+        keys.firstOrReplay(Purpose.BOOKING, "2b1c", COUNTER, this::create);
+
+        assertTrue(keys.wonMeanwhile(Purpose.BOOKING, null, COUNTER).isEmpty());
+        assertTrue(keys.wonMeanwhile(Purpose.BOOKING, "2b1c", OTHER_COUNTER).isEmpty());
+        assertTrue(keys.wonMeanwhile(Purpose.HOLD, "2b1c", COUNTER).isEmpty());
+        assertTrue(keys.wonMeanwhile(Purpose.BOOKING, "2b1c", COUNTER).isPresent());
+    }
+
     private Booking create(String key) {
         keysCreatedWith.add(key);
         Booking booking = booking();
