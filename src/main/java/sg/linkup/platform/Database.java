@@ -8,6 +8,11 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.logging.Logger;
 import jakarta.inject.Inject;
 import javax.sql.DataSource;
@@ -79,6 +84,32 @@ public class Database {
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied now)");
         WriteTopology.check(dataSource, singleWriterDeclared);
+        requireUtcSessions();
+    }
+
+    /**
+     * Instants are stored as UTC DATETIMEs, and OccupancyLedger reads them back as microseconds since 1970 in SQL
+     * ({@code TIMESTAMPDIFF}) to decide overlaps in Java. A session in another time zone (a URL without
+     * {@code connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true}) would store wall-clock times and move
+     * every busy time by the zone's offset — slots double-booked, silently. So the node refuses to start instead.
+     */
+    private void requireUtcSessions() {
+        Instant probe = Instant.parse("2024-01-01T00:00:00Z");
+        try (Connection connection = dataSource.getConnection(); PreparedStatement read = connection.prepareStatement(
+                "SELECT TIMESTAMPDIFF(MICROSECOND, '1970-01-01 00:00:00', ?)")) {
+            read.setTimestamp(1, Timestamp.from(probe));
+            try (ResultSet result = read.executeQuery()) {
+                result.next();
+                long off = result.getLong(1) / 1_000_000 - probe.getEpochSecond();
+                if (off != 0) {
+                    throw new IllegalStateException("The database session does not keep times in UTC (an instant "
+                            + "reads back " + off + " s off): add connectionTimeZone=UTC&"
+                            + "forceConnectionTimeZoneToSession=true to linkup.db.url (README, Configuration)");
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot check the database session's time zone", e);
+        }
     }
 
     public DataSource dataSource() {

@@ -1,6 +1,7 @@
 package sg.linkup.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -144,6 +147,54 @@ class CatalogueChangeIT {
         }
 
         assertEquals(List.of("13:00", "13:15"), starts());
+    }
+
+    /**
+     * The race the booking's own check must win: the booking read the catalogue before a rule change committed
+     * (the change was still open, so invisible), and it commits after. The change here is held open in SQL until
+     * the booking waits on it, then committed: the booking sees it before it commits and refuses the slot the
+     * rule no longer offers.
+     */
+    @Test
+    void aRuleChangeCommittedWhileABookingIsCheckedIsSeenBeforeTheBookingCommits() throws Exception {
+        assertEquals(409, bookWhileOpen("UPDATE availability_rule SET start_time = '14:00:00', end_time = "
+                + "'16:00:00' WHERE id = " + rule, "09:00").status());
+        assertEquals("14:00", starts().get(0));
+    }
+
+    /** The same race with a change that leaves the slot offered (a renamed office): the booking stands. */
+    @Test
+    void aChangeThatLeavesTheSlotOfferedLetsTheWaitingBookingThrough() throws Exception {
+        var booked = bookWhileOpen("UPDATE office SET name = 'SSO@Renamed' WHERE id = " + office, "09:00");
+        assertEquals(201, booked.status(), booked::toString);
+        assertFalse(starts().contains("09:00"), "09:00 is taken by the booking that went through");
+    }
+
+    /**
+     * Runs {@code change} in an open transaction (its trigger then holds the catalogue stamp), books at
+     * {@code time} meanwhile, commits the change once the booking waits for the stamp (or has answered without
+     * waiting, which fails the callers' expectations), and returns the booking's answer.
+     */
+    private Api.Reply bookWhileOpen(String change, String time) throws Exception {
+        try (Connection db = BookingIT.db(); Connection watch = BookingIT.db();
+             Statement statement = db.createStatement(); Statement waits = watch.createStatement()) {
+            db.setAutoCommit(false);
+            assertEquals(1, statement.executeUpdate(change));
+            CompletableFuture<Api.Reply> booking = CompletableFuture.supplyAsync(() -> book(time));
+            long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+            boolean waiting = false;
+            while (!waiting && !booking.isDone() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                try (ResultSet rows = waits.executeQuery("SELECT COUNT(*) FROM information_schema.INNODB_TRX "
+                        + "WHERE trx_state = 'LOCK WAIT'")) {
+                    rows.next();
+                    waiting = rows.getLong(1) > 0;
+                }
+            }
+            db.commit();
+            assertTrue(waiting, "the booking waited for the open catalogue change");
+            return booking.get(60, TimeUnit.SECONDS);
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -61,9 +62,33 @@ public class CatalogueCache {
         cache = new StampedCache<>(this::stamp, this::build);
     }
 
-    /** The catalogue as of the stamp the caller's transaction sees now. */
+    /**
+     * The catalogue as of the stamp the caller's transaction sees now. A caller outside a transaction (a walk-in's
+     * search, the alternatives offered with a 409) gets one for the stamp read and a rebuild: a rebuild must run on
+     * a connection its caller already holds, never wait for a second one from a pool that the callers waiting for
+     * this rebuild may have emptied.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
     public Catalogue now() {
         return cache.now().value();
+    }
+
+    /**
+     * The catalogue stamp, read with a shared lock held until the caller's transaction ends: a catalogue change
+     * still in flight (its trigger holds the stamp row exclusively) is waited for, and none can commit after this
+     * read until the caller does. A booking calls it after its ledger locks, to know that the catalogue it checked
+     * its slot in is still the truth when it commits.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long lockedStamp() {
+        return ((Number) em.createNativeQuery("SELECT stamp FROM catalogue_stamp WHERE id = 1 LOCK IN SHARE MODE")
+                .getSingleResult()).longValue();
+    }
+
+    /** The catalogue at {@code stamp} (just read by the caller) or newer. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Catalogue at(long stamp) {
+        return cache.at(stamp).value();
     }
 
     long stamp() {
@@ -185,13 +210,23 @@ public class CatalogueCache {
         return rules;
     }
 
+    /**
+     * Leave and agency closures still running at {@code from}. A row that ends before it starts (only raw SQL can
+     * write one: the API refuses it) is left out and logged, as an unreadable rule is: it must not fail every
+     * search on every node.
+     */
     private List<Catalogue.Leave> leave(Instant from) {
-        return em.createQuery("SELECT b.agencyId, b.advisorId, b.startsAt, b.endsAt FROM Blackout b "
-                        + "WHERE b.endsAt > :from", Object[].class)
-                .setParameter("from", from)
-                .getResultStream()
-                .map(row -> new Catalogue.Leave((Long) row[0], (Long) row[1],
-                        new TimeRange((Instant) row[2], (Instant) row[3])))
-                .toList();
+        List<Catalogue.Leave> leave = new ArrayList<>();
+        for (Object[] row : em.createQuery("SELECT b.id, b.agencyId, b.advisorId, b.startsAt, b.endsAt FROM Blackout b "
+                + "WHERE b.endsAt > :from", Object[].class).setParameter("from", from).getResultList()) {
+            Instant starts = (Instant) row[3];
+            Instant ends = (Instant) row[4];
+            if (!ends.isAfter(starts)) {
+                LOG.warning("Blackout " + row[0] + " ends (" + ends + ") before it starts (" + starts + "): ignored");
+                continue;
+            }
+            leave.add(new Catalogue.Leave((Long) row[1], (Long) row[2], new TimeRange(starts, ends)));
+        }
+        return leave;
     }
 }

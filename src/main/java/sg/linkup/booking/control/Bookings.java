@@ -123,6 +123,7 @@ public class Bookings {
         Booking booking = Booking.hold(placed.placement(), wanted.clientId(), until, actor.name(), now,
                 idempotencyKey);
         occupy(placed, wanted.clientId(), until, now, () -> persist(booking));
+        stillTrue(placed, booking.id(), wanted.clientId());
         audit.record(actor, "BOOKING_HELD", "Booking", booking.id(), booking.describe());
         return booking;
     }
@@ -134,6 +135,7 @@ public class Bookings {
         Booking booking = Booking.book(placed.placement(), wanted.clientId(), referral, actor.name(), now,
                 idempotencyKey);
         occupy(placed, wanted.clientId(), null, now, () -> persist(booking));
+        placed = stillTrue(placed, booking.id(), wanted.clientId());
         withVideo(booking, placed.catalogue());
         audit.record(actor, "BOOKING_BOOKED", "Booking", booking.id(), booking.describe());
         changed.fire(new BookingChanged(booking.id(), BookingChanged.Change.BOOKED, actor));
@@ -172,9 +174,13 @@ public class Bookings {
             return booking;  // a retried confirmation: the same booking, nothing changes
         }
         String before = booking.describe();
-        Placed placed = booking.isLapsedHoldAt(now) ? placeAgain(booking) : placedAs(booking);
+        boolean lapsed = booking.isLapsedHoldAt(now);
+        Placed placed = lapsed ? placeAgain(booking) : placedAs(booking);
         booking.confirm(referral);
         replace(placed, holdId, booking.clientId(), now);
+        if (lapsed) {
+            placed = stillTrue(placed, holdId, booking.clientId());
+        }
         withVideo(booking, placed.catalogue());
         audit.record(actor, "BOOKING_BOOKED", "Booking", holdId, before + " → " + booking.describe());
         changed.fire(new BookingChanged(holdId, BookingChanged.Change.BOOKED, actor));
@@ -207,6 +213,7 @@ public class Bookings {
         // The ledger first: the booking's UPDATE of advisor_id/room_id would take shared foreign-key locks on the
         // new advisor and room rows before the ledger's exclusive ones — the upgrade deadlock occupy() avoids.
         replace(placed, id, booking.clientId(), now);
+        placed = stillTrue(placed, id, booking.clientId());
         booking.reschedule(placed.placement());
         withVideo(booking, placed.catalogue());
         audit.record(actor, "BOOKING_RESCHEDULED", "Booking", id, before + " → " + booking.describe());
@@ -442,6 +449,37 @@ public class Bookings {
         }
         return new Placed(new Booking.Placement(wanted.serviceId(), wanted.officeId(), slot.mode(), advisor, room,
                 slot.session()), found.catalogue(), found.locked());
+    }
+
+    /**
+     * The slot was checked in the catalogue as the transaction first saw it; a catalogue change (a rule, leave, a
+     * closure, …) may have committed since — a rule change that waited on the advisor's row this booking then
+     * locked, say. Called once the ledger holds this booking's rows: the stamp is read with a shared lock, which
+     * waits for a change in flight and keeps any other from committing until this booking does. Unchanged (nearly
+     * always): one primary-key read, and the check stands. Changed: the placement is checked again, in the
+     * catalogue as it is now, ignoring this booking's own ledger rows; a slot no longer offered is refused, and
+     * the rollback leaves nothing behind.
+     */
+    private Placed stillTrue(Placed placed, long bookingId, long clientId) {
+        long stamp = catalogues.lockedStamp();
+        if (stamp == placed.catalogue().stamp()) {
+            return placed;
+        }
+        Booking.Placement placement = placed.placement();
+        Catalogue now = catalogues.at(stamp);
+        SlotSearch.Query query = SlotSearch.Query.startingAt(placement.serviceId(), placement.officeId(),
+                        placement.mode(), placement.session().start())
+                .forClient(clientId).ignoring(bookingId).onlyAdvisor(placement.advisorId())
+                .onlyRoom(placement.roomId());
+        boolean offered = search.search(query, now).slots().stream()
+                .anyMatch(slot -> slot.session().equals(placement.session()) && slot.mode() == placement.mode()
+                        && slot.advisorIds().contains(placement.advisorId())
+                        && (placement.roomId() == null || slot.roomIds().contains(placement.roomId())));
+        if (!offered) {
+            throw new SlotUnavailable("the availability, opening hours or leave changed while this session was "
+                    + "being booked, and it is no longer offered at " + placement.session().start());
+        }
+        return new Placed(placement, now, placed.locked());
     }
 
     /** A lapsed hold's slot, checked as a new booking of it would be. */

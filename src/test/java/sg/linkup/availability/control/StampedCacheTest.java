@@ -200,7 +200,15 @@ class StampedCacheTest {
         ExecutorService threads = Executors.newFixedThreadPool(5);
         try {
             Future<?> writer = threads.submit(() -> {
-                for (int version = 1; version <= 2_000; version++) {
+                // Readers first, and writes until they have checked during the writes too: on a busy machine the
+                // 2,000 writes could otherwise all be done before any reader thread is scheduled.
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (checked.get() < 4 && System.nanoTime() < until) {
+                    Thread.yield();
+                }
+                int before = checked.get();
+                for (int version = 1; version <= 2_000 || checked.get() < before + 100 && System.nanoTime() < until;
+                     version++) {
                     // Unique but unordered stamps, as UUID_SHORT() across servers would be.
                     long stamp = stamps.incrementAndGet() * (ThreadLocalRandom.current().nextBoolean() ? 1 : -1);
                     versionOf.put(stamp, version);
@@ -230,6 +238,6 @@ class StampedCacheTest {
         } finally {
             threads.shutdownNow();
         }
-        assertTrue(checked.get() > 0, "the readers ran");
+        assertTrue(checked.get() >= 104, "the readers ran, during the writes too: " + checked.get());
     }
 }
