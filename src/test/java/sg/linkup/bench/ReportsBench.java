@@ -38,6 +38,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -467,8 +468,11 @@ class ReportsBench {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response::body);
         String cookie = response.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("LINKUP_SESSION=")).findFirst().orElseThrow();
-        return cookie.substring(0, cookie.indexOf(';'));
+                .map(c -> c.substring(0, c.indexOf(';')))
+                // Every cookie of the sign-in, as a browser keeps them: with distributable sessions Payara sets
+                // JSESSIONIDVERSION beside LINKUP_SESSION, and a request without it finds no session (401).
+                .collect(Collectors.joining("; "));
+        return cookie;
     }
 
     /** Fresh statistics after a bulk load, as InnoDB would have after its own background recalculation. */

@@ -37,6 +37,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -263,7 +264,7 @@ class SlotSearchBench {
 
     private URI searchUri(List<Long> offices, LocalDate from, Integer limit) {
         String path = "api/slots?service=" + catalogue.main.id() + "&office="
-                + offices.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","))
+                + offices.stream().map(String::valueOf).collect(Collectors.joining(","))
                 + "&from=" + from
                 + "&to=" + from.plusDays(13) + (limit == null ? "" : "&limit=" + limit);
         return URI.create(deployment.toString().replaceAll("/+$", "") + "/").resolve(path);
@@ -288,8 +289,11 @@ class SlotSearchBench {
                 HttpResponse<String> response = http.send(signIn, HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, response.statusCode(), response::body);
                 String cookie = response.headers().allValues("Set-Cookie").stream()
-                        .filter(c -> c.startsWith("LINKUP_SESSION=")).findFirst().orElseThrow();
-                session = cookie.substring(0, cookie.indexOf(';'));
+                        .map(c -> c.substring(0, c.indexOf(';')))
+                // Every cookie of the sign-in, as a browser keeps them: with distributable sessions Payara sets
+                // JSESSIONIDVERSION beside LINKUP_SESSION, and a request without it finds no session (401).
+                .collect(Collectors.joining("; "));
+                session = cookie;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
