@@ -131,33 +131,55 @@ public class ReportRollups {
         self.catchUp();
     }
 
-    /** Brings every cell up to date with what is committed now; cheap when little changed. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * Brings every cell up to date with what is committed now; cheap when little changed.
+     *
+     * <p>One local transaction on its own connection, begun and ended here, not a JTA one: on the sweep's managed
+     * scheduler thread Payara did not enlist a connection taken from the DataSource in the JTA transaction, so
+     * every statement committed on its own — the report_state lock ended with its SELECT, two nodes caught up at
+     * once and collided on report_cell's and report_seen's keys (the two-node load run of 2026-12-06; a report
+     * then answered 409), and a failure could leave a period's cells deleted. Here the lock is held and the work
+     * is all-or-nothing on every thread.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void catchUp() {
         try (Connection db = dataSource.getConnection()) {
-            Instant now = clock.instant();
-            Catalogue catalogue = Catalogue.read(db);
-            String model = model();
-            Timestamp rolledThrough;
-            long high;
-            String madeWith;
-            try (PreparedStatement lock = db.prepareStatement(
-                    "SELECT rolled_through, high_audit_id, model FROM report_state WHERE id = 1 FOR UPDATE");
-                 ResultSet row = lock.executeQuery()) {
-                if (!row.next()) {
-                    throw new IllegalStateException("report_state has no row 1 (migration V7 inserts it)");
-                }
-                rolledThrough = row.getTimestamp(1);
-                high = row.getLong(2);
-                madeWith = row.getString(3);
-            }
-            if (rolledThrough == null || !model.equals(madeWith)) {
-                rebuild(db, catalogue, now, model);
-            } else {
-                incremental(db, catalogue, rolledThrough.toInstant(), high, now);
+            db.setAutoCommit(false);
+            try {
+                catchUp(db);
+                db.commit();
+            } catch (SQLException | RuntimeException | Error e) {
+                db.rollback();
+                throw e;
+            } finally {
+                db.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("report roll-up failed", e);
+        }
+    }
+
+    private void catchUp(Connection db) throws SQLException {
+        Instant now = clock.instant();
+        Catalogue catalogue = Catalogue.read(db);
+        String model = model();
+        Timestamp rolledThrough;
+        long high;
+        String madeWith;
+        try (PreparedStatement lock = db.prepareStatement(
+                "SELECT rolled_through, high_audit_id, model FROM report_state WHERE id = 1 FOR UPDATE");
+             ResultSet row = lock.executeQuery()) {
+            if (!row.next()) {
+                throw new IllegalStateException("report_state has no row 1 (migration V7 inserts it)");
+            }
+            rolledThrough = row.getTimestamp(1);
+            high = row.getLong(2);
+            madeWith = row.getString(3);
+        }
+        if (rolledThrough == null || !model.equals(madeWith)) {
+            rebuild(db, catalogue, now, model);
+        } else {
+            incremental(db, catalogue, rolledThrough.toInstant(), high, now);
         }
     }
 
