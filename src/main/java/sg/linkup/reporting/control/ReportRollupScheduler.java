@@ -54,8 +54,9 @@ public class ReportRollupScheduler {
 
     void sweep() {
         try {
-            rollups.catchUp();
-            counted.done(0);
+            if (rollups.catchUpUnlessBusy()) {
+                counted.done(0);
+            }
         } catch (RuntimeException e) {
             counted.failed();
             // The next run (or the next report) tries again; a failed sweep must not stop the schedule.

@@ -143,11 +143,26 @@ public class ReportRollups {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void catchUp() {
+        catchUp(true);
+    }
+
+    /**
+     * The sweep's catch-up: when another node is catching up right now, this one has nothing to add and returns at
+     * once, rather than wait for the lock (a long catch-up under load outlasted InnoDB's 50-second lock wait).
+     * Returns whether it caught up.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public boolean catchUpUnlessBusy() {
+        return catchUp(false);
+    }
+
+    private boolean catchUp(boolean wait) {
         try (Connection db = dataSource.getConnection()) {
             db.setAutoCommit(false);
             try {
-                catchUp(db);
+                boolean done = catchUp(db, wait);
                 db.commit();
+                return done;
             } catch (SQLException | RuntimeException | Error e) {
                 db.rollback();
                 throw e;
@@ -159,7 +174,7 @@ public class ReportRollups {
         }
     }
 
-    private void catchUp(Connection db) throws SQLException {
+    private boolean catchUp(Connection db, boolean wait) throws SQLException {
         Instant now = clock.instant();
         Catalogue catalogue = Catalogue.read(db);
         String model = model();
@@ -167,9 +182,13 @@ public class ReportRollups {
         long high;
         String madeWith;
         try (PreparedStatement lock = db.prepareStatement(
-                "SELECT rolled_through, high_audit_id, model FROM report_state WHERE id = 1 FOR UPDATE");
+                "SELECT rolled_through, high_audit_id, model FROM report_state WHERE id = 1 FOR UPDATE"
+                        + (wait ? "" : " SKIP LOCKED"));
              ResultSet row = lock.executeQuery()) {
             if (!row.next()) {
+                if (!wait) {
+                    return false;  // another node holds the row: it is catching up
+                }
                 throw new IllegalStateException("report_state has no row 1 (migration V7 inserts it)");
             }
             rolledThrough = row.getTimestamp(1);
@@ -181,6 +200,7 @@ public class ReportRollups {
         } else {
             incremental(db, catalogue, rolledThrough.toInstant(), high, now);
         }
+        return true;
     }
 
     private void rebuild(Connection db, Catalogue catalogue, Instant now, String model) throws SQLException {
