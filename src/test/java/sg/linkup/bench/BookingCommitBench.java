@@ -55,7 +55,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.naming.InitialContext;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -676,11 +675,7 @@ class BookingCommitBench {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response::body);
-        String cookie = response.headers().allValues("Set-Cookie").stream()
-                .map(c -> c.substring(0, c.indexOf(';')))
-                // Every cookie of the sign-in, as a browser keeps them: with distributable sessions Payara sets
-                // JSESSIONIDVERSION beside LINKUP_SESSION, and a request without it finds no session (401).
-                .collect(Collectors.joining("; "));
+        String cookie = SignInCookies.of(response);
         String csrf;
         try (var reader = Json.createReader(new StringReader(response.body()))) {
             csrf = reader.readObject().getString("csrfToken");

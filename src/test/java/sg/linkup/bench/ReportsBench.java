@@ -38,7 +38,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -467,12 +466,7 @@ class ReportsBench {
                         "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response::body);
-        String cookie = response.headers().allValues("Set-Cookie").stream()
-                .map(c -> c.substring(0, c.indexOf(';')))
-                // Every cookie of the sign-in, as a browser keeps them: with distributable sessions Payara sets
-                // JSESSIONIDVERSION beside LINKUP_SESSION, and a request without it finds no session (401).
-                .collect(Collectors.joining("; "));
-        return cookie;
+        return SignInCookies.of(response);
     }
 
     /** Fresh statistics after a bulk load, as InnoDB would have after its own background recalculation. */

@@ -288,12 +288,7 @@ class SlotSearchBench {
             try {
                 HttpResponse<String> response = http.send(signIn, HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, response.statusCode(), response::body);
-                String cookie = response.headers().allValues("Set-Cookie").stream()
-                        .map(c -> c.substring(0, c.indexOf(';')))
-                // Every cookie of the sign-in, as a browser keeps them: with distributable sessions Payara sets
-                // JSESSIONIDVERSION beside LINKUP_SESSION, and a request without it finds no session (401).
-                .collect(Collectors.joining("; "));
-                session = cookie;
+                session = SignInCookies.of(response);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

@@ -249,8 +249,7 @@ class UiBench {
         if (response.statusCode() != 200 && response.statusCode() != 201) {
             throw new IllegalStateException("sign-in: " + response.statusCode() + " " + response.body());
         }
-        return response.headers().allValues("Set-Cookie").stream().map(c -> c.split(";", 2)[0])
-                .filter(c -> !c.endsWith("=")).findFirst().orElseThrow(() -> new IllegalStateException("no cookie"));
+        return SignInCookies.of(response);
     }
 
     record Resource(String url, String type, long transfer, long encoded, long decoded, double start, double end) {

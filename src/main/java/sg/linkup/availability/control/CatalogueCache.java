@@ -81,8 +81,7 @@ public class CatalogueCache {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public long lockedStamp() {
-        return ((Number) em.createNativeQuery("SELECT stamp FROM catalogue_stamp WHERE id = 1 LOCK IN SHARE MODE")
-                .getSingleResult()).longValue();
+        return stamp(" LOCK IN SHARE MODE");
     }
 
     /** The catalogue at {@code stamp} (just read by the caller) or newer. */
@@ -92,8 +91,12 @@ public class CatalogueCache {
     }
 
     long stamp() {
-        return ((Number) em.createNativeQuery("SELECT stamp FROM catalogue_stamp WHERE id = 1").getSingleResult())
-                .longValue();
+        return stamp("");
+    }
+
+    private long stamp(String lock) {
+        return ((Number) em.createNativeQuery("SELECT stamp FROM catalogue_stamp WHERE id = 1" + lock)
+                .getSingleResult()).longValue();
     }
 
     private StampedCache.Stamped<Catalogue> build() {

@@ -8,15 +8,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import org.eclipse.microprofile.metrics.Counter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import sg.linkup.availability.control.SlotTaken;
 import sg.linkup.availability.entity.Resource;
 import sg.linkup.availability.entity.TimeRange;
+import sg.linkup.platform.FakeCounter;
 import sg.linkup.platform.LogCapture;
 
 class WaitlistTest {
@@ -114,25 +113,5 @@ class WaitlistTest {
         };
         waitlist.offerFailures = failures;
         return waitlist;
-    }
-
-    private static final class FakeCounter implements Counter {
-
-        private final AtomicLong count = new AtomicLong();
-
-        @Override
-        public void inc() {
-            count.incrementAndGet();
-        }
-
-        @Override
-        public void inc(long n) {
-            count.addAndGet(n);
-        }
-
-        @Override
-        public long getCount() {
-            return count.get();
-        }
     }
 }

@@ -3,11 +3,10 @@ package sg.linkup.retention.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
-import org.eclipse.microprofile.metrics.Counter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import sg.linkup.platform.FakeCounter;
 import sg.linkup.platform.LogCapture;
 import sg.linkup.platform.Sweeps;
 
@@ -54,25 +53,5 @@ class RetentionSchedulerTest {
 
     private static Sweeps.Sweep sweep() {
         return new Sweeps.Sweep(new FakeCounter(), new FakeCounter(), new FakeCounter());
-    }
-
-    private static final class FakeCounter implements Counter {
-
-        private final AtomicLong count = new AtomicLong();
-
-        @Override
-        public void inc() {
-            count.incrementAndGet();
-        }
-
-        @Override
-        public void inc(long n) {
-            count.addAndGet(n);
-        }
-
-        @Override
-        public long getCount() {
-            return count.get();
-        }
     }
 }
