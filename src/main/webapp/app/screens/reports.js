@@ -65,7 +65,7 @@ const GROUP_WORDS = { NONE: 'None', OFFICE: 'SSO', AGENCY: 'Agency', SERVICE: 'S
 /** The whole of the groups, in the tables and on the charts. */
 const ALL_WORDS = { OFFICE: 'All SSOs', AGENCY: 'All agencies', SERVICE: 'All services', MODE: 'All ways' };
 const UTILISATION_GROUP_WORDS = { ...GROUP_WORDS, OFFICE: 'SSO (rooms)', AGENCY: 'Agency (advisors)' };
-const PERIOD_WORDS = { MONTH: 'Month', WEEK: 'Week (Monday to Sunday)' };
+const PERIOD_WORDS = { MONTH: 'Month', WEEK: 'Week (Monday to Sunday, cut at month ends)' };
 const FILTERS = ['office', 'agency', 'service', 'mode'];
 
 /** Series colours: each at least 4.5:1 on white (so also as the text of its end label), told apart by dash and shape too. */

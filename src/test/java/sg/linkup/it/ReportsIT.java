@@ -29,6 +29,10 @@ import sg.linkup.reporting.entity.TravelModel;
  * A known month of sessions at two SSOs, rolled up; then, through the API, the partner records outcomes and
  * cancels one, the counter cancels one, the sweep marks two no-shows — and the reports' exact figures for an
  * admin, a supervisor of each SSO and the partner, with the "< 5" rule and what the totals would give away.
+ *
+ * <p>Which other figures hide with a small one (so that no sum gives it away) is the months' one pattern over
+ * every SSO's cells, other classes' included; so a figure here is checked as "exactly its value, or hidden", the
+ * small ones must be hidden, the main ones must be shown, and no sum may have exactly one hidden figure.
  */
 @ExtendWith(SharedApp.class)
 class ReportsIT {
@@ -42,6 +46,7 @@ class ReportsIT {
     Api admin;
     long officeA;
     long officeB;
+    long officeC;
     long roomA;
     long roomB;
     long agency;
@@ -60,6 +65,10 @@ class ReportsIT {
         admin = new Api(deployment);
         officeA = created("api/offices", CatalogueIT.office(unique("RA"), "SSO@Reports A"));
         officeB = created("api/offices", CatalogueIT.office(unique("RB"), "SSO@Reports B"));
+        // A third SSO with no session this month, as every real month has: with only A and B, B's figures would be
+        // the all-SSO total − A's, so A's own figures or the total would have to hide. With C, hiding C's zeros
+        // protects B, and A's figures stay shown — what the assertions below expect.
+        officeC = created("api/offices", CatalogueIT.office(unique("RC"), "SSO@Reports C"));
         roomA = created("api/rooms", CatalogueIT.room(officeA, "Interview A", "INTERVIEW_ROOM"));
         roomB = created("api/rooms", CatalogueIT.room(officeB, "Interview B", "INTERVIEW_ROOM"));
         agency = created("api/agencies", CatalogueIT.agency(unique("RAG"), "EMPLOYMENT", null));
@@ -98,11 +107,14 @@ class ReportsIT {
     private void live() {
         String range = "&from=" + month + "&to=" + month.plusMonths(1).minusDays(1);
         JsonObject before = report(admin, "sessions?office=" + officeA + range);
-        assertEquals(10, periodRow(before, null).getJsonObject("cells").getInt("booked"), before::toString);
-        // Four still booked (fewer than 5 clients) are hidden, and with them the attended, or booked − the rest
-        // would show them.
-        assertTrue(suppressed(periodRow(before, null)).containsAll(List.of("open", "attended")), before::toString);
-        assertEquals(0, periodRow(before, null).getJsonObject("cells").getInt("completedAttended"));
+        JsonObject row = periodRow(before, null);
+        assertEquals(10, row.getJsonObject("cells").getInt("booked"), before::toString);
+        // Four still booked (fewer than 5 clients) are hidden, and with them another part of booked, or booked −
+        // the rest would show them.
+        assertTrue(suppressed(row).contains("open"), before::toString);
+        assertNoSumGivesAHiddenFigureAway(row);
+        assertFigures(row, java.util.Map.of("booked", 10, "attended", 6, "completedAttended", 0, "noShows", 0,
+                "cancelled", 0, "open", 4));
         for (long id : arrived) {
             ok(partner.post("api/bookings/" + id + "/complete", "{\"outcome\":\"ATTENDED\"}"));
         }
@@ -132,39 +144,62 @@ class ReportsIT {
         assertEquals(10, rowA.getJsonObject("cells").getInt("booked"));
         assertEquals(6, rowA.getJsonObject("cells").getInt("attended"));
         assertEquals(6, rowA.getJsonObject("cells").getInt("completedAttended"));
-        assertEquals(0, rowA.getJsonObject("cells").getInt("open"), "cancels and no-shows are counted at once");
         for (String small : List.of("noShows", "cancelled", "cancelledByCounter", "cancelledByPartner")) {
             assertTrue(suppressed(rowA).contains(small), () -> small + " counts fewer than 5 clients: " + rowA);
         }
-        assertEquals(0, rowA.getJsonObject("cells").getInt("cancelledByClient"), "a zero counts no client");
+        // Cancels and no-shows are counted at once: none is left open (when that zero is shown at all).
+        assertFigures(rowA, java.util.Map.of("booked", 10, "attended", 6, "completedAttended", 6,
+                "completedFollowUp", 0, "completedReferredOn", 0, "cancelled", 2, "cancelledByCounter", 1,
+                "cancelledByPartner", 1, "cancelledByClient", 0, "noShows", 2));
+        assertFigures(rowA, java.util.Map.of("open", 0));
+        assertNoSumGivesAHiddenFigureAway(rowA);
         assertTrue(suppressed(rowA).contains("noShowRate"), "a rate of two no-shows would show them: " + rowA);
 
-        // Grouped by SSO: office B's 2 sessions are hidden, and so is A's figure, or the total would give B away.
+        // Grouped by SSO: every SSO is a row, C's too (left out, it would say "none"); office B's 2 sessions are
+        // hidden, and so is at least one other figure of the column, or total − the rest would give B away.
         JsonObject grouped = report(admin, "sessions?service=" + service + "&groupBy=OFFICE" + range);
         JsonObject total = periodRow(grouped, null);
-        assertEquals(12, total.getJsonObject("cells").getInt("booked"));
+        JsonObject groupA = periodRow(grouped, String.valueOf(officeA));
         assertTrue(suppressed(periodRow(grouped, String.valueOf(officeB))).contains("booked"), grouped::toString);
-        assertTrue(suppressed(periodRow(grouped, String.valueOf(officeA))).contains("booked"),
-                "A = total − B: hidden too: " + grouped);
+        periodRow(grouped, String.valueOf(officeC));
+        long hiddenInColumn = grouped.getJsonArray("rows").getValuesAs(JsonObject.class).stream()
+                .filter(r -> !r.isNull("period") && suppressed(r).contains("booked")).count();
+        assertTrue(hiddenInColumn >= 2, () -> "total − the SSOs shown would give B away: " + grouped);
+        assertFigures(total, java.util.Map.of("booked", 12));
+        assertFigures(groupA, java.util.Map.of("booked", 10));
 
         // A supervisor of B sees B only; asking for A is like asking for nothing that exists.
         Api supervisorB = signedIn("SUPERVISOR", officeB, null);
         JsonObject b = report(supervisorB, "sessions?service=" + service + range);
         assertTrue(suppressed(periodRow(b, null)).contains("booked"), b::toString);
+        // By week (weeks cut at month ends, so they add up to the month): no week, and no total over the weeks,
+        // shows B's two sessions either — the week and month figures are hidden by one pattern.
+        JsonObject weeks = report(supervisorB, "sessions?period=WEEK" + range);
+        for (JsonObject r : weeks.getJsonArray("rows").getValuesAs(JsonObject.class)) {
+            assertTrue(suppressed(r).contains("booked") || r.getJsonObject("cells").getInt("booked") == 0,
+                    () -> "a week shows B's sessions: " + r);
+        }
+        assertTrue(weeks.getJsonArray("periods").getValuesAs(JsonObject.class).stream()
+                .allMatch(p -> !LocalDate.parse(p.getString("start")).isBefore(month)
+                        && !LocalDate.parse(p.getString("end")).isAfter(month.plusMonths(1).minusDays(1))),
+                () -> "weeks are cut at the month's ends: " + weeks.getJsonArray("periods"));
         assertEquals(404, supervisorB.get("api/reports/sessions?office=" + officeA).status());
         Api supervisorA = signedIn("SUPERVISOR", officeA, null);
-        assertEquals(10, periodRow(report(supervisorA, "sessions?service=" + service + range), null)
-                .getJsonObject("cells").getInt("booked"));
+        assertFigures(periodRow(report(supervisorA, "sessions?service=" + service + range), null),
+                java.util.Map.of("booked", 10));
         // The partner sees its agency everywhere; another agency's partner nothing of it.
-        assertEquals(12, periodRow(report(partner, "sessions?" + range.substring(1)), null)
-                .getJsonObject("cells").getInt("booked"));
+        assertFigures(periodRow(report(partner, "sessions?" + range.substring(1)), null),
+                java.util.Map.of("booked", 12));
         long other = created("api/agencies", CatalogueIT.agency(unique("ROT"), "EMPLOYMENT", null));
         assertEquals(404, signedIn("PARTNER", null, other).get("api/reports/sessions?service=" + service).status());
         assertEquals(403, signedIn("COUNTER_STAFF", officeA, null).get("api/reports/sessions").status());
 
         // Bad input: a clear 400 problem.
         for (String bad : List.of("sessions?period=DAY", "sessions?from=2026-13-01", "sessions?office=abc",
-                "sessions?from=2024-01-01&to=2026-12-31", "utilisation?groupBy=SERVICE", "sessions?format=xml")) {
+                "sessions?from=2024-01-01&to=2026-12-31", "utilisation?groupBy=SERVICE", "sessions?format=xml",
+                // Finer than any report cuts: weeks by service or mode, SSO × service × mode.
+                "sessions?period=WEEK&groupBy=SERVICE", "sessions?period=WEEK&mode=VIDEO_REMOTE",
+                "sessions?office=" + officeA + "&groupBy=SERVICE&mode=IN_PERSON")) {
             Api.Reply reply = admin.get("api/reports/" + bad);
             assertEquals(400, reply.status(), () -> bad + ": " + reply);
             assertTrue(reply.contentType().startsWith("application/problem+json"), reply::toString);
@@ -178,6 +213,7 @@ class ReportsIT {
         String[] lines = csv.body().split("\r\n");
         assertTrue(lines[0].startsWith("Period,Group,Booked,Attended"), lines[0]);
         assertTrue(lines[1].startsWith(periodLabel() + ",All,10,6,6,"), lines[1]);
+        assertEquals(suppressed(rowA).size(), lines[1].split("< 5", -1).length - 1, "the CSV hides what the JSON does");
         assertTrue(lines[1].contains("< 5"), lines[1]);
     }
 
@@ -281,6 +317,27 @@ class ReportsIT {
                 .filter(r -> group == null ? r.isNull("group") : !r.isNull("group") && r.getString("group")
                         .equals(group))
                 .findFirst().orElseThrow(() -> new AssertionError("no row " + period + "/" + group + ": " + report));
+    }
+
+    /** Each figure is exactly as expected, or hidden; hidden it must be when it counts 1 to 4 clients. */
+    private static void assertFigures(JsonObject row, java.util.Map<String, Integer> expected) {
+        expected.forEach((key, value) -> {
+            if (suppressed(row).contains(key)) {
+                return;
+            }
+            assertTrue(value == 0 || value >= 5, () -> key + " = " + value + " counts fewer than 5 clients and is "
+                    + "shown: " + row);
+            assertEquals(value, row.getJsonObject("cells").getInt(key), () -> key + ": " + row);
+        });
+    }
+
+    /** The sums within a sessions row: none may have exactly one hidden figure (one subtraction would show it). */
+    private static void assertNoSumGivesAHiddenFigureAway(JsonObject row) {
+        for (List<String> sum : List.of(List.of("booked", "attended", "noShows", "cancelled", "open"),
+                List.of("cancelled", "cancelledByCounter", "cancelledByPartner", "cancelledByClient"))) {
+            long hidden = sum.stream().filter(suppressed(row)::contains).count();
+            assertTrue(hidden != 1, () -> sum + " has one hidden figure: " + row);
+        }
     }
 
     private static List<String> suppressed(JsonObject row) {

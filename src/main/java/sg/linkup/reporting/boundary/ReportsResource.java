@@ -109,8 +109,10 @@ public class ReportsResource {
         inScope(officeId, agencyId, serviceId);
         Reports.Scope scope = new Reports.Scope(caller.role().isOfficeScoped() ? caller.identity().officeIds() : null,
                 caller.is(Role.PARTNER) ? caller.identity().agencyId() : null);
-        Report report = reports.run(new Reports.Query(kind, first, last, cut, by, officeId, agencyId, serviceId,
-                sessionMode), scope);
+        Reports.Query query = new Reports.Query(kind, first, last, cut, by, officeId, agencyId, serviceId,
+                sessionMode);
+        Reports.requireOffered(query, scope);
+        Report report = reports.run(query, scope);
         if (wantsCsv(format, headers)) {
             String file = "linkup-" + kind.path + "-" + report.from() + "-" + report.to() + ".csv";
             return Response.ok(ReportCsv.write(report), CSV + ";charset=utf-8")

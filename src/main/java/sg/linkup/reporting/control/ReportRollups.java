@@ -88,7 +88,7 @@ public class ReportRollups {
      * What the cells were made with: the travel parameters and the tally's version. A change of either rebuilds
      * every cell (travel saved is counted into the cells).
      */
-    static final int TALLY_VERSION = 2;
+    static final int TALLY_VERSION = 3;  // 3: weeks cut at month ends
 
     String model() {
         // Not where offices and agencies stand: a new office would rebuild everything. A moved one is counted at
@@ -209,6 +209,7 @@ public class ReportRollups {
         update(db, "DELETE FROM report_cell");
         update(db, "DELETE FROM report_booking");
         update(db, "DELETE FROM report_seen");
+        update(db, "DELETE FROM report_month");
         Set<Unit> units = new LinkedHashSet<>();
         try (PreparedStatement all = db.prepareStatement("SELECT DISTINCT office_id, DATE(starts_at + INTERVAL 8 HOUR) "
                 + "FROM booking WHERE status NOT IN ('HELD', 'RELEASED')");
@@ -500,6 +501,14 @@ public class ReportRollups {
             clear.setObject(2, unit.start());
             clear.setLong(3, unit.officeId());
             clear.executeUpdate();
+        }
+        if (unit.period() == Period.WEEK) {
+            // Weeks are what the month's "< 5" pattern is worked out from: the nodes' copies are now stale.
+            try (PreparedStatement stamp = db.prepareStatement("INSERT INTO report_month (month_start, stamp) "
+                    + "VALUES (?, UUID()) ON DUPLICATE KEY UPDATE stamp = UUID()")) {
+                stamp.setObject(1, unit.start().withDayOfMonth(1));
+                stamp.executeUpdate();
+            }
         }
         if (cells.isEmpty()) {
             return;

@@ -37,19 +37,21 @@ import sg.linkup.reporting.entity.Measure;
 import sg.linkup.reporting.entity.Period;
 import sg.linkup.reporting.entity.Report;
 import sg.linkup.reporting.entity.ReportTally;
-import sg.linkup.reporting.entity.SmallCells;
-import sg.linkup.reporting.entity.SmallCells.Cell;
+import sg.linkup.reporting.entity.ReportCube;
+import sg.linkup.reporting.entity.ReportCube.Weighted;
 
 /**
  * Builds a report from the roll-ups (caught up first, so a report shows every committed change) and publishes
- * it through {@link SmallCells}: no figure about fewer than five clients, and none that a total gives away.
+ * it through the months' one "&lt; 5" pattern ({@link ReportCube}, {@link Suppression}): no figure about fewer
+ * than five clients, and none that any combination of reports could give away.
  */
 @ApplicationScoped
 public class Reports {
 
     public static final int MOST_DAYS = 731;
-    private static final String SMALL_CELL_NOTE = "Figures about fewer than 5 clients show as “< 5”, and so does "
-            + "another figure of the same row or column where the first could otherwise be worked out from a total.";
+    private static final String SMALL_CELL_NOTE = "Figures about fewer than 5 clients show as “< 5”, and so do others "
+            + "wherever the first could otherwise be worked out from totals, in this report or any other: every report "
+            + "hides the same figures.";
 
     public enum Kind {
         SESSIONS("sessions", "Sessions"), LEAD_TIMES("lead-times", "Lead times"),
@@ -101,7 +103,34 @@ public class Reports {
     SlotSearch slots;
 
     @Inject
+    Suppression suppression;
+
+    @Inject
     Clock clock;
+
+    /**
+     * Reports cut figures by SSO, by service and by mode, but not by all three at once, and weeks only by SSO and
+     * agency: finer cells than that are mostly about fewer than 5 clients, and protecting them would hide most of
+     * the figures people read (README, "Small cells"). A supervisor's report is always about their SSOs.
+     */
+    public static void requireOffered(Query query, Scope scope) {
+        if (query.kind() == Kind.FIRST_FREE_SLOT) {
+            return;  // counts no client
+        }
+        boolean byService = query.service() != null || query.groupBy() == GroupBy.SERVICE;
+        boolean byMode = query.mode() != null || query.groupBy() == GroupBy.MODE;
+        boolean bySso = query.office() != null || scope.offices() != null || query.groupBy() == GroupBy.OFFICE;
+        if (query.period() == Period.WEEK && (byService || byMode)) {
+            throw new InvalidInput(query.groupBy() == GroupBy.SERVICE || query.groupBy() == GroupBy.MODE ? "groupBy"
+                    : query.service() != null ? "service" : "mode",
+                    "weekly reports are by SSO and agency; choose MONTH to see a service or a mode");
+        }
+        if (byService && byMode && bySso) {
+            throw new InvalidInput(query.groupBy() == GroupBy.MODE ? "groupBy" : "mode",
+                    "a report is cut by at most two of SSO, service and mode"
+                            + (scope.offices() != null ? " (yours are always by your SSO)" : ""));
+        }
+    }
 
     @Transactional
     public Report run(Query query, Scope scope) {
@@ -117,7 +146,7 @@ public class Reports {
             if (query.kind() == Kind.FIRST_FREE_SLOT) {
                 return firstFreeSlots(query, names, offices, services);
             }
-            Table table = new Table(query, names, from, to);
+            Table table = new Table(query, names, from, to, offices, services);
             readCells(db, table, offices, services);
             Report.Reference reference = null;
             switch (query.kind()) {
@@ -135,14 +164,16 @@ public class Reports {
                 default -> throw new IllegalStateException(query.kind().name());
             }
             List<String> notes = new ArrayList<>(List.of(SMALL_CELL_NOTE,
-                    "Periods are whole " + (query.period() == Period.MONTH ? "months" : "ISO weeks (Monday to Sunday)")
+                    (query.period() == Period.MONTH ? "Periods are whole months"
+                            : "Periods are weeks (Monday to Sunday), cut at month ends so that they add up to months")
                             + "; the range was widened to " + from + " – " + to + "."));
             if (query.kind() == Kind.TRAVEL) {
                 notes.add("Travel saved: for each attended session, the round trip the client would have made to the "
                         + "partner's own office, less the round trip to the SSO (none from home); from the client's "
                         + "own SSO, by public transport. Method and parameters: README, “Client travel saved: the method”.");
             }
-            return table.publish(query.kind(), reference, notes, clock.instant());
+            return table.publish(query.kind(), reference, notes, clock.instant(),
+                    suppression.months(db, names, from, to));
         } catch (SQLException e) {
             throw new IllegalStateException("report query failed", e);
         }
@@ -223,130 +254,91 @@ public class Reports {
     private static void sessions(Table table) {
         for (int i = 0; i < SESSION_COUNTS.length; i++) {
             Measure m = SESSION_COUNTS[i];
-            table.column(SESSION_COLUMNS[i][0], SESSION_COLUMNS[i][1], "sessions", true,
-                    (t, cells) -> cells.add(t.count(m), t.clients(m)));
+            table.column(SESSION_COLUMNS[i][0], SESSION_COLUMNS[i][1], "sessions", t -> Fig.count(t, m));
         }
-        table.column("noShowRate", "No-show rate", "percent", false, null);
-        table.column("noShowRateConfirmed", "No-show rate, confirmed by SMS", "percent", false, null);
-        table.column("noShowRateUnconfirmed", "No-show rate, not confirmed", "percent", false, null);
+        table.column("noShowRate", "No-show rate", "percent", null);
+        table.column("noShowRateConfirmed", "No-show rate, confirmed by SMS", "percent", null);
+        table.column("noShowRateUnconfirmed", "No-show rate, not confirmed", "percent", null);
         table.fill();
         for (Table.Line line : table.lines) {
-            Map<String, Cell> c = line.cells;
-            table.cells.sum(c.get("booked"), List.of(c.get("attended"), c.get("noShows"), c.get("cancelled"),
-                    c.get("open")));
-            table.cells.sum(c.get("cancelled"), List.of(c.get("cancelledByCounter"), c.get("cancelledByPartner"),
-                    c.get("cancelledByClient")));
-            rate(table, line, "noShowRate", line.tally, Measure.NO_SHOWS, Measure.ATTENDED, c.get("noShows"),
+            Map<String, Fig> c = line.cells;
+            rate(line, "noShowRate", line.tally, Measure.NO_SHOWS, Measure.ATTENDED, c.get("noShows"),
                     c.get("attended"));
-            // Checked in without an outcome yet: not a column, but the rest of "attended" after the outcomes, so
-            // it is declared — a small remainder hides an outcome too.
-            Cell notCompleted = hidden(table, line.tally, Measure.ATTENDED_NOT_COMPLETED);
-            table.cells.sum(c.get("attended"), List.of(c.get("completedAttended"), c.get("completedFollowUp"),
-                    c.get("completedReferredOn"), notCompleted));
-            // The confirmed and unconfirmed halves split attended and no-shows: both rates hide when any of the
-            // four counts behind them is small, or one rate and the totals would pin the other half.
-            Cell noShowsConfirmed = hidden(table, line.tally, Measure.NO_SHOWS_CONFIRMED);
-            Cell attendedConfirmed = hidden(table, line.tally, Measure.ATTENDED_CONFIRMED);
-            Cell noShowsUnconfirmed = hidden(table, line.tally, Measure.NO_SHOWS_UNCONFIRMED);
-            Cell attendedUnconfirmed = hidden(table, line.tally, Measure.ATTENDED_UNCONFIRMED);
-            table.cells.sum(c.get("noShows"), List.of(noShowsConfirmed, noShowsUnconfirmed));
-            table.cells.sum(c.get("attended"), List.of(attendedConfirmed, attendedUnconfirmed));
-            rate(table, line, "noShowRateConfirmed", line.tally, Measure.NO_SHOWS_CONFIRMED,
-                    Measure.ATTENDED_CONFIRMED, noShowsConfirmed, attendedConfirmed, noShowsUnconfirmed,
-                    attendedUnconfirmed);
-            rate(table, line, "noShowRateUnconfirmed", line.tally, Measure.NO_SHOWS_UNCONFIRMED,
+            // The two rates and the totals pin the confirmed and unconfirmed halves, so the halves are figures of
+            // the pattern as if shown, and both rates hide when any of the four is hidden.
+            Fig noShowsConfirmed = Fig.count(line.tally, Measure.NO_SHOWS_CONFIRMED);
+            Fig attendedConfirmed = Fig.count(line.tally, Measure.ATTENDED_CONFIRMED);
+            Fig noShowsUnconfirmed = Fig.count(line.tally, Measure.NO_SHOWS_UNCONFIRMED);
+            Fig attendedUnconfirmed = Fig.count(line.tally, Measure.ATTENDED_UNCONFIRMED);
+            rate(line, "noShowRateConfirmed", line.tally, Measure.NO_SHOWS_CONFIRMED, Measure.ATTENDED_CONFIRMED,
+                    noShowsConfirmed, attendedConfirmed, noShowsUnconfirmed, attendedUnconfirmed);
+            rate(line, "noShowRateUnconfirmed", line.tally, Measure.NO_SHOWS_UNCONFIRMED,
                     Measure.ATTENDED_UNCONFIRMED, noShowsUnconfirmed, attendedUnconfirmed, noShowsConfirmed,
                     attendedConfirmed);
         }
     }
 
-    /** A count that is not published but feeds a published rate: the rate is hidden when it is small. */
-    private static Cell hidden(Table table, ReportTally t, Measure m) {
-        return table.cells.add(t.count(m), t.clients(m));
-    }
-
     /** no-shows / (attended + no-shows), as a percentage; not applicable when nobody was due. */
-    private static void rate(Table table, Table.Line line, String key, ReportTally t, Measure part, Measure other,
-                             Cell... inputs) {
+    private static void rate(Table.Line line, String key, ReportTally t, Measure part, Measure other, Fig... inputs) {
         int due = t.count(part) + t.count(other);
         if (due == 0) {
             return;
         }
-        double value = Math.round(1000.0 * t.count(part) / due) / 10.0;
-        Cell rate = table.cells.add(value, t.clients(part).plus(t.clients(other)));
-        table.cells.derive(rate, inputs);
-        line.cells.put(key, rate);
+        line.cells.put(key, Fig.derived(Math.round(1000.0 * t.count(part) / due) / 10.0, inputs));
     }
 
     private static void leadTimes(Table table) {
-        table.column("sessions", "Sessions", "sessions", true,
-                (t, cells) -> cells.add(t.count(Measure.BOOKED), t.clients(Measure.BOOKED)));
-        table.column("leadMedianDays", "Booked ahead: median", "days", false, null);
-        table.column("leadP90Days", "Booked ahead: 90th percentile", "days", false, null);
+        table.column("sessions", "Sessions", "sessions", t -> Fig.count(t, Measure.BOOKED));
+        table.column("leadMedianDays", "Booked ahead: median", "days", null);
+        table.column("leadP90Days", "Booked ahead: 90th percentile", "days", null);
         table.fill();
         for (Table.Line line : table.lines) {
             for (String[] p : new String[][] {{"leadMedianDays", "50"}, {"leadP90Days", "90"}}) {
                 Integer days = line.tally.leadPercentile(Double.parseDouble(p[1]));
                 if (days != null) {  // none: not applicable, no cell
-                    Cell cell = table.cells.add(days, line.tally.clients(Measure.BOOKED));
-                    table.cells.derive(cell, line.cells.get("sessions"));
-                    line.cells.put(p[0], cell);
+                    line.cells.put(p[0], Fig.derived(days, line.cells.get("sessions")));
                 }
             }
         }
     }
 
     private static void travelSaved(Table table) {
-        table.column("sessions", "Sessions attended", "sessions", true,
-                (t, cells) -> cells.add(t.count(Measure.ATTENDED), t.clients(Measure.ATTENDED)));
-        table.column("kmSaved", "Kilometres saved", "km", true,
-                (t, cells) -> cells.add(round1(t.kmSaved()), t.clients(Measure.ATTENDED)));
-        table.column("hoursSaved", "Hours saved", "hours", true,
-                (t, cells) -> cells.add(round1(t.hoursSaved()), t.clients(Measure.ATTENDED)));
+        table.column("sessions", "Sessions attended", "sessions", t -> Fig.count(t, Measure.ATTENDED));
+        table.column("kmSaved", "Kilometres saved", "km", null);
+        table.column("hoursSaved", "Hours saved", "hours", null);
         table.fill();
         for (Table.Line line : table.lines) {
             // Travel is worked out per attended session: with the sessions hidden, so is what they saved.
-            table.cells.derive(line.cells.get("kmSaved"), line.cells.get("sessions"));
-            table.cells.derive(line.cells.get("hoursSaved"), line.cells.get("sessions"));
+            Fig sessions = line.cells.get("sessions");
+            line.cells.put("kmSaved", Fig.weighted(round1(line.tally.kmSaved()), Weighted.TRAVEL, sessions));
+            line.cells.put("hoursSaved", Fig.weighted(round1(line.tally.hoursSaved()), Weighted.TRAVEL, sessions));
         }
     }
 
     private void sms(Connection db, Table table, Set<Long> offices, boolean optOutsApply) throws SQLException {
-        table.column("smsSent", "SMS sent", "messages", true,
-                (t, cells) -> cells.add(t.count(Measure.SMS_SENT), t.clients(Measure.SMS_SENT)));
-        table.column("smsDelivered", "SMS delivered", "messages", true,
-                (t, cells) -> cells.add(t.count(Measure.SMS_DELIVERED), t.clients(Measure.SMS_DELIVERED)));
-        table.column("smsFailed", "SMS failed", "messages", true,
-                (t, cells) -> cells.add(t.count(Measure.SMS_FAILED), t.clients(Measure.SMS_FAILED)));
+        table.column("smsSent", "SMS sent", "messages", t -> Fig.count(t, Measure.SMS_SENT));
+        table.column("smsDelivered", "SMS delivered", "messages", t -> Fig.count(t, Measure.SMS_DELIVERED));
+        table.column("smsFailed", "SMS failed", "messages", t -> Fig.count(t, Measure.SMS_FAILED));
         Set<String> reasons = new TreeSet<>();
         table.allTallies().forEach(t -> reasons.addAll(t.failures().keySet()));
         for (String reason : reasons) {
-            table.column("failed:" + reason, "Failed: " + describe(reason), "messages", true,
-                    (t, cells) -> cells.add(t.failures().getOrDefault(reason, 0), t.failureClients(reason)));
+            table.column("failed:" + reason, "Failed: " + describe(reason), "messages",
+                    t -> new Fig(t.failures().getOrDefault(reason, 0), "failed:" + reason, null, false));
         }
-        table.column("invitationsSent", "Invitations sent", "messages", true,
-                (t, cells) -> cells.add(t.count(Measure.INVITATIONS_SENT), t.clients(Measure.INVITATIONS_SENT)));
-        table.column("invitationsFailed", "Invitations failed", "messages", true,
-                (t, cells) -> cells.add(t.count(Measure.INVITATIONS_FAILED), t.clients(Measure.INVITATIONS_FAILED)));
+        table.column("invitationsSent", "Invitations sent", "messages", t -> Fig.count(t, Measure.INVITATIONS_SENT));
+        table.column("invitationsFailed", "Invitations failed", "messages",
+                t -> Fig.count(t, Measure.INVITATIONS_FAILED));
         boolean optOuts = optOutsApply && (table.query.groupBy() == GroupBy.NONE
                 || table.query.groupBy() == GroupBy.OFFICE);
-        table.column("optedOut", "Clients who opted out", "clients", false, null);
-        // Read first: an SSO with opt-outs and no session in the range still gets its line, so that the total
-        // really is the sum of the lines shown (or it would give away what is missing).
+        table.column("optedOut", "Clients who opted out", "clients", null);
+        // Read first: an SSO with opt-outs and no session in the range still gets its line.
         Map<String, ReportTally> optedOut = optOuts ? optedOut(db, table, offices) : Map.of();
         table.fill();
-        for (Table.Line line : table.lines) {
-            List<Cell> parts = new ArrayList<>();
-            reasons.forEach(r -> parts.add(line.cells.get("failed:" + r)));
-            if (!parts.isEmpty()) {
-                table.cells.sum(line.cells.get("smsFailed"), parts);
-            }
-        }
         if (optOuts) {
-            table.replace("optedOut", line -> {
+            for (Table.Line line : table.lines) {
                 ReportTally t = optedOut.getOrDefault(key(line.periodKey, line.groupKey), new ReportTally());
-                return table.cells.add(t.count(Measure.BOOKED), t.clients(Measure.BOOKED));
-            });
+                line.cells.put("optedOut", new Fig(t.count(Measure.BOOKED), null, null, true));
+            }
         }
     }
 
@@ -419,33 +411,31 @@ public class Reports {
                 periodOf, agencies(scope, query)) : Map.of();
         Map<LocalDate, Map<Long, Double>> roomHours = rooms ? capacity.roomHours(table.from, table.to, periodOf,
                 offices) : Map.of();
-        table.column("advisorBookedHours", "Advisors: booked hours", "hours", advisors, !advisors ? null
-                : (t, cells) -> cells.add(round1(t.advisorMinutes() / 60.0), t.clients(Measure.KEPT)));
-        table.column("advisorAvailableHours", "Advisors: available hours", "hours", advisors, null);
-        table.column("advisorUtilisation", "Advisors: utilisation", "percent", false, null);
-        table.column("roomBookedHours", "Rooms: booked hours", "hours", rooms, !rooms ? null
-                : (t, cells) -> cells.add(round1(t.roomMinutes() / 60.0), t.clients(Measure.KEPT_WITH_ROOM)));
-        table.column("roomOpenHours", "Rooms: open hours", "hours", rooms, null);
-        table.column("roomUtilisation", "Rooms: utilisation", "percent", false, null);
+        table.column("advisorBookedHours", "Advisors: booked hours", "hours", null);
+        table.column("advisorAvailableHours", "Advisors: available hours", "hours", null);
+        table.column("advisorUtilisation", "Advisors: utilisation", "percent", null);
+        table.column("roomBookedHours", "Rooms: booked hours", "hours", null);
+        table.column("roomOpenHours", "Rooms: open hours", "hours", null);
+        table.column("roomUtilisation", "Rooms: utilisation", "percent", null);
         table.fill();
         for (Table.Line line : table.lines) {
             if (advisors) {
-                double available = line.sum(advisorHours, table);
-                Cell a = table.cells.addWithoutClients(round1(available));
-                line.cells.put("advisorAvailableHours", a);
-                ratio(table, line, "advisorUtilisation", line.cells.get("advisorBookedHours"), a, available,
-                        line.tally.advisorMinutes() / 60.0);
+                double available = line.sum(advisorHours);
+                Fig booked = Fig.weighted(round1(line.tally.advisorMinutes() / 60.0), Weighted.ADVISOR_HOURS,
+                        Fig.count(line.tally, Measure.KEPT));
+                line.cells.put("advisorBookedHours", booked);
+                line.cells.put("advisorAvailableHours", Fig.derived(round1(available)));
+                ratio(line, "advisorUtilisation", booked, available, line.tally.advisorMinutes() / 60.0);
             }
             if (rooms) {
-                double open = line.sum(roomHours, table);
-                Cell o = table.cells.addWithoutClients(round1(open));
-                line.cells.put("roomOpenHours", o);
-                ratio(table, line, "roomUtilisation", line.cells.get("roomBookedHours"), o, open,
-                        line.tally.roomMinutes() / 60.0);
+                double open = line.sum(roomHours);
+                Fig booked = Fig.weighted(round1(line.tally.roomMinutes() / 60.0), Weighted.ROOM_HOURS,
+                        Fig.count(line.tally, Measure.KEPT_WITH_ROOM));
+                line.cells.put("roomBookedHours", booked);
+                line.cells.put("roomOpenHours", Fig.derived(round1(open)));
+                ratio(line, "roomUtilisation", booked, open, line.tally.roomMinutes() / 60.0);
             }
         }
-        table.sumColumns(List.of("advisorAvailableHours", "roomOpenHours").stream()
-                .filter(k -> k.startsWith("advisor") ? advisors : rooms).toList());
     }
 
     private static Set<Long> agencies(Scope scope, Query query) {
@@ -453,14 +443,12 @@ public class Reports {
         return only == null ? null : Set.of(only);
     }
 
-    private static void ratio(Table table, Table.Line line, String key, Cell booked, Cell available, double of,
-                              double used) {
+    /** booked ÷ available as a percentage; hidden with the booked hours (the available hours count no client). */
+    private static void ratio(Table.Line line, String key, Fig booked, double of, double used) {
         if (of <= 0) {
             return;
         }
-        Cell rate = table.cells.addWithoutClients(Math.round(1000.0 * used / of) / 10.0);
-        table.cells.derive(rate, booked, available);
-        line.cells.put(key, rate);
+        line.cells.put(key, Fig.derived(Math.round(1000.0 * used / of) / 10.0, booked));
     }
 
     private Report firstFreeSlots(Query query, Names names, Set<Long> offices, Set<Long> services) {
@@ -565,6 +553,11 @@ public class Reports {
             return n;
         }
 
+        /** What a month's pattern was worked out over: the SSOs, and the services with their agencies. */
+        String signature() {
+            return activeOffices + "/" + activeServices + "/" + new TreeMap<>(agencyOfService);
+        }
+
         /** A service's name, with its agency's when another agency has a service of the same name. */
         String service(long id) {
             String name = services.getOrDefault(id, "Service " + id);
@@ -592,13 +585,83 @@ public class Reports {
 
     // ---- the table being published ------------------------------------------------------------------------
 
-    /** Tallies by (period, group) with their totals, turned into cells column by column. */
-    static final class Table {
-        interface CellOf {
-            Cell make(ReportTally tally, SmallCells cells);
+    /**
+     * A figure on a line, and what hides it: a count of the months' pattern, hours or kilometres worked out from
+     * counts ({@link Weighted}), the clients who opted out, or other figures it is worked out from (a rate hides
+     * with its counts). A line whose place is one cell of the pattern takes that cell's answer; any other line
+     * (a range of periods, a supervisor's several SSOs) is a sum of cells, and hides a figure when any cell does —
+     * shown, it could only repeat what those cells already show.
+     */
+    static final class Fig {
+        final double value;
+        final String count;
+        final Weighted weighted;
+        final boolean optOuts;
+        final List<Fig> inputs;
+        private Shown shown;
+
+        Fig(double value, String count, Weighted weighted, boolean optOuts, Fig... inputs) {
+            this.value = value;
+            this.count = count;
+            this.weighted = weighted;
+            this.optOuts = optOuts;
+            this.inputs = List.of(inputs);
         }
 
-        record Col(String key, String label, String unit, boolean additive, CellOf of) {
+        static Fig count(ReportTally t, Measure m) {
+            return new Fig(t.count(m), m.name(), null, false);
+        }
+
+        static Fig weighted(double value, Weighted weighted, Fig... inputs) {
+            return new Fig(value, null, weighted, false, inputs);
+        }
+
+        /** A figure hidden only with its inputs: with none, a figure about no client (a room's open hours). */
+        static Fig derived(double value, Fig... inputs) {
+            return new Fig(value, null, null, false, inputs);
+        }
+
+        /** Shown, "&lt; 5", or not given this finely ("–"). */
+        Shown shown(List<Place> places) {
+            if (shown == null) {
+                Shown s = Shown.YES;
+                for (Place p : places) {
+                    if (count != null && !p.cube.offered(count, p.time, p.office, p.service, p.mode)) {
+                        s = Shown.NOT_OFFERED;
+                        break;
+                    }
+                    boolean h = count != null ? p.cube.hidden(count, p.time, p.office, p.service, p.mode)
+                            : weighted != null ? p.cube.hidden(weighted, p.time, p.office, p.service, p.mode)
+                            : optOuts && p.cube.optOutsHidden(p.time, p.office);
+                    if (h) {
+                        s = Shown.HIDDEN;
+                    }
+                }
+                for (Fig input : inputs) {
+                    Shown i = input.shown(places);
+                    if (i == Shown.NOT_OFFERED || i == Shown.HIDDEN && s == Shown.YES) {
+                        s = i;
+                    }
+                }
+                shown = s;
+            }
+            return shown;
+        }
+    }
+
+    enum Shown { YES, HIDDEN, NOT_OFFERED }
+
+    /** One cell of a month's pattern that a line covers. */
+    record Place(ReportCube cube, int time, int office, int service, int mode) {
+    }
+
+    /** Tallies by (period, group) with their totals, turned into figures column by column. */
+    static final class Table {
+        interface FigOf {
+            Fig make(ReportTally tally);
+        }
+
+        record Col(String key, String label, String unit, FigOf of) {
         }
 
         final class Line {
@@ -606,7 +669,7 @@ public class Reports {
             final String groupKey;
             final LocalDate periodStart;
             final ReportTally tally;
-            final Map<String, Cell> cells = new LinkedHashMap<>();
+            final Map<String, Fig> cells = new LinkedHashMap<>();
 
             Line(String periodKey, LocalDate periodStart, String groupKey, ReportTally tally) {
                 this.periodKey = periodKey;
@@ -616,7 +679,7 @@ public class Reports {
             }
 
             /** A per-(period, group id) capacity figure summed over what this line covers. */
-            double sum(Map<LocalDate, Map<Long, Double>> byPeriod, Table table) {
+            double sum(Map<LocalDate, Map<Long, Double>> byPeriod) {
                 double total = 0;
                 for (Map.Entry<LocalDate, Map<Long, Double>> p : byPeriod.entrySet()) {
                     if (periodStart != null && !periodStart.equals(p.getKey())) {
@@ -636,18 +699,22 @@ public class Reports {
         final Names names;
         final LocalDate from;
         final LocalDate to;
-        final SmallCells cells = new SmallCells();
+        /** What the report covers: null = every SSO / every service. */
+        final Set<Long> offices;
+        final Set<Long> services;
         final List<Col> columns = new ArrayList<>();
         final List<LocalDate> periodStarts;
         final TreeMap<LocalDate, Map<String, ReportTally>> tallies = new TreeMap<>();
         final List<Line> lines = new ArrayList<>();
         final Set<String> groupKeys = new TreeSet<>();
 
-        Table(Query query, Names names, LocalDate from, LocalDate to) {
+        Table(Query query, Names names, LocalDate from, LocalDate to, Set<Long> offices, Set<Long> services) {
             this.query = query;
             this.names = names;
             this.from = from;
             this.to = to;
+            this.offices = offices;
+            this.services = services;
             this.periodStarts = query.period().starts(from, to);
         }
 
@@ -675,13 +742,39 @@ public class Reports {
             return all;
         }
 
-        void column(String key, String label, String unit, boolean additive, CellOf of) {
-            columns.add(new Col(key, label, unit, additive, of));
+        /** A column; of makes its figure from a line's tally, or (null) the report puts figures in later. */
+        void column(String key, String label, String unit, FigOf of) {
+            columns.add(new Col(key, label, unit, of));
         }
 
-        /** Makes the lines (every period × group, then the totals) and their cells for the columns so far. */
+        /**
+         * Every active SSO, service, agency or mode in view is a group, with sessions or not: a group left out for
+         * having none would say "zero" where the pattern may hide a figure (a total − the groups shown would then
+         * give away a hidden one). The months' patterns are over the same SSOs and services.
+         */
+        private void addActiveGroups() {
+            switch (query.groupBy()) {
+                case OFFICE -> names.activeOffices.stream().filter(o -> offices == null || offices.contains(o))
+                        .forEach(o -> groupKeys.add(String.valueOf(o)));
+                case SERVICE -> names.activeServices.stream().filter(s -> services == null || services.contains(s))
+                        .forEach(s -> groupKeys.add(String.valueOf(s)));
+                case AGENCY -> names.activeServices.stream().filter(s -> services == null || services.contains(s))
+                        .forEach(s -> groupKeys.add(String.valueOf(names.agencyOfService.get(s))));
+                case MODE -> {
+                    for (SessionMode m : SessionMode.values()) {
+                        if (query.mode() == null || query.mode() == m) {
+                            groupKeys.add(m.name());
+                        }
+                    }
+                }
+                case NONE -> { }
+            }
+        }
+
+        /** Makes the lines (every period × group, then the totals) and their figures for the columns so far. */
         void fill() {
             boolean grouped = query.groupBy() != GroupBy.NONE;
+            addActiveGroups();
             List<String> groups = new ArrayList<>(groupKeys);
             groups.sort(Comparator.comparing(k -> names.label(query.groupBy(), k)));
             Map<String, ReportTally> byGroup = new HashMap<>();
@@ -711,75 +804,91 @@ public class Reports {
             lines.add(new Line(null, null, null, grand));
             for (Line line : lines) {
                 for (Col col : columns) {
-                    if (col.of() != null) {  // columns without one get their cells later, or stay n/a
-                        line.cells.put(col.key(), col.of().make(line.tally, cells));
+                    if (col.of() != null) {  // columns without one get their figures later, or stay n/a
+                        line.cells.put(col.key(), col.of().make(line.tally));
                     }
-                }
-            }
-            sumColumns(columns.stream().filter(c -> c.additive() && c.of() != null).map(Col::key).toList());
-        }
-
-        /** Row and column totals are sums of their parts: declared so that no part can be worked out. */
-        void sumColumns(List<String> keys) {
-            boolean grouped = query.groupBy() != GroupBy.NONE;
-            for (String key : keys) {
-                Map<String, List<Cell>> byPeriod = new LinkedHashMap<>();
-                Map<String, List<Cell>> byGroup = new LinkedHashMap<>();
-                Map<String, Cell> periodTotals = new LinkedHashMap<>();
-                Map<String, Cell> groupTotals = new LinkedHashMap<>();
-                Cell grand = null;
-                for (Line line : lines) {
-                    Cell cell = line.cells.get(key);
-                    if (cell == null) {
-                        continue;
-                    }
-                    if (line.periodKey != null && line.groupKey != null) {
-                        byPeriod.computeIfAbsent(line.periodKey, k -> new ArrayList<>()).add(cell);
-                        byGroup.computeIfAbsent(line.groupKey, k -> new ArrayList<>()).add(cell);
-                    } else if (line.periodKey != null) {
-                        periodTotals.put(line.periodKey, cell);
-                    } else if (line.groupKey != null) {
-                        groupTotals.put(line.groupKey, cell);
-                    } else {
-                        grand = cell;
-                    }
-                }
-                if (grouped) {
-                    byPeriod.forEach((p, parts) -> cells.sum(periodTotals.get(p), parts));
-                    byGroup.forEach((g, parts) -> cells.sum(groupTotals.get(g), parts));
-                    if (!groupTotals.isEmpty()) {
-                        cells.sum(grand, new ArrayList<>(groupTotals.values()));
-                    }
-                }
-                if (!periodTotals.isEmpty()) {
-                    cells.sum(grand, new ArrayList<>(periodTotals.values()));
                 }
             }
         }
 
-        /** Puts a cell made elsewhere (from outside the roll-ups) in a column, and declares its totals. */
-        void replace(String key, Function<Line, Cell> make) {
-            for (Line line : lines) {
-                line.cells.put(key, make.apply(line));
+        /** The cells of the months' patterns that a line adds up. */
+        List<Place> places(Line line, Map<LocalDate, ReportCube> cubes) {
+            List<LocalDate> periods = line.periodStart != null ? List.of(line.periodStart) : periodStarts;
+            GroupBy by = query.groupBy();
+            boolean ofGroup = line.groupKey != null;
+            Set<Long> lineOffices = ofGroup && by == GroupBy.OFFICE
+                    ? Set.of(Long.parseLong(line.groupKey)) : offices;
+            Set<Long> lineServices = services;
+            if (ofGroup && (by == GroupBy.SERVICE || by == GroupBy.AGENCY)) {
+                Set<Long> group = new TreeSet<>();
+                names.agencyOfService.forEach((s, a) -> {
+                    if (by == GroupBy.SERVICE ? s == Long.parseLong(line.groupKey)
+                            : a == Long.parseLong(line.groupKey)) {
+                        group.add(s);
+                    }
+                });
+                if (lineServices != null) {
+                    group.retainAll(lineServices);
+                }
+                lineServices = group;
             }
-            sumColumns(List.of(key));
+            SessionMode mode = ofGroup && by == GroupBy.MODE ? SessionMode.valueOf(line.groupKey) : query.mode();
+            List<Place> places = new ArrayList<>();
+            for (LocalDate start : periods) {
+                ReportCube cube = cubes.get(start.withDayOfMonth(1));
+                int time = cube.time(query.period(), start);
+                int m = cube.mode(mode);
+                List<Integer> serviceNodes = serviceNodes(cube, lineServices);
+                for (Long office : lineOffices == null ? java.util.Collections.<Long>singletonList(null) : lineOffices) {
+                    int o = cube.office(office);
+                    for (int s : serviceNodes) {
+                        if (o != ReportCube.ABSENT && s != ReportCube.ABSENT) {  // absent: all zero, shown
+                            places.add(new Place(cube, time, o, s, m));
+                        }
+                    }
+                }
+            }
+            return places;
         }
 
-        Report publish(Kind kind, Report.Reference reference, List<String> notes, Instant now) {
-            cells.apply();
+        /** A set of services as cells: every service (null), whole agencies where it holds all of one, services. */
+        private List<Integer> serviceNodes(ReportCube cube, Set<Long> in) {
+            if (in == null) {
+                return List.of(cube.service(null));
+            }
+            Map<Long, Set<Long>> byAgency = new TreeMap<>();
+            names.agencyOfService.forEach((s, a) -> byAgency.computeIfAbsent(a, k -> new TreeSet<>()).add(s));
+            List<Integer> nodes = new ArrayList<>();
+            Set<Long> left = new TreeSet<>(in);
+            byAgency.forEach((agency, all) -> {
+                if (in.containsAll(all)) {
+                    nodes.add(cube.agency(agency));
+                    left.removeAll(all);
+                }
+            });
+            left.forEach(s -> nodes.add(cube.service(s)));
+            return nodes;
+        }
+
+        Report publish(Kind kind, Report.Reference reference, List<String> notes, Instant now,
+                       Map<LocalDate, ReportCube> cubes) {
             List<Report.Row> rows = new ArrayList<>();
+            boolean notOffered = false;
             for (Line line : lines) {
+                List<Place> places = places(line, cubes);
                 Map<String, Object> values = new LinkedHashMap<>();
                 List<String> suppressed = new ArrayList<>();
                 for (Col col : columns) {
-                    Cell cell = line.cells.get(col.key());
-                    if (cell == null) {
+                    Fig fig = line.cells.get(col.key());
+                    Shown shown = fig == null ? Shown.NOT_OFFERED : fig.shown(places);
+                    if (shown == Shown.NOT_OFFERED) {
                         values.put(col.key(), null);
-                    } else if (cell.suppressed()) {
+                        notOffered |= fig != null;
+                    } else if (shown == Shown.HIDDEN) {
                         values.put(col.key(), null);
                         suppressed.add(col.key());
                     } else {
-                        double v = cell.value();
+                        double v = fig.value;
                         values.put(col.key(), v == Math.rint(v) && !"percent".equals(col.unit())
                                 && !"hours".equals(col.unit()) && !"km".equals(col.unit()) && !"days".equals(col.unit())
                                 ? (Object) (long) v : (Object) v);
@@ -795,6 +904,11 @@ public class Reports {
             keys.forEach(k -> groups.add(new Report.Group(k, names.label(query.groupBy(), k))));
             List<Report.Column> cols = columns.stream().map(c -> new Report.Column(c.key(), c.label(), c.unit()))
                     .toList();
+            if (notOffered) {
+                notes = new ArrayList<>(notes);
+                notes.add("“–” here: outcomes, who cancelled, SMS confirmation, SMS failure reasons and sessions not "
+                        + "yet held are given by SSO and agency, not by service or mode.");
+            }
             return new Report(kind.path, kind.title, from, to, query.period(), query.groupBy().name(),
                     filters(query), cols, periods, groups, rows, reference, notes, now);
         }

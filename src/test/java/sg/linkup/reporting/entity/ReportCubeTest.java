@@ -1,0 +1,210 @@
+package sg.linkup.reporting.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import sg.linkup.directory.entity.SessionMode;
+
+/**
+ * A month as ReportsIT leaves it: SSO A with 10 sessions (6 attended, 2 no-shows, 2 cancelled), SSO B with 2
+ * attended, a third SSO and a second service with none — what every report may show of it.
+ */
+class ReportCubeTest {
+
+    static final LocalDate MONTH = LocalDate.of(2026, 11, 1);
+    static final LocalDate WEEK = LocalDate.of(2026, 11, 9);
+    static final long A = 1;
+    static final long B = 2;
+    static final long C = 3;
+    static final long SERVICE = 10;
+    static final long OTHER_SERVICE = 11;
+    static final long AGENCY = 100;
+    static final long OTHER_AGENCY = 101;
+
+    private long client = 1;
+
+    private ReportCube itsMonth() {
+        Map<ReportCube.Base, ReportTally> cells = new HashMap<>();
+        after(cells);
+        return new ReportCube(MONTH, List.of(A, B, C), Map.of(SERVICE, AGENCY, OTHER_SERVICE, OTHER_AGENCY), cells,
+                Map.of());
+    }
+
+    /** A and B after the IT's outcomes, cancels and no-show sweep. */
+    private void after(Map<ReportCube.Base, ReportTally> cells) {
+        ReportTally a = new ReportTally();
+        for (int i = 0; i < 6; i++) {
+            long c = client++;
+            a.count(Measure.BOOKED, c);
+            a.count(Measure.ATTENDED, c);
+            a.count(Measure.ATTENDED_UNCONFIRMED, c);
+            a.count(Measure.COMPLETED_ATTENDED, c);
+            a.count(Measure.KEPT, c);
+            a.count(Measure.KEPT_WITH_ROOM, c);
+            a.booked(45, 45);
+            a.travelSaved(10, 1);
+        }
+        for (int i = 0; i < 2; i++) {
+            long c = client++;
+            a.count(Measure.BOOKED, c);
+            a.count(Measure.NO_SHOWS, c);
+            a.count(i == 0 ? Measure.NO_SHOWS_CONFIRMED : Measure.NO_SHOWS_UNCONFIRMED, c);
+            a.count(Measure.KEPT, c);
+            a.count(Measure.KEPT_WITH_ROOM, c);
+            a.booked(45, 45);
+        }
+        for (Measure by : List.of(Measure.CANCELLED_BY_PARTNER, Measure.CANCELLED_BY_COUNTER)) {
+            long c = client++;
+            a.count(Measure.BOOKED, c);
+            a.count(Measure.CANCELLED, c);
+            a.count(by, c);
+        }
+        cells.put(new ReportCube.Base(WEEK, A, SERVICE, SessionMode.IN_PERSON), a);
+        ReportTally b = new ReportTally();
+        for (int i = 0; i < 2; i++) {
+            long c = client++;
+            b.count(Measure.BOOKED, c);
+            b.count(Measure.ATTENDED, c);
+            b.count(Measure.ATTENDED_UNCONFIRMED, c);
+            b.count(Measure.COMPLETED_FOLLOW_UP, c);
+            b.count(Measure.KEPT, c);
+            b.count(Measure.KEPT_WITH_ROOM, c);
+            b.booked(45, 45);
+            b.travelSaved(10, 1);
+        }
+        cells.put(new ReportCube.Base(WEEK, B, SERVICE, SessionMode.IN_PERSON), b);
+    }
+
+    /** The IT's second test, before its outcomes: A's copy D with 6 checked in and 4 still booked, B's copy E. */
+    private void before(Map<ReportCube.Base, ReportTally> cells, long d, long e, long service) {
+        ReportTally a = new ReportTally();
+        for (int i = 0; i < 10; i++) {
+            long c = client++;
+            a.count(Measure.BOOKED, c);
+            a.count(Measure.KEPT, c);
+            a.count(Measure.KEPT_WITH_ROOM, c);
+            a.booked(45, 45);
+            if (i < 6) {
+                a.count(Measure.ATTENDED, c);
+                a.count(Measure.ATTENDED_UNCONFIRMED, c);
+                a.count(Measure.ATTENDED_NOT_COMPLETED, c);
+            } else {
+                a.count(Measure.OPEN, c);
+            }
+        }
+        cells.put(new ReportCube.Base(WEEK, d, service, SessionMode.IN_PERSON), a);
+        ReportTally b = new ReportTally();
+        for (int i = 0; i < 2; i++) {
+            long c = client++;
+            b.count(Measure.BOOKED, c);
+            b.count(Measure.ATTENDED, c);
+            b.count(Measure.ATTENDED_UNCONFIRMED, c);
+            b.count(Measure.ATTENDED_NOT_COMPLETED, c);
+            b.count(Measure.KEPT, c);
+        }
+        cells.put(new ReportCube.Base(WEEK, e, service, SessionMode.IN_PERSON), b);
+    }
+
+    @Test
+    void aSecondRunOfTheSameSessionsStillShowsItsMainFigures() {
+        Map<ReportCube.Base, ReportTally> cells = new HashMap<>();
+        after(cells);
+        long d = 4;
+        long e = 5;
+        long service = 12;
+        before(cells, d, e, service);
+        ReportCube cube = new ReportCube(MONTH, List.of(A, B, C, d, e, 6L, 7L), Map.of(SERVICE, AGENCY,
+                OTHER_SERVICE, OTHER_AGENCY, service, 102L), cells, Map.of());
+        int month = cube.time(Period.MONTH, MONTH);
+        int all = cube.service(null);
+        int anyMode = cube.mode(null);
+        assertTrue(cube.hidden(Measure.OPEN.name(), month, cube.office(d), all, anyMode));
+        for (Measure shown : List.of(Measure.BOOKED, Measure.ATTENDED)) {
+            assertFalse(cube.hidden(shown.name(), month, cube.office(d), all, anyMode), shown::name);
+            assertFalse(cube.hidden(shown.name(), month, cube.office(A), all, anyMode), shown::name);
+        }
+    }
+
+    @Test
+    void smallFiguresAreHiddenAndTheMainOnesShown() {
+        ReportCube cube = itsMonth();
+        int month = cube.time(Period.MONTH, MONTH);
+        int a = cube.office(A);
+        int all = cube.service(null);
+        int anyMode = cube.mode(null);
+
+        for (Measure small : List.of(Measure.NO_SHOWS, Measure.CANCELLED, Measure.CANCELLED_BY_COUNTER,
+                Measure.CANCELLED_BY_PARTNER, Measure.NO_SHOWS_CONFIRMED)) {
+            assertTrue(cube.hidden(small.name(), month, a, all, anyMode), small::name);
+        }
+        for (Measure shown : List.of(Measure.BOOKED, Measure.ATTENDED, Measure.COMPLETED_ATTENDED)) {
+            assertFalse(cube.hidden(shown.name(), month, a, all, anyMode), () -> shown + " of A: " + cube);
+        }
+        // B's two sessions, in every report of B, of the month or its week.
+        int b = cube.office(B);
+        for (int t : new int[] {month, cube.time(Period.WEEK, WEEK)}) {
+            assertTrue(cube.hidden(Measure.BOOKED.name(), t, b, all, anyMode));
+            assertTrue(cube.hidden(Measure.BOOKED.name(), t, b, cube.service(SERVICE), cube.mode(SessionMode.IN_PERSON)));
+        }
+        // Travel at A is worked out from 6 attended sessions, shown; at B from 2, hidden.
+        assertFalse(cube.hidden(ReportCube.Weighted.TRAVEL, month, a, all, anyMode));
+        assertTrue(cube.hidden(ReportCube.Weighted.TRAVEL, month, b, all, anyMode));
+        assertFalse(cube.hidden(ReportCube.Weighted.ROOM_HOURS, month, a, all, anyMode));
+    }
+
+    @Test
+    void reportsCutByAtMostTwoOfSsoServiceAndModeAndWeeksBySsoAndAgency() {
+        ReportCube cube = itsMonth();
+        int month = cube.time(Period.MONTH, MONTH);
+        int week = cube.time(Period.WEEK, WEEK);
+        int a = cube.office(A);
+        int service = cube.service(SERVICE);
+        int agency = cube.agency(AGENCY);
+        int inPerson = cube.mode(SessionMode.IN_PERSON);
+        String booked = Measure.BOOKED.name();
+        assertTrue(cube.offered(booked, month, a, service, 0));
+        assertTrue(cube.offered(booked, month, a, 0, inPerson));
+        assertTrue(cube.offered(booked, month, 0, service, inPerson));
+        assertTrue(cube.offered(booked, month, a, agency, inPerson), "an agency is not a service");
+        assertFalse(cube.offered(booked, month, a, service, inPerson));
+        assertTrue(cube.offered(booked, week, a, agency, 0));
+        assertFalse(cube.offered(booked, week, a, service, 0));
+        assertFalse(cube.offered(booked, week, 0, 0, inPerson));
+        // The splits by SSO and agency, by month; sessions kept only where the hours show them.
+        String referred = Measure.COMPLETED_REFERRED_ON.name();
+        assertTrue(cube.offered(referred, month, a, agency, 0));
+        assertFalse(cube.offered(referred, month, a, service, 0));
+        assertFalse(cube.offered(referred, week, a, 0, 0));
+        assertTrue(cube.offered(Measure.KEPT.name(), month, 0, agency, 0));
+        assertFalse(cube.offered(Measure.KEPT.name(), month, a, 0, 0));
+        assertTrue(cube.offered(Measure.KEPT_WITH_ROOM.name(), month, a, 0, inPerson));
+        assertFalse(cube.offered(Measure.KEPT_WITH_ROOM.name(), month, a, service, 0));
+    }
+
+    @Test
+    void weeksAreCutAtMonthEndsSoTheyAddUpToMonths() {
+        // Monday 30 November 2026 to Sunday 6 December: two periods, one in each month.
+        assertEquals(LocalDate.of(2026, 11, 30), Period.WEEK.startOf(LocalDate.of(2026, 11, 30)));
+        assertEquals(LocalDate.of(2026, 12, 1), Period.WEEK.startOf(LocalDate.of(2026, 12, 3)));
+        assertEquals(LocalDate.of(2026, 11, 30), Period.WEEK.endOf(LocalDate.of(2026, 11, 30)));
+        assertEquals(LocalDate.of(2026, 12, 6), Period.WEEK.endOf(LocalDate.of(2026, 12, 1)));
+        assertEquals("2026-W49", Period.WEEK.key(LocalDate.of(2026, 11, 30)));
+        assertEquals("2026-W49b", Period.WEEK.key(LocalDate.of(2026, 12, 1)));
+        assertEquals("Week of 30 Nov 2026, to 30 Nov", Period.WEEK.label(LocalDate.of(2026, 11, 30)));
+        assertEquals("Week of 30 Nov 2026, from 1 Dec", Period.WEEK.label(LocalDate.of(2026, 12, 1)));
+        assertEquals("Week of 7 Dec 2026", Period.WEEK.label(LocalDate.of(2026, 12, 7)));
+        // A month's weeks: 1–6, 7–13, 14–20, 21–27, 28–31 December.
+        assertEquals(List.of(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 7), LocalDate.of(2026, 12, 14),
+                LocalDate.of(2026, 12, 21), LocalDate.of(2026, 12, 28)),
+                Period.WEEK.starts(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 31)));
+        // A month that starts on a Monday has no cut week at its start.
+        assertEquals(LocalDate.of(2027, 2, 1), Period.WEEK.startOf(LocalDate.of(2027, 2, 3)));
+        assertEquals("2027-W05", Period.WEEK.key(LocalDate.of(2027, 2, 1)));
+    }
+}
