@@ -95,6 +95,8 @@ public final class ReportCube {
     private final Map<Weighted, Set<List<Integer>>> weightedHidden = new EnumMap<>(Weighted.class);
     /** Figure nodes of the main counts. */
     private final Set<Integer> main = new HashSet<>();
+    private int keptNode;
+    private int keptWithRoomNode;
 
     /**
      * @param offices every SSO (a report's "all SSOs" is all of them)
@@ -152,6 +154,8 @@ public final class ReportCube {
         for (Measure m : MAIN) {
             main.add(n(m));
         }
+        keptNode = n(Measure.KEPT);
+        keptWithRoomNode = n(Measure.KEPT_WITH_ROOM);
         cube.publishedOnly(c -> offered(c[TIME], c[OFFICE], c[SERVICE], c[MODE], c[FIGURE]));
         // What a counter officer or a partner reads first costs most to hide; counts shown only inside a rate or
         // behind the hours cost least.
@@ -325,10 +329,10 @@ public final class ReportCube {
     private boolean offered(int time, int office, int service, int mode, int figure) {
         // The sessions kept show only inside the advisors' hours (all SSOs, by agency), those with a room inside
         // the rooms' hours (by SSO, all services): nowhere else can anyone work them out.
-        if (figure == n(Measure.KEPT)) {
+        if (figure == keptNode) {
             return office == 0 && mode == 0 && !agencyOfNode.containsKey(service);
         }
-        if (figure == n(Measure.KEPT_WITH_ROOM)) {
+        if (figure == keptWithRoomNode) {
             return service == 0 && (time == 0 || mode == 0);
         }
         return offered(time, office, service, mode, main.contains(figure));

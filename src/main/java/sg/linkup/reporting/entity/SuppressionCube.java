@@ -46,6 +46,11 @@ public final class SuppressionCube {
     /** How much hiding a cell at a node costs, times its value + 1: a figure people read first weighs more. */
     private final double[][] weight;
     private java.util.function.Predicate<int[]> shown = c -> true;
+    /** isFree's coordinates, reused: it runs for every cell a box search looks at (the cube is one thread's). */
+    private final int[] scratch;
+    /** isFree's answers so far, by key: the predicate is asked once per cell. */
+    private final java.util.BitSet freeKnown = new java.util.BitSet();
+    private final java.util.BitSet freeBits = new java.util.BitSet();
     private boolean applied;
 
     private static final class Cell {
@@ -61,6 +66,7 @@ public final class SuppressionCube {
         this.radix = new long[dims.length];
         this.free = new boolean[dims.length][];
         this.weight = new double[dims.length][];
+        this.scratch = new int[dims.length];
         long r = 1;
         for (int k = dims.length - 1; k >= 0; k--) {
             radix[k] = r;
@@ -386,12 +392,26 @@ public final class SuppressionCube {
     }
 
     private boolean isFree(long key) {
+        if (key < Integer.MAX_VALUE) {
+            int i = (int) key;
+            if (!freeKnown.get(i)) {
+                freeKnown.set(i);
+                freeBits.set(i, decideFree(key));
+            }
+            return freeBits.get(i);
+        }
+        return decideFree(key);
+    }
+
+    private boolean decideFree(long key) {
+        int[] c = scratch;
         for (int k = 0; k < dims.length; k++) {
-            if (free[k][(int) (key / radix[k] % dims[k].size())]) {
+            c[k] = (int) (key / radix[k] % dims[k].size());
+            if (free[k][c[k]]) {
                 return true;
             }
         }
-        return !shown.test(coords(key));
+        return !shown.test(c);
     }
 
     private static List<Integer> toList(int[] c) {
