@@ -38,7 +38,7 @@ import sg.linkup.reporting.entity.Period;
 import sg.linkup.reporting.entity.Report;
 import sg.linkup.reporting.entity.ReportTally;
 import sg.linkup.reporting.entity.ReportCube;
-import sg.linkup.reporting.entity.ReportCube.Weighted;
+import sg.linkup.reporting.entity.ReportCube.Amount;
 
 /**
  * Builds a report from the roll-ups (caught up first, so a report shows every committed change) and publishes
@@ -146,6 +146,31 @@ public class Reports {
             if (query.kind() == Kind.FIRST_FREE_SLOT) {
                 return firstFreeSlots(query, names, offices, services);
             }
+            // Figures and pattern from the same committed state: a catch-up between them shows as a new version.
+            for (int attempt = 1; ; attempt++) {
+                String version = suppression.version(db, from, to);
+                Made report = build(db, query, scope, names, from, to, offices, services);
+                Suppression.Patterns patterns = suppression.months(db, names, from, to);
+                if (patterns.version().equals(version)) {
+                    return publish(query, report, patterns);
+                }
+                if (attempt == 3) {
+                    throw new sg.linkup.platform.NotReady("the figures changed three times while this report was made; "
+                            + "try again in a moment", 2);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("report query failed", e);
+        }
+    }
+
+    /** A report made but not yet published: its table, reference line and notes. */
+    private record Made(Table table, Report.Reference reference, List<String> notes) {
+    }
+
+    private Made build(Connection db, Query query, Scope scope, Names names, LocalDate from, LocalDate to,
+                       Set<Long> offices, Set<Long> services) throws SQLException {
+        {
             Table table = new Table(query, names, from, to, offices, services);
             readCells(db, table, offices, services);
             Report.Reference reference = null;
@@ -172,11 +197,12 @@ public class Reports {
                         + "partner's own office, less the round trip to the SSO (none from home); from the client's "
                         + "own SSO, by public transport. Method and parameters: README, “Client travel saved: the method”.");
             }
-            return table.publish(query.kind(), reference, notes, clock.instant(),
-                    suppression.months(db, names, from, to));
-        } catch (SQLException e) {
-            throw new IllegalStateException("report query failed", e);
+            return new Made(table, reference, notes);
         }
+    }
+
+    private Report publish(Query query, Made made, Suppression.Patterns patterns) {
+        return made.table().publish(query.kind(), made.reference(), made.notes(), clock.instant(), patterns.cubes());
     }
 
     private static Set<Long> intersect(Set<Long> scope, Long filter) {
@@ -310,8 +336,8 @@ public class Reports {
         for (Table.Line line : table.lines) {
             // Travel is worked out per attended session: with the sessions hidden, so is what they saved.
             Fig sessions = line.cells.get("sessions");
-            line.cells.put("kmSaved", Fig.weighted(round1(line.tally.kmSaved()), Weighted.TRAVEL, sessions));
-            line.cells.put("hoursSaved", Fig.weighted(round1(line.tally.hoursSaved()), Weighted.TRAVEL, sessions));
+            line.cells.put("kmSaved", Fig.amount(round1(line.tally.kmSaved()), Amount.KM_SAVED, sessions));
+            line.cells.put("hoursSaved", Fig.amount(round1(line.tally.hoursSaved()), Amount.HOURS_SAVED, sessions));
         }
     }
 
@@ -421,7 +447,7 @@ public class Reports {
         for (Table.Line line : table.lines) {
             if (advisors) {
                 double available = line.sum(advisorHours);
-                Fig booked = Fig.weighted(round1(line.tally.advisorMinutes() / 60.0), Weighted.ADVISOR_HOURS,
+                Fig booked = Fig.amount(round1(line.tally.advisorMinutes() / 60.0), Amount.ADVISOR_HOURS,
                         Fig.count(line.tally, Measure.KEPT));
                 line.cells.put("advisorBookedHours", booked);
                 line.cells.put("advisorAvailableHours", Fig.derived(round1(available)));
@@ -429,8 +455,8 @@ public class Reports {
             }
             if (rooms) {
                 double open = line.sum(roomHours);
-                Fig booked = Fig.weighted(round1(line.tally.roomMinutes() / 60.0), Weighted.ROOM_HOURS,
-                        Fig.count(line.tally, Measure.KEPT_WITH_ROOM));
+                Fig booked = Fig.amount(round1(line.tally.roomMinutes() / 60.0), Amount.ROOM_HOURS,
+                        Fig.count(line.tally, Measure.KEPT));
                 line.cells.put("roomBookedHours", booked);
                 line.cells.put("roomOpenHours", Fig.derived(round1(open)));
                 ratio(line, "roomUtilisation", booked, open, line.tally.roomMinutes() / 60.0);
@@ -553,9 +579,9 @@ public class Reports {
             return n;
         }
 
-        /** What a month's pattern was worked out over: the SSOs, and the services with their agencies. */
+        /** What a month's pattern depends on besides its cells: which agency each service belongs to. */
         String signature() {
-            return activeOffices + "/" + activeServices + "/" + new TreeMap<>(agencyOfService);
+            return new TreeMap<>(agencyOfService).toString();
         }
 
         /** A service's name, with its agency's when another agency has a service of the same name. */
@@ -587,7 +613,7 @@ public class Reports {
 
     /**
      * A figure on a line, and what hides it: a count of the months' pattern, hours or kilometres worked out from
-     * counts ({@link Weighted}), the clients who opted out, or other figures it is worked out from (a rate hides
+     * counts ({@link Amount}), the clients who opted out, or other figures it is worked out from (a rate hides
      * with its counts). A line whose place is one cell of the pattern takes that cell's answer; any other line
      * (a range of periods, a supervisor's several SSOs) is a sum of cells, and hides a figure when any cell does —
      * shown, it could only repeat what those cells already show.
@@ -595,15 +621,15 @@ public class Reports {
     static final class Fig {
         final double value;
         final String count;
-        final Weighted weighted;
+        final Amount amount;
         final boolean optOuts;
         final List<Fig> inputs;
         private Shown shown;
 
-        Fig(double value, String count, Weighted weighted, boolean optOuts, Fig... inputs) {
+        Fig(double value, String count, Amount amount, boolean optOuts, Fig... inputs) {
             this.value = value;
             this.count = count;
-            this.weighted = weighted;
+            this.amount = amount;
             this.optOuts = optOuts;
             this.inputs = List.of(inputs);
         }
@@ -612,8 +638,8 @@ public class Reports {
             return new Fig(t.count(m), m.name(), null, false);
         }
 
-        static Fig weighted(double value, Weighted weighted, Fig... inputs) {
-            return new Fig(value, null, weighted, false, inputs);
+        static Fig amount(double value, Amount amount, Fig... inputs) {
+            return new Fig(value, null, amount, false, inputs);
         }
 
         /** A figure hidden only with its inputs: with none, a figure about no client (a room's open hours). */
@@ -626,12 +652,13 @@ public class Reports {
             if (shown == null) {
                 Shown s = Shown.YES;
                 for (Place p : places) {
-                    if (count != null && !p.cube.offered(count, p.time, p.office, p.service, p.mode)) {
+                    String figure = count != null ? count : amount != null ? amount.name() : null;
+                    if (figure != null && !p.cube.offered(figure, p.time, p.office, p.service, p.mode)) {
                         s = Shown.NOT_OFFERED;
                         break;
                     }
                     boolean h = count != null ? p.cube.hidden(count, p.time, p.office, p.service, p.mode)
-                            : weighted != null ? p.cube.hidden(weighted, p.time, p.office, p.service, p.mode)
+                            : amount != null ? p.cube.hidden(amount, p.time, p.office, p.service, p.mode)
                             : optOuts && p.cube.optOutsHidden(p.time, p.office);
                     if (h) {
                         s = Shown.HIDDEN;

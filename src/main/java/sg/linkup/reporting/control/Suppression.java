@@ -40,12 +40,91 @@ public class Suppression {
     }
 
     private final Map<LocalDate, Kept> kept = new ConcurrentHashMap<>();
+    private final Map<LocalDate, Object> building = new ConcurrentHashMap<>();
 
-    /** The patterns of every month touching [from, to], read inside the report's transaction. */
-    Map<LocalDate, ReportCube> months(Connection db, Reports.Names names, LocalDate from, LocalDate to)
-            throws SQLException {
+    /**
+     * What the months' patterns depend on, as one text: each month's stamp (new with every change to its weekly
+     * cells) and its opt-outs. A report reads it before its figures and compares it with {@link Patterns#version()}
+     * after: the database answers each statement from what is committed then, so a catch-up committing in between
+     * would otherwise show one state's figures through another state's pattern.
+     */
+    String version(Connection db, LocalDate from, LocalDate to) throws SQLException {
         LocalDate first = from.withDayOfMonth(1);
         LocalDate afterLast = to.withDayOfMonth(1).plusMonths(1);
+        return version(stamps(db, first, afterLast), optedOut(db, first, afterLast), first, afterLast);
+    }
+
+    private static String version(Map<LocalDate, String> stamps,
+                                  Map<LocalDate, Map<LocalDate, Map<Long, ReportTally>>> optedOut,
+                                  LocalDate first, LocalDate afterLast) {
+        StringBuilder v = new StringBuilder();
+        for (LocalDate month = first; month.isBefore(afterLast); month = month.plusMonths(1)) {
+            v.append(month).append('=').append(stamps.get(month)).append('/')
+                    .append(signature(optedOut.getOrDefault(month, Map.of()))).append(';');
+        }
+        return v.toString();
+    }
+
+    /** The months' patterns and the {@link #version} they were read at. */
+    record Patterns(Map<LocalDate, ReportCube> cubes, String version) {
+    }
+
+    /** The patterns of every month touching [from, to], read inside the report's transaction. */
+    Patterns months(Connection db, Reports.Names names, LocalDate from, LocalDate to) throws SQLException {
+        LocalDate first = from.withDayOfMonth(1);
+        LocalDate afterLast = to.withDayOfMonth(1).plusMonths(1);
+        Map<LocalDate, String> stamps = stamps(db, first, afterLast);
+        Map<LocalDate, Map<LocalDate, Map<Long, ReportTally>>> optedOut = optedOut(db, first, afterLast);
+        String catalogue = names.signature();
+        Map<LocalDate, ReportCube> cubes = new TreeMap<>();
+        for (LocalDate month = first; month.isBefore(afterLast); month = month.plusMonths(1)) {
+            Map<LocalDate, Map<Long, ReportTally>> outs = optedOut.getOrDefault(month, Map.of());
+            String version = stamps.get(month) + "|" + catalogue + "|" + signature(outs);
+            Kept k = kept.get(month);
+            if (k == null || !k.version().equals(version)) {
+                // One node works a month out once, however many reports ask for it at the same moment.
+                synchronized (building.computeIfAbsent(month, m -> new Object())) {
+                    k = kept.get(month);
+                    if (k == null || !k.version().equals(version)) {
+                        k = build(db, names, month, version, outs);
+                    }
+                }
+            } else {
+                kept.put(month, new Kept(k.version(), k.cube(), System.nanoTime()));
+            }
+            cubes.put(month, k.cube());
+        }
+        return new Patterns(cubes, version(stamps, optedOut, first, afterLast));
+    }
+
+    private Kept build(Connection db, Reports.Names names, LocalDate month, String version,
+                       Map<LocalDate, Map<Long, ReportTally>> outs) throws SQLException {
+        long started = System.nanoTime();
+        Map<ReportCube.Base, ReportTally> cells = cells(db, month);
+        // The SSOs and services with figures this month, and only those: the others' zeros could not hide
+        // anything (anyone may know them), and a new SSO or service then leaves past months' patterns as they were.
+        Set<Long> offices = new TreeSet<>();
+        Map<Long, Long> services = new TreeMap<>();
+        cells.keySet().forEach(b -> {
+            offices.add(b.office());
+            services.put(b.service(), names.agencyOfService.get(b.service()));
+        });
+        outs.values().forEach(byOffice -> offices.addAll(byOffice.keySet()));
+        ReportCube cube = new ReportCube(month, new ArrayList<>(offices), services, cells, outs);
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        LOG.fine(() -> "Small-cell pattern of " + month + ": " + cube.hiddenCount() + " cells hidden, " + ms + " ms");
+        if (cube.unprotectable() > 0) {
+            LOG.warning(() -> "Small-cell pattern of " + month + ": " + cube.unprotectable() + " cells protected "
+                    + "only with a zero someone may know from elsewhere (no other box was found)");
+        }
+        Kept k = new Kept(version, cube, System.nanoTime());
+        kept.put(month, k);
+        trim();
+        return k;
+    }
+
+    private static Map<LocalDate, String> stamps(Connection db, LocalDate first, LocalDate afterLast)
+            throws SQLException {
         Map<LocalDate, String> stamps = new HashMap<>();
         try (PreparedStatement read = db.prepareStatement(
                 "SELECT month_start, stamp FROM report_month WHERE month_start >= ? AND month_start < ?")) {
@@ -57,39 +136,7 @@ public class Suppression {
                 }
             }
         }
-        Map<LocalDate, Map<LocalDate, Map<Long, ReportTally>>> optedOut = optedOut(db, first, afterLast);
-        String catalogue = names.signature();
-        Map<LocalDate, ReportCube> cubes = new TreeMap<>();
-        for (LocalDate month = first; month.isBefore(afterLast); month = month.plusMonths(1)) {
-            Map<LocalDate, Map<Long, ReportTally>> outs = optedOut.getOrDefault(month, Map.of());
-            String version = stamps.get(month) + "|" + catalogue + "|" + signature(outs);
-            Kept k = kept.get(month);
-            if (k == null || !k.version().equals(version)) {
-                long started = System.nanoTime();
-                Map<ReportCube.Base, ReportTally> cells = cells(db, month);
-                // Active SSOs and services, and any others with figures this month: the ones reports list.
-                Set<Long> offices = new TreeSet<>(names.activeOffices);
-                Map<Long, Long> services = new TreeMap<>();
-                names.activeServices.forEach(s -> services.put(s, names.agencyOfService.get(s)));
-                cells.keySet().forEach(b -> {
-                    offices.add(b.office());
-                    services.put(b.service(), names.agencyOfService.get(b.service()));
-                });
-                outs.values().forEach(byOffice -> offices.addAll(byOffice.keySet()));
-                ReportCube cube = new ReportCube(month, new ArrayList<>(offices), services, cells, outs);
-                long ms = (System.nanoTime() - started) / 1_000_000;
-                LocalDate m = month;
-                LOG.fine(() -> "Small-cell pattern of " + m + ": " + cube.hiddenCount() + " cells hidden, " + ms
-                        + " ms");
-                k = new Kept(version, cube, System.nanoTime());
-                kept.put(month, k);
-                trim();
-            } else {
-                kept.put(month, new Kept(k.version(), k.cube(), System.nanoTime()));
-            }
-            cubes.put(month, k.cube());
-        }
-        return cubes;
+        return stamps;
     }
 
     private void trim() {

@@ -18,37 +18,33 @@ import sg.linkup.directory.entity.SessionMode;
  * as one {@link SuppressionCube} of time (the month, its weeks) × SSO × service (its agency, all) × mode × figure,
  * plus the clients who opted out by SSO as a second, small cube. Kept per node until the month's cells change.
  *
- * <p>Hours and kilometres are not in the cube: within one SSO, service and mode they are the sessions times a
- * known length or distance, so a sum of them over cells would weigh the cells' sessions differently and could give
- * away a split the cube hides. They are shown only where every (SSO, service, mode) under the figure shows the
- * counts they are worked out from ({@link Weighted}).
+ * <p>Kilometres and hours of travel saved, and advisors' and rooms' booked hours, are figures of the cube too,
+ * each a root of its own (no sum ties them to the counts). They are sums of per-session amounts that a model (the
+ * travel parameters and coordinates, a service's length) could estimate from counts, so an attacker with that model
+ * could estimate a hidden count from them: an inference the cube does not rule out (README, "Privacy").
  */
 public final class ReportCube {
 
     /**
-     * Figures worked out from a count with known weights (a session's length, a trip's distance); shown only where
-     * that count is shown in every (SSO, service, mode) under them. The count itself is a figure of the cube even
-     * where no report shows it (sessions kept, kept with a room): the hours give it away.
+     * Amounts summed per session — kilometres and hours of travel saved, advisors' and rooms' booked hours — as
+     * figures of the cube like the counts, about the clients of the sessions they sum.
      */
-    public enum Weighted {
-        /** Kilometres and hours saved: per attended session. */
-        TRAVEL(Measure.ATTENDED),
-        /** Advisors' booked hours: per session kept (not cancelled). */
-        ADVISOR_HOURS(Measure.KEPT),
-        /** Rooms' booked hours: per session kept with a room. */
-        ROOM_HOURS(Measure.KEPT_WITH_ROOM);
+    public enum Amount {
+        KM_SAVED(Measure.ATTENDED), HOURS_SAVED(Measure.ATTENDED), ADVISOR_HOURS(Measure.KEPT),
+        ROOM_HOURS(Measure.KEPT);
 
-        final Measure from;
+        final Measure clients;
 
-        Weighted(Measure from) {
-            this.from = from;
+        Amount(Measure clients) {
+            this.clients = clients;
         }
 
         double value(ReportTally t) {
             return switch (this) {
-                case TRAVEL -> t.kmSaved() + t.hoursSaved();
-                case ADVISOR_HOURS -> t.advisorMinutes();
-                case ROOM_HOURS -> t.roomMinutes();
+                case KM_SAVED -> t.kmSaved();
+                case HOURS_SAVED -> t.hoursSaved();
+                case ADVISOR_HOURS -> t.advisorMinutes() / 60.0;
+                case ROOM_HOURS -> t.roomMinutes() / 60.0;
             };
         }
     }
@@ -63,16 +59,15 @@ public final class ReportCube {
             Measure.ATTENDED_NOT_COMPLETED, Measure.CANCELLED_BY_COUNTER, Measure.CANCELLED_BY_PARTNER,
             Measure.CANCELLED_BY_CLIENT, Measure.ATTENDED_CONFIRMED, Measure.ATTENDED_UNCONFIRMED,
             Measure.NO_SHOWS_CONFIRMED, Measure.NO_SHOWS_UNCONFIRMED, Measure.SMS_SENT, Measure.SMS_DELIVERED,
-            Measure.SMS_FAILED, Measure.INVITATIONS_SENT, Measure.INVITATIONS_FAILED, Measure.KEPT,
-            Measure.KEPT_WITH_ROOM};
+            Measure.SMS_FAILED, Measure.INVITATIONS_SENT, Measure.INVITATIONS_FAILED, Measure.KEPT};
 
     /** Not in the cube: inactive, and no figure this month. */
     public static final int ABSENT = -1;
 
     /** The counts shown by service and by mode too (the splits are shown by SSO and agency only). */
     private static final Measure[] MAIN = {Measure.BOOKED, Measure.ATTENDED, Measure.NO_SHOWS, Measure.CANCELLED,
-            Measure.KEPT, Measure.KEPT_WITH_ROOM, Measure.SMS_SENT, Measure.SMS_DELIVERED, Measure.SMS_FAILED,
-            Measure.INVITATIONS_SENT, Measure.INVITATIONS_FAILED};
+            Measure.SMS_SENT, Measure.SMS_DELIVERED, Measure.SMS_FAILED, Measure.INVITATIONS_SENT,
+            Measure.INVITATIONS_FAILED};
 
     static final int TIME = 0;
     static final int OFFICE = 1;
@@ -92,11 +87,9 @@ public final class ReportCube {
     private final Map<String, Integer> figureNode = new LinkedHashMap<>();
     private final SuppressionCube cube;
     private final SuppressionCube optOuts;
-    private final Map<Weighted, Set<List<Integer>>> weightedHidden = new EnumMap<>(Weighted.class);
+    private final int unprotectable;
     /** Figure nodes of the main counts. */
     private final Set<Integer> main = new HashSet<>();
-    private int keptNode;
-    private int keptWithRoomNode;
 
     /**
      * @param offices every SSO (a report's "all SSOs" is all of them)
@@ -150,20 +143,39 @@ public final class ReportCube {
             }
         }
         cube = new SuppressionCube(time, officeDim, serviceDim, modeDim, figures);
-        cube.neverPublished(FIGURE, figureNode.get(Measure.ATTENDED_NOT_COMPLETED.name()));
         for (Measure m : MAIN) {
             main.add(n(m));
         }
-        keptNode = n(Measure.KEPT);
-        keptWithRoomNode = n(Measure.KEPT_WITH_ROOM);
-        cube.publishedOnly(c -> offered(c[TIME], c[OFFICE], c[SERVICE], c[MODE], c[FIGURE]));
+        for (Amount a : Amount.values()) {
+            main.add(figureNode.get(a.name()));
+        }
+        // Whatever the shown figures give by subtraction is shown too, in effect: not yet held = booked − attended
+        // − no-shows − cancelled, and so sessions kept; a month's only SMS failure reason; "attended, not
+        // completed" wherever the outcomes are shown. Such a figure is a cell like any other, checked for "< 5".
+        for (boolean grew = true; grew; ) {
+            grew = false;
+            for (int[] sum : figures.sums()) {
+                long unshown = java.util.Arrays.stream(sum).filter(f -> !main.contains(f)).count();
+                if (unshown == 1) {
+                    main.add(java.util.Arrays.stream(sum).filter(f -> !main.contains(f)).findFirst().orElseThrow());
+                    grew = true;
+                }
+            }
+        }
+        cube.publishedOnly(c -> offered(c[TIME], c[OFFICE], c[SERVICE], c[MODE], main.contains(c[FIGURE])));
+        // A zero a box may hide must be one nobody can know from elsewhere: only where the SSO, service and mode
+        // had sessions this month (an SSO that did not offer a service, or did not exist, has zeros anyone knows).
+        cube.zerosUsable(c -> {
+            ReportTally t = lattice.get(List.of(0, c[OFFICE], c[SERVICE], c[MODE]));
+            return t != null && t.count(Measure.BOOKED) > 0;
+        });
         // What a counter officer or a partner reads first costs most to hide; counts shown only inside a rate or
         // behind the hours cost least.
         for (Measure m : List.of(Measure.BOOKED, Measure.ATTENDED)) {
             cube.weigh(FIGURE, n(m), 3);
         }
         cube.weigh(FIGURE, n(Measure.NO_SHOWS), 5);  // the no-show rate is what the reminders are judged by
-        for (Measure m : List.of(Measure.KEPT, Measure.KEPT_WITH_ROOM, Measure.ATTENDED_CONFIRMED,
+        for (Measure m : List.of(Measure.KEPT, Measure.ATTENDED_CONFIRMED,
                 Measure.ATTENDED_UNCONFIRMED, Measure.NO_SHOWS_CONFIRMED, Measure.NO_SHOWS_UNCONFIRMED)) {
             cube.weigh(FIGURE, n(m), 0.3);
         }
@@ -179,31 +191,14 @@ public final class ReportCube {
                 c[FIGURE] = figureNode.get("failed:" + reason);
                 cube.put(n, t.failureClients(reason), c);
             });
+            for (Amount a : Amount.values()) {
+                if (a.value(t) != 0) {
+                    c[FIGURE] = figureNode.get(a.name());
+                    cube.put(a.value(t), t.clients(a.clients), c);
+                }
+            }
         });
         cube.apply();
-
-        for (Weighted w : Weighted.values()) {
-            Set<List<Integer>> hidden = new HashSet<>();
-            lattice.forEach((at, t) -> {
-                if (at.get(OFFICE) == 0 || !agencyOfNode.containsKey(at.get(SERVICE)) || at.get(MODE) == 0) {
-                    return;  // judged at (SSO, service, mode): every figure above one of them has it under it
-                }
-                // A group of fewer than five clients adds nothing to any hours or kilometres shown above it: a
-                // report shows them only where none is under it (and where the count itself is shown).
-                boolean small = (w.value(t) != 0 || t.count(w.from) != 0) && t.clients(w.from).fewerThanThreshold();
-                if (small) {
-                    int agency = agencyOfNode.get(at.get(SERVICE));
-                    for (int oo : new int[] {at.get(OFFICE), 0}) {
-                        for (int ss : new int[] {at.get(SERVICE), agency, 0}) {
-                            for (int m : new int[] {at.get(MODE), 0}) {
-                                hidden.add(List.of(at.get(TIME), oo, ss, m));
-                            }
-                        }
-                    }
-                }
-            });
-            weightedHidden.put(w, hidden);
-        }
 
         optOuts = new SuppressionCube(time, officeDim);
         Map<List<Integer>, ReportTally> byPlace = new HashMap<>();
@@ -221,7 +216,9 @@ public final class ReportCube {
         }));
         byPlace.forEach((at, t) -> optOuts.put(t.count(Measure.BOOKED), t.clients(Measure.BOOKED), at.get(0),
                 at.get(1)));
+        optOuts.zerosUsable(c -> byPlace.containsKey(List.of(0, c[1])));
         optOuts.apply();
+        unprotectable = cube.unprotectable() + optOuts.unprotectable();
         cube.release();
         optOuts.release();
     }
@@ -239,6 +236,9 @@ public final class ReportCube {
         }
         for (String r : reasons) {
             figureNode.put("failed:" + r, f.node("failed:" + r));
+        }
+        for (Amount a : Amount.values()) {
+            figureNode.put(a.name(), f.node(a.name()));
         }
         f.sum(n(Measure.BOOKED), n(Measure.ATTENDED), n(Measure.NO_SHOWS), n(Measure.CANCELLED), n(Measure.OPEN));
         f.sum(n(Measure.ATTENDED), n(Measure.COMPLETED_ATTENDED), n(Measure.COMPLETED_FOLLOW_UP),
@@ -320,22 +320,10 @@ public final class ReportCube {
     public boolean offered(String figure, int time, int office, int service, int mode) {
         Integer f = figureNode.get(figure);
         if (f != null) {
-            return offered(time, office, service, mode, f);
+            return offered(time, office, service, mode, main.contains(f));
         }
         boolean isMain = java.util.Arrays.stream(MAIN).anyMatch(m -> m.name().equals(figure));
         return offered(time, office, service, mode, isMain);
-    }
-
-    private boolean offered(int time, int office, int service, int mode, int figure) {
-        // The sessions kept show only inside the advisors' hours (all SSOs, by agency), those with a room inside
-        // the rooms' hours (by SSO, all services): nowhere else can anyone work them out.
-        if (figure == keptNode) {
-            return office == 0 && mode == 0 && !agencyOfNode.containsKey(service);
-        }
-        if (figure == keptWithRoomNode) {
-            return service == 0 && (time == 0 || mode == 0);
-        }
-        return offered(time, office, service, mode, main.contains(figure));
     }
 
     private boolean offered(int time, int office, int service, int mode, boolean isMain) {
@@ -347,13 +335,18 @@ public final class ReportCube {
         return time == 0 && isMain && !(byService && byMode && office != 0);
     }
 
-    public boolean hidden(Weighted weighted, int time, int office, int service, int mode) {
-        return weightedHidden.get(weighted).contains(List.of(time, office, service, mode));
+    public boolean hidden(Amount amount, int time, int office, int service, int mode) {
+        return cube.hidden(time, office, service, mode, figureNode.get(amount.name()));
     }
 
     /** Whether the clients who opted out are shown as "&lt; 5" there (all services, all modes only). */
     public boolean optOutsHidden(int time, int office) {
         return optOuts.hidden(time, office);
+    }
+
+    /** Cells protected only by a box with a zero someone may know, for want of any other (logged). */
+    public int unprotectable() {
+        return unprotectable;
     }
 
     /** For tests and the benchmark: how many published-able cells the month suppresses. */

@@ -46,12 +46,17 @@ public final class SuppressionCube {
     /** How much hiding a cell at a node costs, times its value + 1: a figure people read first weighs more. */
     private final double[][] weight;
     private java.util.function.Predicate<int[]> shown = c -> true;
+    private java.util.function.Predicate<int[]> zeroUsable = c -> true;
+    /** Every cell some box moves, free ones included. */
+    private final Set<Long> moved = new HashSet<>();
     /** isFree's coordinates, reused: it runs for every cell a box search looks at (the cube is one thread's). */
     private final int[] scratch;
     /** isFree's answers so far, by key: the predicate is asked once per cell. */
     private final java.util.BitSet freeKnown = new java.util.BitSet();
     private final java.util.BitSet freeBits = new java.util.BitSet();
     private boolean applied;
+    /** Boxes taken although every one tried held a zero that may be known (see {@link #zerosUsable}). */
+    private int unprotectable;
 
     private static final class Cell {
         double value;
@@ -116,6 +121,22 @@ public final class SuppressionCube {
     public void publishedOnly(java.util.function.Predicate<int[]> shown) {
         requireOpen();
         this.shown = shown;
+    }
+
+    /**
+     * Which zero cells a box may use. A zero someone can know from elsewhere (a service an SSO never offered, an
+     * SSO that did not exist yet) would pin the box: the default lets every zero in, for cubes without such
+     * knowledge.
+     */
+    public void zerosUsable(java.util.function.Predicate<int[]> usable) {
+        requireOpen();
+        this.zeroUsable = usable;
+    }
+
+    /** The cells some box moves (hidden, or free), for figures worked out from them with known weights. */
+    public void forEachMoved(java.util.function.Consumer<int[]> action) {
+        requireHeld();
+        moved.forEach(key -> action.accept(coords(key)));
     }
 
     /** Decides what is suppressed; the cube takes nothing more afterwards. */
@@ -192,6 +213,11 @@ public final class SuppressionCube {
         return dims[k];
     }
 
+    /** How many cells got a box with a zero that may be known, for want of any other: logged by the caller. */
+    public int unprotectable() {
+        return unprotectable;
+    }
+
     /** For tests: how many cells (published-able ones) are suppressed. */
     public int hiddenCount() {
         requireApplied();
@@ -260,20 +286,33 @@ public final class SuppressionCube {
                 break;
             }
         }
+        if (bestCost == Double.POSITIVE_INFINITY) {
+            unprotectable++;
+        }
         return new Box(best);
     }
 
     /** What hiding the box adds: each published cell's value + 1 (a zero costs something too); stops past limit. */
     private double boxCost(Move[] box, double limit) {
         double[] total = {0};
-        boolean[] over = {false};
-        forEachCell(box, (key, sign) -> {
-            if (!over[0]) {
-                total[0] += cost(key);
-                over[0] = total[0] >= limit;
-            }
+        walkUntil(box, 0, 0L, key -> {
+            total[0] += cost(key);
+            return total[0] < limit;
         });
         return total[0];
+    }
+
+    /** Visits the box's cells while more returns true; false when it stopped early. */
+    private boolean walkUntil(Move[] box, int k, long key, java.util.function.LongPredicate more) {
+        if (k == dims.length) {
+            return more.test(key);
+        }
+        for (int n : box[k].nodes()) {
+            if (!walkUntil(box, k + 1, key + n * radix[k], more)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private double value(long key) {
@@ -282,10 +321,13 @@ public final class SuppressionCube {
     }
 
     private double cost(long key) {
+        Cell cell = cells.get(key);
+        if ((cell == null || cell.value == 0) && !zeroUsable.test(coords(key))) {
+            return Double.POSITIVE_INFINITY;  // a zero anyone may know (an SSO that did not offer the service)
+        }
         if (isFree(key)) {
             return 0;
         }
-        Cell cell = cells.get(key);
         if (cell != null && cell.hidden) {
             return 0;
         }
@@ -322,6 +364,7 @@ public final class SuppressionCube {
 
     private void hide(Box box) {
         forEachCell(box.moves(), (key, sign) -> {
+            moved.add(key);
             if (!isFree(key)) {
                 Cell cell = cells.computeIfAbsent(key, k -> new Cell());
                 cell.hidden = true;
