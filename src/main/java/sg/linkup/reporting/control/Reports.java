@@ -446,22 +446,25 @@ public class Reports {
         table.fill();
         for (Table.Line line : table.lines) {
             if (advisors) {
-                double available = line.sum(advisorHours);
-                Fig booked = Fig.amount(round1(line.tally.advisorMinutes() / 60.0), Amount.ADVISOR_HOURS,
-                        Fig.count(line.tally, Measure.KEPT));
-                line.cells.put("advisorBookedHours", booked);
-                line.cells.put("advisorAvailableHours", Fig.derived(round1(available)));
-                ratio(line, "advisorUtilisation", booked, available, line.tally.advisorMinutes() / 60.0);
+                hours(line, "advisor", "AvailableHours", Amount.ADVISOR_HOURS, line.tally.advisorMinutes(),
+                        line.sum(advisorHours));
             }
             if (rooms) {
-                double open = line.sum(roomHours);
-                Fig booked = Fig.amount(round1(line.tally.roomMinutes() / 60.0), Amount.ROOM_HOURS,
-                        Fig.count(line.tally, Measure.KEPT));
-                line.cells.put("roomBookedHours", booked);
-                line.cells.put("roomOpenHours", Fig.derived(round1(open)));
-                ratio(line, "roomUtilisation", booked, open, line.tally.roomMinutes() / 60.0);
+                hours(line, "room", "OpenHours", Amount.ROOM_HOURS, line.tally.roomMinutes(), line.sum(roomHours));
             }
         }
+    }
+
+    /**
+     * Booked hours, the hours offered and the share booked. The booked hours are the sessions kept × their
+     * length, so they hide with the sessions kept; the hours offered count no client.
+     */
+    private static void hours(Table.Line line, String who, String offeredKey, Amount amount, long bookedMinutes,
+                              double offered) {
+        Fig booked = Fig.amount(round1(bookedMinutes / 60.0), amount, Fig.count(line.tally, Measure.KEPT));
+        line.cells.put(who + "BookedHours", booked);
+        line.cells.put(who + offeredKey, Fig.derived(round1(offered)));
+        ratio(line, who + "Utilisation", booked, offered, bookedMinutes / 60.0);
     }
 
     private static Set<Long> agencies(Scope scope, Query query) {

@@ -37,93 +37,52 @@ class ReportCubeTest {
                 Map.of());
     }
 
-    /** A and B after the IT's outcomes, cancels and no-show sweep. */
-    private void after(Map<ReportCube.Base, ReportTally> cells) {
-        ReportTally a = new ReportTally();
-        for (int i = 0; i < 6; i++) {
+    /**
+     * n sessions of n new clients, each counted under every measure given; kept ones (not cancelled) book
+     * minutes of advisor and room and, when attended, save km and hours of travel.
+     */
+    private ReportTally sessions(ReportTally t, int n, double minutes, double km, Measure... measures) {
+        List<Measure> counted = List.of(measures);
+        for (int i = 0; i < n; i++) {
             long c = client++;
-            a.count(Measure.BOOKED, c);
-            a.count(Measure.ATTENDED, c);
-            a.count(Measure.ATTENDED_UNCONFIRMED, c);
-            a.count(Measure.COMPLETED_ATTENDED, c);
-            a.count(Measure.KEPT, c);
-            a.count(Measure.KEPT_WITH_ROOM, c);
-            a.booked(45, 45);
-            a.travelSaved(10, 1);
-        }
-        for (int i = 0; i < 2; i++) {
-            long c = client++;
-            a.count(Measure.BOOKED, c);
-            a.count(Measure.NO_SHOWS, c);
-            a.count(i == 0 ? Measure.NO_SHOWS_CONFIRMED : Measure.NO_SHOWS_UNCONFIRMED, c);
-            a.count(Measure.KEPT, c);
-            a.count(Measure.KEPT_WITH_ROOM, c);
-            a.booked(45, 45);
-        }
-        for (Measure by : List.of(Measure.CANCELLED_BY_PARTNER, Measure.CANCELLED_BY_COUNTER)) {
-            long c = client++;
-            a.count(Measure.BOOKED, c);
-            a.count(Measure.CANCELLED, c);
-            a.count(by, c);
-        }
-        cells.put(new ReportCube.Base(WEEK, A, SERVICE, SessionMode.IN_PERSON), a);
-        ReportTally b = new ReportTally();
-        for (int i = 0; i < 2; i++) {
-            long c = client++;
-            b.count(Measure.BOOKED, c);
-            b.count(Measure.ATTENDED, c);
-            b.count(Measure.ATTENDED_UNCONFIRMED, c);
-            b.count(Measure.COMPLETED_FOLLOW_UP, c);
-            b.count(Measure.KEPT, c);
-            b.count(Measure.KEPT_WITH_ROOM, c);
-            b.booked(45, 45);
-            b.travelSaved(10, 1);
-        }
-        cells.put(new ReportCube.Base(WEEK, B, SERVICE, SessionMode.IN_PERSON), b);
-        // A fourth SSO with a quiet month: 6 attended. B's figures need a partner whose figures are not zero (a zero
-        // anyone might know would pin the box); D's are cheaper to hide than A's.
-        ReportTally d = new ReportTally();
-        for (int i = 0; i < 6; i++) {
-            long c = client++;
-            d.count(Measure.BOOKED, c);
-            d.count(Measure.ATTENDED, c);
-            d.count(Measure.ATTENDED_UNCONFIRMED, c);
-            d.count(Measure.ATTENDED_NOT_COMPLETED, c);
-            d.count(Measure.KEPT, c);
-            d.booked(30, 30);
-            d.travelSaved(4, 0.4);  // shorter trips than A's: D's figures are the cheaper ones to hide
-        }
-        cells.put(new ReportCube.Base(WEEK, D, SERVICE, SessionMode.IN_PERSON), d);
-    }
-
-    /** The IT's second test, before its outcomes: A's copy D with 6 checked in and 4 still booked, B's copy E. */
-    private void before(Map<ReportCube.Base, ReportTally> cells, long d, long e, long service) {
-        ReportTally a = new ReportTally();
-        for (int i = 0; i < 10; i++) {
-            long c = client++;
-            a.count(Measure.BOOKED, c);
-            a.count(Measure.KEPT, c);
-            a.count(Measure.KEPT_WITH_ROOM, c);
-            a.booked(45, 45);
-            if (i < 6) {
-                a.count(Measure.ATTENDED, c);
-                a.count(Measure.ATTENDED_UNCONFIRMED, c);
-                a.count(Measure.ATTENDED_NOT_COMPLETED, c);
-            } else {
-                a.count(Measure.OPEN, c);
+            t.count(Measure.BOOKED, c);
+            counted.forEach(m -> t.count(m, c));
+            if (!counted.contains(Measure.CANCELLED)) {
+                t.count(Measure.KEPT, c);
+                t.booked((long) minutes, (long) minutes);
+            }
+            if (counted.contains(Measure.ATTENDED)) {
+                t.travelSaved(km, km / 10);
             }
         }
+        return t;
+    }
+
+    /** A and B after the IT's outcomes, cancels and no-show sweep; D, a fourth SSO with a quiet month. */
+    private void after(Map<ReportCube.Base, ReportTally> cells) {
+        ReportTally a = new ReportTally();
+        sessions(a, 6, 45, 10, Measure.ATTENDED, Measure.ATTENDED_UNCONFIRMED, Measure.COMPLETED_ATTENDED);
+        sessions(a, 1, 45, 0, Measure.NO_SHOWS, Measure.NO_SHOWS_CONFIRMED);
+        sessions(a, 1, 45, 0, Measure.NO_SHOWS, Measure.NO_SHOWS_UNCONFIRMED);
+        sessions(a, 1, 0, 0, Measure.CANCELLED, Measure.CANCELLED_BY_PARTNER);
+        sessions(a, 1, 0, 0, Measure.CANCELLED, Measure.CANCELLED_BY_COUNTER);
+        cells.put(new ReportCube.Base(WEEK, A, SERVICE, SessionMode.IN_PERSON), a);
+        cells.put(new ReportCube.Base(WEEK, B, SERVICE, SessionMode.IN_PERSON), sessions(new ReportTally(), 2, 45, 10,
+                Measure.ATTENDED, Measure.ATTENDED_UNCONFIRMED, Measure.COMPLETED_FOLLOW_UP));
+        // B's figures need a partner whose figures are not zero (a zero anyone might know would pin the box); D's,
+        // with shorter sessions and trips than A's, are the cheaper ones to hide.
+        cells.put(new ReportCube.Base(WEEK, D, SERVICE, SessionMode.IN_PERSON), sessions(new ReportTally(), 6, 30, 4,
+                Measure.ATTENDED, Measure.ATTENDED_UNCONFIRMED, Measure.ATTENDED_NOT_COMPLETED));
+    }
+
+    /** The IT's second test, before its outcomes: A's copy d with 6 checked in and 4 still booked, B's copy e. */
+    private void before(Map<ReportCube.Base, ReportTally> cells, long d, long e, long service) {
+        ReportTally a = new ReportTally();
+        sessions(a, 6, 45, 0, Measure.ATTENDED, Measure.ATTENDED_UNCONFIRMED, Measure.ATTENDED_NOT_COMPLETED);
+        sessions(a, 4, 45, 0, Measure.OPEN);
         cells.put(new ReportCube.Base(WEEK, d, service, SessionMode.IN_PERSON), a);
-        ReportTally b = new ReportTally();
-        for (int i = 0; i < 2; i++) {
-            long c = client++;
-            b.count(Measure.BOOKED, c);
-            b.count(Measure.ATTENDED, c);
-            b.count(Measure.ATTENDED_UNCONFIRMED, c);
-            b.count(Measure.ATTENDED_NOT_COMPLETED, c);
-            b.count(Measure.KEPT, c);
-        }
-        cells.put(new ReportCube.Base(WEEK, e, service, SessionMode.IN_PERSON), b);
+        cells.put(new ReportCube.Base(WEEK, e, service, SessionMode.IN_PERSON), sessions(new ReportTally(), 2, 45, 0,
+                Measure.ATTENDED, Measure.ATTENDED_UNCONFIRMED, Measure.ATTENDED_NOT_COMPLETED));
     }
 
     /**
