@@ -149,9 +149,9 @@ public class Reports {
             // Figures and pattern from the same committed state: a catch-up between them shows as a new version.
             for (int attempt = 1; ; attempt++) {
                 String version = suppression.version(db, from, to);
-                Made report = build(db, query, scope, names, from, to, offices, services);
                 Suppression.Patterns patterns = suppression.months(db, names, from, to);
-                if (patterns.version().equals(version)) {
+                Made report = build(db, query, scope, names, from, to, offices, services, patterns);
+                if (patterns.version().equals(version) && suppression.version(db, from, to).equals(version)) {
                     return publish(query, report, patterns);
                 }
                 if (attempt == 3) {
@@ -169,7 +169,7 @@ public class Reports {
     }
 
     private Made build(Connection db, Query query, Scope scope, Names names, LocalDate from, LocalDate to,
-                       Set<Long> offices, Set<Long> services) throws SQLException {
+                       Set<Long> offices, Set<Long> services, Suppression.Patterns patterns) throws SQLException {
         {
             Table table = new Table(query, names, from, to, offices, services);
             readCells(db, table, offices, services);
@@ -184,7 +184,7 @@ public class Reports {
                             + Math.round(travel.referenceHoursPerYear()) + " hours a year", perPeriod);
                 }
                 case SMS -> sms(db, table, offices, scope.agency() == null && query.agency() == null
-                        && query.service() == null && query.mode() == null);
+                        && query.service() == null && query.mode() == null, patterns);
                 case UTILISATION -> utilisation(table, scope, query, offices, services);
                 default -> throw new IllegalStateException(query.kind().name());
             }
@@ -307,10 +307,9 @@ public class Reports {
     /** no-shows / (attended + no-shows), as a percentage; not applicable when nobody was due. */
     private static void rate(Table.Line line, String key, ReportTally t, Measure part, Measure other, Fig... inputs) {
         int due = t.count(part) + t.count(other);
-        if (due == 0) {
-            return;
-        }
-        line.cells.put(key, Fig.derived(Math.round(1000.0 * t.count(part) / due) / 10.0, inputs));
+        // Nobody due: no rate — but "< 5" when its counts are hidden, or the blank would say they are zero.
+        line.cells.put(key, due == 0 ? Fig.notApplicable(inputs)
+                : Fig.derived(Math.round(1000.0 * t.count(part) / due) / 10.0, inputs));
     }
 
     private static void leadTimes(Table table) {
@@ -321,9 +320,8 @@ public class Reports {
         for (Table.Line line : table.lines) {
             for (String[] p : new String[][] {{"leadMedianDays", "50"}, {"leadP90Days", "90"}}) {
                 Integer days = line.tally.leadPercentile(Double.parseDouble(p[1]));
-                if (days != null) {  // none: not applicable, no cell
-                    line.cells.put(p[0], Fig.derived(days, line.cells.get("sessions")));
-                }
+                line.cells.put(p[0], days == null ? Fig.notApplicable(line.cells.get("sessions"))
+                        : Fig.derived(days, line.cells.get("sessions")));
             }
         }
     }
@@ -341,12 +339,15 @@ public class Reports {
         }
     }
 
-    private void sms(Connection db, Table table, Set<Long> offices, boolean optOutsApply) throws SQLException {
+    private void sms(Connection db, Table table, Set<Long> offices, boolean optOutsApply,
+                     Suppression.Patterns patterns) throws SQLException {
         table.column("smsSent", "SMS sent", "messages", t -> Fig.count(t, Measure.SMS_SENT));
         table.column("smsDelivered", "SMS delivered", "messages", t -> Fig.count(t, Measure.SMS_DELIVERED));
         table.column("smsFailed", "SMS failed", "messages", t -> Fig.count(t, Measure.SMS_FAILED));
+        // Every reason of the months, every SSO's: a column left out for having none here would say "zero" where
+        // the pattern may hide one.
         Set<String> reasons = new TreeSet<>();
-        table.allTallies().forEach(t -> reasons.addAll(t.failures().keySet()));
+        patterns.cubes().values().forEach(cube -> reasons.addAll(cube.reasons()));
         for (String reason : reasons) {
             table.column("failed:" + reason, "Failed: " + describe(reason), "messages",
                     t -> new Fig(t.failures().getOrDefault(reason, 0), "failed:" + reason, null, false));
@@ -645,6 +646,12 @@ public class Reports {
             return new Fig(value, null, amount, false, inputs);
         }
 
+        /** No figure ("–", nothing to count) — unless an input is hidden: then "&lt; 5", like the input. */
+        static Fig notApplicable(Fig... inputs) {
+            Fig f = new Fig(Double.NaN, null, null, false, inputs);
+            return f;
+        }
+
         /** A figure hidden only with its inputs: with none, a figure about no client (a room's open hours). */
         static Fig derived(double value, Fig... inputs) {
             return new Fig(value, null, null, false, inputs);
@@ -917,6 +924,8 @@ public class Reports {
                     } else if (shown == Shown.HIDDEN) {
                         values.put(col.key(), null);
                         suppressed.add(col.key());
+                    } else if (Double.isNaN(fig.value)) {
+                        values.put(col.key(), null);  // not applicable, and nothing it comes from is hidden
                     } else {
                         double v = fig.value;
                         values.put(col.key(), v == Math.rint(v) && !"percent".equals(col.unit())

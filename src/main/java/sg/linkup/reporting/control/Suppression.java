@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -77,6 +78,7 @@ public class Suppression {
         Map<LocalDate, Map<LocalDate, Map<Long, ReportTally>>> optedOut = optedOut(db, first, afterLast);
         String catalogue = names.signature();
         Map<LocalDate, ReportCube> cubes = new TreeMap<>();
+        boolean moved = false;
         for (LocalDate month = first; month.isBefore(afterLast); month = month.plusMonths(1)) {
             Map<LocalDate, Map<Long, ReportTally>> outs = optedOut.getOrDefault(month, Map.of());
             String version = stamps.get(month) + "|" + catalogue + "|" + signature(outs);
@@ -87,14 +89,21 @@ public class Suppression {
                     k = kept.get(month);
                     if (k == null || !k.version().equals(version)) {
                         k = build(db, names, month, version, outs);
+                        if (!Objects.equals(stamps.get(month), stamp(db, month))) {
+                            // Its cells changed while they were read: a pattern of neither state. Not kept, and
+                            // the report starts again.
+                            kept.remove(month, k);
+                            moved = true;
+                        }
                     }
                 }
             } else {
-                kept.put(month, new Kept(k.version(), k.cube(), System.nanoTime()));
+                kept.replace(month, k, new Kept(k.version(), k.cube(), System.nanoTime()));
             }
             cubes.put(month, k.cube());
         }
-        return new Patterns(cubes, version(stamps, optedOut, first, afterLast));
+        String version = version(stamps, optedOut, first, afterLast);
+        return new Patterns(cubes, moved ? "moved while read: " + version : version);
     }
 
     private Kept build(Connection db, Reports.Names names, LocalDate month, String version,
@@ -121,6 +130,10 @@ public class Suppression {
         kept.put(month, k);
         trim();
         return k;
+    }
+
+    private static String stamp(Connection db, LocalDate month) throws SQLException {
+        return stamps(db, month, month.plusMonths(1)).get(month);
     }
 
     private static Map<LocalDate, String> stamps(Connection db, LocalDate first, LocalDate afterLast)

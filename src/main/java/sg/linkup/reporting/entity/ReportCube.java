@@ -31,7 +31,7 @@ public final class ReportCube {
      */
     public enum Amount {
         KM_SAVED(Measure.ATTENDED), HOURS_SAVED(Measure.ATTENDED), ADVISOR_HOURS(Measure.KEPT),
-        ROOM_HOURS(Measure.KEPT);
+        ROOM_HOURS(Measure.KEPT_WITH_ROOM);
 
         final Measure clients;
 
@@ -165,8 +165,15 @@ public final class ReportCube {
         cube.publishedOnly(c -> offered(c[TIME], c[OFFICE], c[SERVICE], c[MODE], main.contains(c[FIGURE])));
         // A zero a box may hide must be one nobody can know from elsewhere: only where the SSO, service and mode
         // had sessions this month (an SSO that did not offer a service, or did not exist, has zeros anyone knows).
+        // Same week (a one-day stub of a week cut at a month end may be a Sunday, when SSOs are closed), and not a
+        // figure that is zero by its nature (rooms' hours of sessions by video from home).
+        int roomHours = figureNode.get(Amount.ROOM_HOURS.name());
+        int fromHome = modeNode.get(SessionMode.VIDEO_REMOTE);
         cube.zerosUsable(c -> {
-            ReportTally t = lattice.get(List.of(0, c[OFFICE], c[SERVICE], c[MODE]));
+            if (c[FIGURE] == roomHours && c[MODE] == fromHome) {
+                return false;
+            }
+            ReportTally t = lattice.get(List.of(c[TIME], c[OFFICE], c[SERVICE], c[MODE]));
             return t != null && t.count(Measure.BOOKED) > 0;
         });
         // What a counter officer or a partner reads first costs most to hide; counts shown only inside a rate or
@@ -256,6 +263,13 @@ public final class ReportCube {
 
     private int n(Measure m) {
         return figureNode.get(m.name());
+    }
+
+    /** The SMS failure reasons of the month, every SSO's: the columns a report shows whatever it filters. */
+    public Set<String> reasons() {
+        Set<String> reasons = new java.util.TreeSet<>();
+        figureNode.keySet().stream().filter(f -> f.startsWith("failed:")).forEach(f -> reasons.add(f.substring(7)));
+        return reasons;
     }
 
     public LocalDate month() {

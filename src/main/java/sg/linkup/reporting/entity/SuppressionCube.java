@@ -435,19 +435,22 @@ public final class SuppressionCube {
     }
 
     private boolean isFree(long key) {
+        if (hiddenKeys != null) {
+            // Released: read by many requests at once, so nothing shared is written.
+            return decideFree(key, new int[dims.length]);
+        }
         if (key < Integer.MAX_VALUE) {
             int i = (int) key;
             if (!freeKnown.get(i)) {
                 freeKnown.set(i);
-                freeBits.set(i, decideFree(key));
+                freeBits.set(i, decideFree(key, scratch));
             }
             return freeBits.get(i);
         }
-        return decideFree(key);
+        return decideFree(key, scratch);
     }
 
-    private boolean decideFree(long key) {
-        int[] c = scratch;
+    private boolean decideFree(long key, int[] c) {
         for (int k = 0; k < dims.length; k++) {
             c[k] = (int) (key / radix[k] % dims[k].size());
             if (free[k][c[k]]) {

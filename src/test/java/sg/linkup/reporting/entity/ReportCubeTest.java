@@ -49,6 +49,7 @@ class ReportCubeTest {
             counted.forEach(m -> t.count(m, c));
             if (!counted.contains(Measure.CANCELLED)) {
                 t.count(Measure.KEPT, c);
+                t.count(Measure.KEPT_WITH_ROOM, c);  // every one in person, in a room
                 t.booked((long) minutes, (long) minutes);
             }
             if (counted.contains(Measure.ATTENDED)) {
