@@ -32,7 +32,6 @@ import sg.linkup.directory.entity.SessionMode;
 import sg.linkup.platform.Clocks;
 import sg.linkup.platform.Database;
 import sg.linkup.platform.InvalidInput;
-import sg.linkup.reporting.entity.ClientCount;
 import sg.linkup.reporting.entity.Measure;
 import sg.linkup.reporting.entity.Period;
 import sg.linkup.reporting.entity.Report;
@@ -147,11 +146,11 @@ public class Reports {
                 return firstFreeSlots(query, names, offices, services);
             }
             // Figures and pattern from the same committed state: a catch-up between them shows as a new version.
+            // The patterns' version is read before the figures and compared with one read after them.
             for (int attempt = 1; ; attempt++) {
-                String version = suppression.version(db, from, to);
                 Suppression.Patterns patterns = suppression.months(db, names, from, to);
                 Made report = build(db, query, scope, names, from, to, offices, services, patterns);
-                if (patterns.version().equals(version) && suppression.version(db, from, to).equals(version)) {
+                if (patterns.version().equals(suppression.version(db, from, to))) {
                     return publish(query, report, patterns);
                 }
                 if (attempt == 3) {
@@ -648,8 +647,7 @@ public class Reports {
 
         /** No figure ("–", nothing to count) — unless an input is hidden: then "&lt; 5", like the input. */
         static Fig notApplicable(Fig... inputs) {
-            Fig f = new Fig(Double.NaN, null, null, false, inputs);
-            return f;
+            return new Fig(Double.NaN, null, null, false, inputs);
         }
 
         /** A figure hidden only with its inputs: with none, a figure about no client (a room's open hours). */
@@ -773,11 +771,6 @@ public class Reports {
                     .computeIfAbsent(group == null ? "" : group, k -> new ReportTally());
         }
 
-        List<ReportTally> allTallies() {
-            List<ReportTally> all = new ArrayList<>();
-            tallies.values().forEach(m -> all.addAll(m.values()));
-            return all;
-        }
 
         /** A column; of makes its figure from a line's tally, or (null) the report puts figures in later. */
         void column(String key, String label, String unit, FigOf of) {

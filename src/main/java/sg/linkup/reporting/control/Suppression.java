@@ -45,9 +45,9 @@ public class Suppression {
 
     /**
      * What the months' patterns depend on, as one text: each month's stamp (new with every change to its weekly
-     * cells) and its opt-outs. A report reads it before its figures and compares it with {@link Patterns#version()}
-     * after: the database answers each statement from what is committed then, so a catch-up committing in between
-     * would otherwise show one state's figures through another state's pattern.
+     * cells) and its opt-outs. A report reads it after its figures and compares it with {@link Patterns#version()},
+     * read before them: the database answers each statement from what is committed then, so a catch-up committing
+     * in between would otherwise show one state's figures through another state's pattern.
      */
     String version(Connection db, LocalDate from, LocalDate to) throws SQLException {
         LocalDate first = from.withDayOfMonth(1);

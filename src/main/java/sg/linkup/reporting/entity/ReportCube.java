@@ -80,7 +80,6 @@ public final class ReportCube {
     private final Map<Long, Integer> officeNode = new HashMap<>();
     private final Map<Long, Integer> serviceNode = new HashMap<>();
     private final Map<Long, Integer> agencyNode = new HashMap<>();
-    private final Map<Long, Integer> agencyOfServiceNode = new HashMap<>();
     /** Service node → its agency's node. */
     private final Map<Integer, Integer> agencyOfNode = new HashMap<>();
     private final Map<SessionMode, Integer> modeNode = new EnumMap<>(SessionMode.class);
@@ -111,7 +110,6 @@ public final class ReportCube {
             int a = agencyNode.computeIfAbsent(agency, k -> serviceDim.child(0, "agency " + k));
             int node = serviceDim.child(a, "service " + service);
             serviceNode.put(service, node);
-            agencyOfServiceNode.put(service, a);
             agencyOfNode.put(node, a);
         });
         Dimension modeDim = Dimension.tree("mode", "all modes");
@@ -134,7 +132,7 @@ public final class ReportCube {
             }
             for (int t : new int[] {w, 0}) {
                 for (int oo : new int[] {o, 0}) {
-                    for (int ss : new int[] {s, agencyOfServiceNode.get(b.service()), 0}) {
+                    for (int ss : new int[] {s, agencyOfNode.get(s), 0}) {
                         for (int m : new int[] {modeNode.get(b.mode()), 0}) {
                             lattice.computeIfAbsent(List.of(t, oo, ss, m), k -> new ReportTally()).add(e.getValue());
                         }

@@ -47,8 +47,6 @@ public final class SuppressionCube {
     private final double[][] weight;
     private java.util.function.Predicate<int[]> shown = c -> true;
     private java.util.function.Predicate<int[]> zeroUsable = c -> true;
-    /** Every cell some box moves, free ones included. */
-    private final Set<Long> moved = new HashSet<>();
     /** isFree's coordinates, reused: it runs for every cell a box search looks at (the cube is one thread's). */
     private final int[] scratch;
     /** isFree's answers so far, by key: the predicate is asked once per cell. */
@@ -131,12 +129,6 @@ public final class SuppressionCube {
     public void zerosUsable(java.util.function.Predicate<int[]> usable) {
         requireOpen();
         this.zeroUsable = usable;
-    }
-
-    /** The cells some box moves (hidden, or free), for figures worked out from them with known weights. */
-    public void forEachMoved(java.util.function.Consumer<int[]> action) {
-        requireHeld();
-        moved.forEach(key -> action.accept(coords(key)));
     }
 
     /** Decides what is suppressed; the cube takes nothing more afterwards. */
@@ -364,7 +356,6 @@ public final class SuppressionCube {
 
     private void hide(Box box) {
         forEachCell(box.moves(), (key, sign) -> {
-            moved.add(key);
             if (!isFree(key)) {
                 Cell cell = cells.computeIfAbsent(key, k -> new Cell());
                 cell.hidden = true;
