@@ -129,12 +129,16 @@ class ReportCubeTest {
         for (Measure shown : List.of(Measure.BOOKED, Measure.ATTENDED, Measure.COMPLETED_ATTENDED)) {
             assertFalse(cube.hidden(shown.name(), month, a, all, anyMode), () -> shown + " of A: " + cube);
         }
-        // B's two sessions, in every report of B, of the month or its week.
+        // B's two sessions, in every report of B that shows them: the month or its week, all services or the agency,
+        // the month by service or by mode. (SSO × service × mode is no report's cut: not offered, not asserted.)
         int b = cube.office(B);
         for (int t : new int[] {month, cube.time(Period.WEEK, WEEK)}) {
             assertTrue(cube.hidden(Measure.BOOKED.name(), t, b, all, anyMode));
-            assertTrue(cube.hidden(Measure.BOOKED.name(), t, b, cube.service(SERVICE), cube.mode(SessionMode.IN_PERSON)));
+            assertTrue(cube.offered(Measure.BOOKED.name(), t, b, cube.agency(AGENCY), anyMode));
+            assertTrue(cube.hidden(Measure.BOOKED.name(), t, b, cube.agency(AGENCY), anyMode));
         }
+        assertTrue(cube.hidden(Measure.BOOKED.name(), month, b, cube.service(SERVICE), anyMode));
+        assertTrue(cube.hidden(Measure.BOOKED.name(), month, b, all, cube.mode(SessionMode.IN_PERSON)));
         // Travel at A is the sum over 6 attended clients, shown; at B over 2, hidden; over all SSOs shown.
         for (ReportCube.Amount travel : List.of(ReportCube.Amount.KM_SAVED, ReportCube.Amount.HOURS_SAVED)) {
             assertFalse(cube.hidden(travel, month, a, all, anyMode));
